@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+// yrdplan — Yangtze River Delta regional coordination planner.
+// Layering (see docs/ARCHITECTURE.md): pure model targets know nothing of files, templates or C;
+// IO sits at the edges; unsafe C lives only in the wrapper targets.
+import PackageDescription
+
+let package = Package(
+    name: "yrdplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "yrdplan", targets: ["yrdplan"]),
+        .executable(name: "yrdplan-bench", targets: ["yrdplan-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: Foundation (issue 2)
+        .target(name: "Diagnostics"),
+        .target(name: "RegionModel", dependencies: ["Diagnostics"]),
+        .target(
+            name: "RegionLoading",
+            dependencies: ["Diagnostics", "RegionModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Pathways", dependencies: ["RegionModel"]),
+        .target(
+            name: "YrdplanCLI",
+            dependencies: [
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
+        .executableTarget(
+            name: "yrdplan-bench",
+            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI"]),
+        .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
+
+        // MARK: Tests
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "RegionModelTests", dependencies: ["RegionModel", "YrdplanTestSupport"]),
+        .testTarget(
+            name: "RegionLoadingTests",
+            dependencies: ["RegionLoading", "RegionModel", "YrdplanTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PathwaysTests",
+            dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
+        .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// yrdplan-bench: release-build benchmarks (filled in by each analysis).
+print("yrdplan-bench")

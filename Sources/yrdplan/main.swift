@@ -1,0 +1,3 @@
+import YrdplanCLI
+
+Yrdplan.runAndExit()
