@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Foundation (issue 2)
@@ -26,7 +27,7 @@ let package = Package(
         .target(
             name: "YrdplanCLI",
             dependencies: [
-                "Diagnostics", "RegionModel", "RegionLoading", "Pathways",
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
@@ -46,5 +47,28 @@ let package = Package(
             name: "PathwaysTests",
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
         .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
+
+        // MARK: Briefs and the site (issue 5)
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "CXMLSchemaShim", dependencies: ["CLibXML2"]),
+        .target(name: "XMLSupport", dependencies: ["Diagnostics", "CXMLSchemaShim"]),
+        .target(
+            name: "Briefs",
+            dependencies: [
+                "Diagnostics", "RegionModel", "XMLSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(
+            name: "Site",
+            dependencies: ["Diagnostics", "Briefs", "XMLSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Diagnostics"]),
+        .testTarget(
+            name: "BriefsTests", dependencies: ["Briefs", "XMLSupport", "Diagnostics", "YrdplanTestSupport"],
+            exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(
+            name: "SiteTests", dependencies: ["Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),
     ]
 )

@@ -1,0 +1,71 @@
+/// A difficulty the brief reports when an indicator crosses a stated threshold (the paper's 难点和瓶颈,
+/// driven by data rather than canned prose). The threshold is printed beside the value.
+public struct BottleneckRule: Hashable, Sendable {
+    /// Indicator id `[a-z0-9-]`; wording comes from `difficulty_<id with _>_{title,above,below}`.
+    public var indicator: String
+    /// The value above which the indicator is a bottleneck.
+    public var threshold: Double
+    /// How value and threshold are printed.
+    public var display: Display
+
+    public enum Display: String, Hashable, Sendable {
+        /// A share 0…1 printed as a percentage.
+        case share
+        /// A growth rate per year printed as %/yr.
+        case growth
+    }
+
+    public init(indicator: String, threshold: Double, display: Display) {
+        self.indicator = indicator
+        self.threshold = threshold
+        self.display = display
+    }
+
+    /// The rules of the briefs, with the reasons for each threshold on the methods page.
+    public static let standard: [BottleneckRule] = [
+        // Coal above half of local generation: the paper's "local coal power" difficulty.
+        BottleneckRule(indicator: "coal-power-share", threshold: 0.5, display: .share),
+        // Imports above 30% of consumption: exposed to the carbon of imported power and UHV peak-shaving.
+        BottleneckRule(indicator: "import-dependence", threshold: 0.3, display: .share),
+        // Transport CO2 growing faster than 2%/yr: EVs added rather than replacing cars.
+        BottleneckRule(indicator: "transport-growth", threshold: 0.02, display: .growth),
+        // Building-operation CO2 growing faster than 2%/yr: floor area and unit use both rising.
+        BottleneckRule(indicator: "building-growth", threshold: 0.02, display: .growth),
+        // Steel and petrochemicals above 30% of the total: heavy industry capacity.
+        BottleneckRule(indicator: "heavy-industry-share", threshold: 0.3, display: .share),
+    ]
+
+    /// Whether `value` crosses the threshold.
+    public func isBottleneck(_ value: Double) -> Bool { value > threshold }
+
+    func format(_ value: Double) -> String {
+        switch display {
+        case .share: NumberFormat.percent(value)
+        case .growth: NumberFormat.fixed(value * 100, 1) + "%/yr"
+        }
+    }
+
+    var keyStem: String { "difficulty_" + indicator.replacingHyphens() }
+}
+
+extension String {
+    func replacingHyphens() -> String { String(map { $0 == "-" ? "_" : $0 }) }
+}
+
+/// Whether a peak meets the goal "peak before 2030" (碳达峰 no later than 2030).
+public enum PeakVerdict: String, Hashable, Sendable {
+    case meets
+    case misses
+    case noPeak = "no-peak"
+
+    /// The last year that counts as "before 2030": the national pledge is read as "no later than 2030".
+    public static let deadline = 2030
+
+    public init(peakYear: Int?) {
+        guard let peakYear else {
+            self = .noPeak
+            return
+        }
+        self = peakYear <= PeakVerdict.deadline ? .meets : .misses
+    }
+}

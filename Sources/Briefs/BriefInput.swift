@@ -1,0 +1,263 @@
+// MARK: - What a brief is built from: plain values, each figure with its provenance.
+//
+// The model (RegionModel, Pathways, PowerFlow, BenefitSharing) fills these; Briefs never computes an
+// emission itself. A section or chart whose input is absent is not rendered: a brief never shows a
+// figure the model did not compute.
+
+/// How much a figure can be trusted, as in `Regions/` (`confidence: sourced | estimate | synthetic`).
+public enum Confidence: String, Hashable, Sendable, Codable, CaseIterable {
+    case sourced
+    case estimate
+    case synthetic
+}
+
+/// Where a figure comes from: the publication or model run, its year and how far it can be trusted.
+public struct Provenance: Hashable, Sendable, Codable {
+    /// A stable key of the source, `[a-z0-9-]` (e.g. `paper-table1`, `model-pathways`); anchors the data page.
+    public var sourceKey: String
+    /// The source in words (publication and table, or the model step and its input files).
+    public var source: String
+    /// The year the figure describes or was published for.
+    public var year: Int
+    public var confidence: Confidence
+    /// Why an estimate or synthetic figure is what it is; required for those by the brief builder.
+    public var note: String?
+
+    public init(sourceKey: String, source: String, year: Int, confidence: Confidence, note: String? = nil) {
+        self.sourceKey = sourceKey
+        self.source = source
+        self.year = year
+        self.confidence = confidence
+        self.note = note
+    }
+}
+
+/// One number shown in a brief: value, unit and provenance.
+public struct Figure: Hashable, Sendable, Codable {
+    public var value: Double
+    /// The unit as printed (e.g. `Mt CO2`, `t CO2/万元`, `fraction`, `1/yr`, `TWh`).
+    public var unit: String
+    public var provenance: Provenance
+
+    public init(_ value: Double, unit: String, _ provenance: Provenance) {
+        self.value = value
+        self.unit = unit
+        self.provenance = provenance
+    }
+}
+
+/// A value for one year of a series.
+public struct YearValue: Hashable, Sendable, Codable {
+    public var year: Int
+    public var value: Double
+
+    public init(_ year: Int, _ value: Double) {
+        self.year = year
+        self.value = value
+    }
+}
+
+/// One scenario's emission trajectory for a province or the region, with its peak.
+public struct Trajectory: Hashable, Sendable, Codable {
+    /// Scenario id `[a-z0-9-]` (`baseline`, `policy`, `accelerated`, …); names come from the string tables.
+    public var scenario: String
+    /// Emissions per year in Mt CO2, ascending years.
+    public var points: [YearValue]
+    /// The peak year and value; `nil` when emissions still rise at the horizon.
+    public var peak: YearValue?
+    public var provenance: Provenance
+
+    public init(scenario: String, points: [YearValue], peak: YearValue?, provenance: Provenance) {
+        self.scenario = scenario
+        self.points = points
+        self.peak = peak
+        self.provenance = provenance
+    }
+}
+
+/// Emissions of one sector in the base year, direct (combustion, process) and indirect (electricity).
+public struct SectorEmissions: Hashable, Sendable, Codable {
+    /// Sector id `[a-z0-9-]` (`power`, `industry`, `steel`, `transport`, `buildings`, …).
+    public var sector: String
+    public var direct: Figure
+    /// Electricity-related emissions booked to this sector; `nil` when not computed.
+    public var indirect: Figure?
+
+    public init(sector: String, direct: Figure, indirect: Figure? = nil) {
+        self.sector = sector
+        self.direct = direct
+        self.indirect = indirect
+    }
+}
+
+/// A measured indicator that drives the difficulties section (compared with a stated threshold).
+public struct IndicatorValue: Hashable, Sendable, Codable {
+    /// Which indicator (`BottleneckRule.indicator`).
+    public var indicator: String
+    public var figure: Figure
+
+    public init(indicator: String, figure: Figure) {
+        self.indicator = indicator
+        self.figure = figure
+    }
+}
+
+/// Electricity supply split into local thermal and imported, with their emissions.
+public struct PowerSupply: Hashable, Sendable, Codable {
+    /// CO2 of local thermal generation.
+    public var localThermal: Figure
+    /// CO2 embodied in imported electricity.
+    public var imported: Figure
+
+    public init(localThermal: Figure, imported: Figure) {
+        self.localThermal = localThermal
+        self.imported = imported
+    }
+}
+
+/// What the model computed for one province.
+public struct ProvinceInput: Hashable, Sendable, Codable {
+    /// Region id, `[a-z0-9-]`; becomes a file name.
+    public var id: String
+    /// Display names by language code (`zh-CN`, `en`).
+    public var names: [String: String]
+    /// The data file the province came from (for `file:line` messages), e.g. `Regions/shanghai.yaml`.
+    public var sourceFile: String
+    public var baseYear: Int
+    /// Total CO2 in the base year (electricity counted where consumed).
+    public var total: Figure
+    /// CO2 per unit of GDP in the base year; `nil` when not computed.
+    public var intensity: Figure?
+    /// Historical totals (Mt CO2), ascending; shown in the trend and chart.
+    public var history: [YearValue]
+    public var historyProvenance: Provenance?
+    public var sectors: [SectorEmissions]
+    public var power: PowerSupply?
+    public var indicators: [IndicatorValue]
+    /// One trajectory per scenario, in the order scenarios are shown.
+    public var trajectories: [Trajectory]
+
+    public init(
+        id: String, names: [String: String], sourceFile: String, baseYear: Int, total: Figure,
+        intensity: Figure? = nil, history: [YearValue] = [], historyProvenance: Provenance? = nil,
+        sectors: [SectorEmissions] = [], power: PowerSupply? = nil, indicators: [IndicatorValue] = [],
+        trajectories: [Trajectory] = []
+    ) {
+        self.id = id
+        self.names = names
+        self.sourceFile = sourceFile
+        self.baseYear = baseYear
+        self.total = total
+        self.intensity = intensity
+        self.history = history
+        self.historyProvenance = historyProvenance
+        self.sectors = sectors
+        self.power = power
+        self.indicators = indicators
+        self.trajectories = trajectories
+    }
+}
+
+/// Annual flow on one UHV or AC corridor (from the dispatch), for the regional map.
+public struct CorridorFlow: Hashable, Sendable, Codable {
+    /// Corridor id `[a-z0-9-]`.
+    public var id: String
+    /// Origin: a province id or an external supply region id.
+    public var from: String
+    /// Destination province id.
+    public var to: String
+    /// Annual energy delivered (TWh).
+    public var flow: Figure
+    /// Share of hours at capacity (0…1); `nil` when not computed.
+    public var congestion: Double?
+
+    public init(id: String, from: String, to: String, flow: Figure, congestion: Double? = nil) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.flow = flow
+        self.congestion = congestion
+    }
+}
+
+/// Shares of one benefit under several allocation rules, for comparing the rules side by side.
+public struct AllocationComparison: Hashable, Sendable, Codable {
+    /// What is shared (an id of the string tables, e.g. `pooled-dispatch-savings`).
+    public var benefit: String
+    /// Rule ids (`shapley`, `nucleolus`, `proportional`, …) in display order.
+    public var rules: [String]
+    /// `shares[rule][province]` in the unit of `unit`.
+    public var shares: [String: [String: Double]]
+    public var unit: String
+    public var provenance: Provenance
+
+    public init(benefit: String, rules: [String], shares: [String: [String: Double]], unit: String, provenance: Provenance) {
+        self.benefit = benefit
+        self.rules = rules
+        self.shares = shares
+        self.unit = unit
+        self.provenance = provenance
+    }
+}
+
+/// One province's position in the joint innovation fund.
+public struct FundPosition: Hashable, Sendable, Codable {
+    public var province: String
+    public var contribution: Figure
+    public var benefit: Figure
+
+    public init(province: String, contribution: Figure, benefit: Figure) {
+        self.province = province
+        self.contribution = contribution
+        self.benefit = benefit
+    }
+}
+
+/// Everything one edition of the site is built from.
+public struct BriefInput: Hashable, Sendable, Codable {
+    /// The edition's date `YYYY-MM-DD`, from the data (never the clock).
+    public var editionDate: String
+    /// Scenario ids in display order; the first with a headline role is named by `headlineScenario`.
+    public var scenarios: [String]
+    /// The scenario whose peak gives the verdict (usually `policy`).
+    public var headlineScenario: String
+    public var provinces: [ProvinceInput]
+    /// Regional totals per scenario (sum of provinces), when computed.
+    public var regionTrajectories: [Trajectory]
+    /// Corridor flows from the dispatch; empty when the dispatch was not run.
+    public var corridors: [CorridorFlow]
+    /// Allocation rules compared; `nil` when no game was solved.
+    public var allocation: AllocationComparison?
+    /// Joint fund positions; empty when not computed.
+    public var fund: [FundPosition]
+    /// Every source cited, keyed by `Provenance.sourceKey`, for the data page.
+    public var downloads: [Download]
+
+    public init(
+        editionDate: String, scenarios: [String], headlineScenario: String, provinces: [ProvinceInput],
+        regionTrajectories: [Trajectory] = [], corridors: [CorridorFlow] = [], allocation: AllocationComparison? = nil,
+        fund: [FundPosition] = [], downloads: [Download] = []
+    ) {
+        self.editionDate = editionDate
+        self.scenarios = scenarios
+        self.headlineScenario = headlineScenario
+        self.provinces = provinces
+        self.regionTrajectories = regionTrajectories
+        self.corridors = corridors
+        self.allocation = allocation
+        self.fund = fund
+        self.downloads = downloads
+    }
+}
+
+/// A file of model results offered on the data page (CSV or JSON), produced by whoever fills the input.
+public struct Download: Hashable, Sendable, Codable {
+    /// File name `[a-z0-9-]+\.(csv|json)`.
+    public var fileName: String
+    public var contents: String
+
+    public init(fileName: String, contents: String) {
+        self.fileName = fileName
+        self.contents = contents
+    }
+}

@@ -1,0 +1,66 @@
+import Diagnostics
+import XMLSupport
+
+/// A file of the built site: its path inside the site and its bytes (UTF-8 text).
+public struct SiteFile: Hashable, Sendable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Renders the pages of a `SitePlan` with the templates, then checks every output: XML briefs against
+/// the schema, HTML pages with libxml2's HTML parser. Any problem fails the whole build.
+public struct SiteRenderer: Sendable {
+    public var templates: TemplateLibrary
+    public var schema: XMLSchema
+
+    public init(templates: TemplateLibrary, schema: XMLSchema) {
+        self.templates = templates
+        self.schema = schema
+    }
+
+    /// Renders every page (and, with `validating`, checks each); all problems are reported together.
+    public func render(_ pages: [PageSpec], validating: Bool = true) throws(DiagnosticsError) -> [SiteFile] {
+        var diagnostics = DiagnosticEngine()
+        var files: [SiteFile] = []
+        for page in pages {
+            let text: String
+            do {
+                text = try templates.render(page.template, with: page.context)
+            } catch {
+                diagnostics.absorb(error)
+                continue
+            }
+            if validating {
+                for problem in validate(text, page: page) { diagnostics.report(problem) }
+            }
+            files.append(SiteFile(path: page.path, contents: text))
+        }
+        try diagnostics.failIfErrors()
+        return files
+    }
+
+    /// Checks every rendered page (matched to its spec by path); all problems together.
+    public func validate(_ files: [SiteFile], pages: [PageSpec]) -> [Diagnostic] {
+        let byPath = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        return pages.flatMap { page in byPath[page.path].map { validate($0, page: page) } ?? [] }
+    }
+
+    /// Problems of one rendered page, located in the output and naming the template it came from.
+    public func validate(_ text: String, page: PageSpec) -> [Diagnostic] {
+        var problems = XMLCharacters.diagnostics(in: text, file: page.path)
+        switch page.format {
+        case .xml: problems += schema.validate(text, file: page.path)
+        case .html: problems += XMLChecks.htmlProblems(in: text, file: page.path)
+        }
+        return problems.map { problem in
+            var problem = problem
+            problem.message += " (rendered from template '\(page.template)', Templates/\(page.template).mustache)"
+            return problem
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Briefs
+import Diagnostics
+import XMLSupport
+
+/// Builds every file of the site in memory (no IO): pages from the templates, the style sheet, the
+/// schema, the downloads, `sitemap.xml`, `feed.xml` and `manifest.json`.
+public struct SiteBuilder: Sendable {
+    public var templates: TemplateSet
+    public var settings: SiteSettings
+    /// `SOURCE_DATE_EPOCH`, when set: the time of new feed entries. Otherwise the edition date is used.
+    public var sourceDateEpoch: Int64?
+
+    public init(templates: TemplateSet, settings: SiteSettings, sourceDateEpoch: Int64? = nil) {
+        self.templates = templates
+        self.settings = settings
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+
+    /// The result of a build: files by path and the manifest describing them.
+    public struct Output: Sendable {
+        public var files: [SiteFile]
+        public var manifest: SiteManifest
+        public var pageCount: Int
+        public var briefCount: Int
+    }
+
+    /// Checks the output: XML briefs against the schema, HTML with libxml2's HTML parser, the feed
+    /// and sitemap for well-formedness, every path for safety — the "validate output" step.
+    public func validate(_ output: Output, pages: [PageSpec]) throws(DiagnosticsError) {
+        var diagnostics = DiagnosticEngine()
+        let renderer = SiteRenderer(templates: templates.library, schema: templates.schema)
+        renderer.validate(output.files, pages: pages).forEach { diagnostics.report($0) }
+        for file in output.files {
+            if !SitePath.isSafe(file.path) {
+                diagnostics.error(at: SourceLocation(file: file.path), "output path would leave the site folder or is not [a-z0-9-]")
+            }
+            if file.path == "feed.xml" || file.path == "sitemap.xml" {
+                XMLChecks.wellFormedness(of: file.contents, file: file.path).forEach { diagnostics.report($0) }
+            }
+        }
+        try diagnostics.failIfErrors()
+    }
+
+    /// Plans the pages (checks the input and wording) — the "analyse" step.
+    public func plan(_ input: BriefInput) throws(DiagnosticsError) -> [PageSpec] {
+        try SitePlan(input: input, tables: templates.tables, settings: settings).pages()
+    }
+
+    /// Renders and validates `pages` and adds the site-wide files; `previous` keeps feed times stable.
+    public func build(_ input: BriefInput, pages: [PageSpec], previous: SiteManifest?) throws(DiagnosticsError) -> Output {
+        var files = try SiteRenderer(templates: templates.library, schema: templates.schema).render(pages, validating: false)
+        for file in files where !SitePath.isSafe(file.path) {
+            throw DiagnosticsError([.error(at: SourceLocation(file: file.path), "output path would leave the site folder")])
+        }
+        files.append(SiteFile(path: "css/site.css", contents: templates.stylesheet))
+        files.append(SiteFile(path: "schema/brief-1.xsd", contents: templates.schemaText))
+        for download in input.downloads { files.append(SiteFile(path: "data/\(download.fileName)", contents: download.contents)) }
+
+        let now = sourceDateEpoch.map { Timestamp.rfc3339(epochSeconds: $0) } ?? Timestamp.rfc3339(date: input.editionDate)
+        var manifest = SiteManifest()
+        var entries: [AtomFeed.Entry] = []
+        let byPath = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        for page in pages where page.format == .xml && page.briefOf != nil {
+            let hash = SHA256.hex(byPath[page.path] ?? "")
+            let updated = previous?.briefs[page.path].flatMap { $0.contentHash == hash ? $0.updated : nil } ?? now
+            manifest.briefs[page.path] = .init(contentHash: hash, updated: updated)
+            let summary: String
+            if case .list(let verdicts)? = page.context["verdicts"], case .node(let node)? = verdicts.first,
+                case .text(let text)? = node["verdictText"]
+            {
+                summary = text
+            } else {
+                summary = page.title
+            }
+            entries.append(AtomFeed.Entry(
+                page: page, htmlPath: String(page.path.dropLast(4)) + ".html", contentHash: hash, updated: updated, summary: summary))
+        }
+        let feedTitle = templates.tables.first?.strings["feed_title"] ?? "yrdplan"
+        let feed = AtomFeed.xml(entries: entries, settings: settings, title: feedTitle)
+        let sitemap = Sitemap.xml(pages: pages, settings: settings, lastModified: input.editionDate)
+        files.append(SiteFile(path: "feed.xml", contents: feed))
+        files.append(SiteFile(path: "sitemap.xml", contents: sitemap))
+        for file in files { manifest.files[file.path] = SHA256.hex(file.contents) }
+        files.append(SiteFile(path: "manifest.json", contents: manifest.json()))
+        files.sort { $0.path < $1.path }
+        return Output(files: files, manifest: manifest, pageCount: pages.count, briefCount: entries.count)
+    }
+}
+
+/// Paths inside the site: relative, `/`-separated, each part made of `[a-z0-9-]` with at most one
+/// extension, so no path can leave the output folder.
+public enum SitePath {
+    /// Whether `path` stays inside the site folder.
+    public static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, !path.hasPrefix("/") else { return false }
+        return parts.allSatisfy { part in
+            let pieces = part.split(separator: ".", omittingEmptySubsequences: false)
+            guard pieces.count <= 2, let stem = pieces.first, SafeID.isValid(String(stem)) else { return false }
+            return pieces.count == 1 || (!pieces[1].isEmpty && pieces[1].allSatisfy { $0.isLetter && $0.isASCII || $0.isNumber })
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Briefs
+import Diagnostics
+import Foundation
+import Site
+
+/// `yrdplan publish`: build, validate and atomically publish the static site of briefs.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Build, validate and atomically publish the site of policy briefs (default _site/).",
+        discussion: """
+            Steps: load → validate → analyse → render → validate output → stage → swap. The site is built in \
+            DIR.staging, checked (XML briefs against the schema, HTML parsed), then swapped in atomically; the \
+            previous site is kept in DIR.previous. A lock (DIR.lock) keeps two runs apart. Output is byte-identical \
+            for identical inputs; feed times come from SOURCE_DATE_EPOCH or the edition date. Prints one summary \
+            line. Exit codes: 0 published, 1 bad data or templates (nothing written), 2 usage, 3 lock busy or IO.
+            """)
+
+    @Option(name: .long, help: "The published folder.")
+    var out: String = "_site"
+
+    @Flag(name: .long, help: "List what would change; write nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: "The model's data folder.")
+    var regions: String = "Regions"
+
+    @Option(name: .long, help: "Templates, string tables, schema and CSS.")
+    var templates: String = "Templates"
+
+    @Option(name: .long, help: "Site settings (baseURL).")
+    var site: String = "Reports/site.yaml"
+
+    @Option(name: .long, help: "Publish from a BriefInput JSON file instead of computing from --regions.")
+    var input: String?
+
+    @Option(name: .long, help: "Seconds to wait for another publish to finish (0: exit at once).")
+    var wait: Double = 0
+
+    @Flag(name: .long, help: "Swap DIR.previous back in (undo the last publish).")
+    var rollback = false
+
+    @Flag(name: .long, help: "Do not print the [i/n] step lines, only the summary.")
+    var quiet = false
+
+    func run() throws {
+        let started = Date()
+        let settings: SiteSettings
+        do {
+            settings = try SiteSettings.load(from: URL(fileURLWithPath: site), displayPath: site)
+        } catch {
+            throw CommandFailure.badInput(error)
+        }
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+        let request = PublishRequest(
+            outDirectory: URL(fileURLWithPath: out), templatesDirectory: URL(fileURLWithPath: templates), settings: settings,
+            dryRun: dryRun, waitSeconds: wait, sourceDateEpoch: epoch)
+        let publisher = Publisher(request: request, loadInput: inputLoader())
+        if quiet { publisher.log = { _ in } }
+        // Test hook: stall after a named step so that end-to-end tests can kill the process mid-publish.
+        if let stallStep = ProcessInfo.processInfo.environment["YRDPLAN_PUBLISH_STALL_AFTER"] {
+            publisher.afterStep = { step in
+                if step == stallStep {
+                    FileHandle.standardOutput.write(Data("stalled after \(step)\n".utf8))
+                    while true { sleep(60) }
+                }
+            }
+        }
+        let result: Result<PublishSummary?, PublishError>
+        if rollback {
+            result = Result { () throws(PublishError) -> PublishSummary? in try publisher.rollback(); return nil }
+        } else {
+            result = Result { () throws(PublishError) -> PublishSummary? in try publisher.run() }
+        }
+        switch result {
+        case .success(let summary?): print(summary.line(seconds: Date().timeIntervalSince(started)))
+        case .success(nil): print("yrdplan publish: rolled back \(out) to the previous site")
+        case .failure(let error): throw Self.commandFailure(error)
+        }
+    }
+
+    /// Bad data or templates exit 1 with every problem; the lock and IO exit 3 with a message.
+    static func commandFailure(_ error: PublishError) -> CommandFailure {
+        if case .badInput(_, let diagnostics) = error { return .badInput(diagnostics) }
+        return .internalFailure(error.description)
+    }
+
+    /// Where the brief's figures come from: a BriefInput JSON file, or the model computed from --regions.
+    private func inputLoader() -> @Sendable () throws(DiagnosticsError) -> BriefInput {
+        if let input {
+            return { () throws(DiagnosticsError) -> BriefInput in try BriefInputFile.load(path: input) }
+        }
+        let regions = self.regions
+        return { () throws(DiagnosticsError) -> BriefInput in try ModelBriefInput.make(regions: regions) }
+    }
+}
+
+/// A `BriefInput` stored as JSON (model runs exported elsewhere, test fixtures).
+enum BriefInputFile {
+    static func load(path: String) throws(DiagnosticsError) -> BriefInput {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticsError([.error(at: SourceLocation(file: path), "input file is missing")])
+        }
+        do {
+            return try JSONDecoder().decode(BriefInput.self, from: data)
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(file: path), "not a BriefInput JSON: \(error)", fix: "see docs/publishing.md")])
+        }
+    }
+}
