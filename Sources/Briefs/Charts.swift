@@ -32,6 +32,8 @@ public struct Chart: Hashable, Sendable {
     public var description: String
     public var svg: String
     public var table: DataTable
+    /// The provenance of every figure drawn (shown under the chart, linked to the methods page).
+    public var provenances: [Provenance] = []
 
     var node: TemplateValue {
         .node([
@@ -97,6 +99,11 @@ struct SVGWriter {
     func n(_ value: Double) -> String { NumberFormat.machine(value) }
 }
 
+/// An axis label with as many decimals as the step needs (0 for steps of 1 or more).
+func tickLabel(_ value: Double, _ step: Double) -> String {
+    NumberFormat.fixed(value, step >= 1 ? 0 : step >= 0.1 ? 1 : 2)
+}
+
 /// A "nice" axis maximum and step for values up to `maximum`.
 func niceScale(_ maximum: Double, ticks: Int = 5) -> (top: Double, step: Double) {
     guard maximum > 0, maximum.isFinite else { return (1, 0.2) }
@@ -123,20 +130,21 @@ public struct ChartLabels: Sendable {
 enum Charts {
     /// Emission trajectories per scenario, with history, each peak marked and 2030 drawn.
     static func trajectory(
-        id: String, history: [YearValue], trajectories: [(name: String, trajectory: Trajectory)], labels: ChartLabels
+        id: String, history: [YearValue], historyProvenance: Provenance? = nil,
+        trajectories: [(name: String, trajectory: Trajectory)], labels: ChartLabels
     ) -> Chart {
-        var svg = SVGWriter(width: 640, height: 300)
+        var svg = SVGWriter(width: 640, height: 270)
         let all = history + trajectories.flatMap(\.trajectory.points)
         let firstYear = Double(all.map(\.year).min() ?? 2010)
         let lastYear = Double(all.map(\.year).max() ?? 2060)
         let (top, step) = niceScale(all.map(\.value).max() ?? 1)
-        let left = 52.0, right = 620.0, topY = 20.0, bottom = 250.0
+        let left = 52.0, right = 620.0, topY = 20.0, bottom = 215.0
         func x(_ year: Double) -> Double { left + (year - firstYear) / max(1, lastYear - firstYear) * (right - left) }
         func y(_ value: Double) -> Double { bottom - value / top * (bottom - topY) }
         var tick = 0.0
         while tick <= top + step / 2 {
             svg.line(left, y(tick), right, y(tick), stroke: Palette.grid)
-            svg.text(left - 6, y(tick) + 4, NumberFormat.display(tick), anchor: "end", size: 10, fill: Palette.muted)
+            svg.text(left - 6, y(tick) + 4, tickLabel(tick, step), anchor: "end", size: 10, fill: Palette.muted)
             tick += step
         }
         var year = (firstYear / 10).rounded(.up) * 10
@@ -163,8 +171,8 @@ enum Charts {
         let legend = (history.count > 1 ? [(labels.words["history"] ?? "", Palette.ink)] : [])
             + trajectories.enumerated().map { ($0.element.name, Palette.series[$0.offset % Palette.series.count]) }
         for (name, colour) in legend {
-            svg.rect(legendX, 276, 14, 4, fill: colour)
-            svg.text(legendX + 18, 282, name, size: 11)
+            svg.rect(legendX, 248, 14, 4, fill: colour)
+            svg.text(legendX + 18, 254, name, size: 11)
             legendX += 26 + Double(name.count) * (name.unicodeScalars.contains { $0.value > 0x2E80 } ? 11 : 6.5)
         }
         let rows: [[String]] = trajectories.map { entry in
@@ -176,7 +184,8 @@ enum Charts {
         return Chart(
             id: id, title: labels.title, description: labels.description,
             svg: svg.finish(id: id, title: labels.title, description: labels.description),
-            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows))
+            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows),
+            provenances: historyProvenance.map { [$0] }.orEmpty + trajectories.map(\.trajectory.provenance))
     }
 
     /// Base-year emissions by sector, direct and indirect stacked.
@@ -191,7 +200,7 @@ enum Charts {
         var tick = 0.0
         while tick <= top + step / 2 {
             svg.line(x(tick), 16, x(tick), axisBottom, stroke: Palette.grid)
-            svg.text(x(tick), axisBottom + 14, NumberFormat.display(tick), anchor: "middle", size: 10, fill: Palette.muted)
+            svg.text(x(tick), axisBottom + 14, tickLabel(tick, step), anchor: "middle", size: 10, fill: Palette.muted)
             tick += step
         }
         for (index, entry) in sectors.enumerated() {
@@ -216,7 +225,8 @@ enum Charts {
         return Chart(
             id: id, title: labels.title, description: labels.description,
             svg: svg.finish(id: id, title: labels.title, description: labels.description),
-            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows))
+            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows),
+            provenances: sectors.flatMap { [$0.emissions.direct.provenance] + ($0.emissions.indirect.map { [$0.provenance] } ?? []) })
     }
 
     /// Schematic map: the four provinces in their rough relative positions, outside supply regions on
@@ -232,15 +242,24 @@ enum Charts {
             position[external] = (70, 40 + Double(index) * (280 / Double(max(1, externals.count - 1 == 0 ? 1 : externals.count - 1))))
         }
         let maxFlow = corridors.map(\.flow.value).max() ?? 1
-        let defs = "<marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"4\" markerHeight=\"4\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.series[1])\"/></marker>"
+        let defs = "<marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"2.6\" markerHeight=\"2.6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.series[1])\"/></marker>"
         for corridor in corridors {
             guard let from = position[corridor.from], let to = position[corridor.to] else { continue }
             let dx = to.0 - from.0, dy = to.1 - from.1
             let length = max(1, (dx * dx + dy * dy).squareRoot())
-            let shrink = 38.0 / length
-            let width = 1.5 + 9 * corridor.flow.value / maxFlow
-            svg.line(from.0 + dx * shrink, from.1 + dy * shrink, to.0 - dx * shrink, to.1 - dy * shrink,
-                     stroke: Palette.series[1], width: width, marker: "\(id)-arrow")
+            let width = 1.5 + 7 * corridor.flow.value / maxFlow
+            // A gentle curve (control point off the chord) keeps long corridors clear of the circles between.
+            let bend = 0.22
+            let control = ((from.0 + to.0) / 2 - dy * bend, (from.1 + to.1) / 2 + dx * bend)
+            func trimmed(_ p: (Double, Double), toward q: (Double, Double), by distance: Double) -> (Double, Double) {
+                let ddx = q.0 - p.0, ddy = q.1 - p.1
+                let d = max(1, (ddx * ddx + ddy * ddy).squareRoot())
+                return (p.0 + ddx / d * distance, p.1 + ddy / d * distance)
+            }
+            let start = trimmed(from, toward: control, by: 34)
+            let end = trimmed(to, toward: control, by: 36)
+            _ = length
+            svg.raw("<path d=\"M\(svg.n(start.0)),\(svg.n(start.1)) Q\(svg.n(control.0)),\(svg.n(control.1)) \(svg.n(end.0)),\(svg.n(end.1))\" fill=\"none\" stroke=\"\(Palette.series[1])\" stroke-opacity=\"0.85\" stroke-width=\"\(svg.n(width))\" marker-end=\"url(#\(id)-arrow)\"/>")
         }
         for (key, point) in position.sorted(by: { $0.key < $1.key }) {
             let isProvince = ["anhui", "jiangsu", "shanghai", "zhejiang"].contains(key)
@@ -256,7 +275,8 @@ enum Charts {
         return Chart(
             id: id, title: labels.title, description: labels.description,
             svg: svg.finish(id: id, title: labels.title, description: labels.description, defs: defs),
-            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows))
+            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows),
+            provenances: corridors.map(\.flow.provenance))
     }
 
     /// Shares of one benefit under several rules, grouped by province.
@@ -269,7 +289,7 @@ enum Charts {
         var tick = 0.0
         while tick <= top + step / 2 {
             svg.line(left, y(tick), right, y(tick), stroke: Palette.grid)
-            svg.text(left - 6, y(tick) + 4, NumberFormat.display(tick), anchor: "end", size: 10, fill: Palette.muted)
+            svg.text(left - 6, y(tick) + 4, tickLabel(tick, step), anchor: "end", size: 10, fill: Palette.muted)
             tick += step
         }
         let groupWidth = (right - left) / Double(max(1, provinces.count))
@@ -298,7 +318,8 @@ enum Charts {
         return Chart(
             id: id, title: labels.title, description: labels.description,
             svg: svg.finish(id: id, title: labels.title, description: labels.description),
-            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows))
+            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows),
+            provenances: [comparison.provenance])
     }
 
     /// Joint-fund contributions against benefits per province.
@@ -311,7 +332,7 @@ enum Charts {
         var tick = 0.0
         while tick <= top + step / 2 {
             svg.line(left, y(tick), right, y(tick), stroke: Palette.grid)
-            svg.text(left - 6, y(tick) + 4, NumberFormat.display(tick), anchor: "end", size: 10, fill: Palette.muted)
+            svg.text(left - 6, y(tick) + 4, tickLabel(tick, step), anchor: "end", size: 10, fill: Palette.muted)
             tick += step
         }
         let groupWidth = (right - left) / Double(max(1, positions.count))
@@ -333,6 +354,11 @@ enum Charts {
         return Chart(
             id: id, title: labels.title, description: labels.description,
             svg: svg.finish(id: id, title: labels.title, description: labels.description),
-            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows))
+            table: DataTable(caption: labels.caption, columns: labels.columns, rows: rows),
+            provenances: positions.flatMap { [$0.position.contribution.provenance, $0.position.benefit.provenance] })
     }
+}
+
+extension Optional where Wrapped == [Provenance] {
+    var orEmpty: [Provenance] { self ?? [] }
 }

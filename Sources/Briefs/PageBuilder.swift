@@ -82,14 +82,14 @@ struct PageBuilder {
 
     func scenarioName(_ id: String) -> String { t("scenario_" + id.replacingHyphens()) }
 
-    func figure(_ f: Figure, name: String, label: String, display: String? = nil) -> TemplateValue {
+    func figure(_ f: Figure, name: String, label: String, display: String? = nil, showUnit: Bool = true) -> TemplateValue {
         .node([
             "figureName": .text(name),
             "label": .text(label),
             "display": .text(display ?? NumberFormat.display(f.value)),
             "machine": .text(NumberFormat.machine(f.value)),
             "unit": .text(f.unit),
-            "hasUnit": .flag(!f.unit.isEmpty),
+            "hasUnit": .flag(showUnit && !f.unit.isEmpty),
             "sourceKey": .text(f.provenance.sourceKey),
             "sourceText": .text(f.provenance.source),
             "year": .text(String(f.provenance.year)),
@@ -108,7 +108,17 @@ struct PageBuilder {
         ])
     }
 
-    func optional(_ chart: Chart?) -> TemplateValue { .list(chart.map { [$0.node] } ?? []) }
+    func optional(_ chart: Chart?) -> TemplateValue { .list(chart.map { [chartNode($0)] } ?? []) }
+
+    /// A chart with the sources of the figures it draws, each linked to the methods page.
+    func chartNode(_ chart: Chart) -> TemplateValue {
+        guard case .node(var node) = chart.node else { return chart.node }
+        var seen = Set<String>()
+        let sources = chart.provenances.filter { seen.insert($0.sourceKey).inserted }
+        node["chartSources"] = .list(sources.map(provenanceNode))
+        node["sourceLabel"] = .text(t("source_link"))
+        return .node(node)
+    }
 
     // MARK: - The brief
 
@@ -212,7 +222,7 @@ struct PageBuilder {
                 "statusLabel": .text(t(flagged ? "status_bottleneck" : "status_within")),
                 "thresholdDisplay": .text(rule.format(rule.threshold)),
                 "thresholdMachine": .text(NumberFormat.machine(rule.threshold)),
-                "indicator": figure(indicator.figure, name: rule.indicator, label: t(rule.keyStem + "_title"), display: rule.format(value)),
+                "indicator": figure(indicator.figure, name: rule.indicator, label: t(rule.keyStem + "_title"), display: rule.format(value), showUnit: false),
             ]))
         }
         c["difficulties"] = .list(difficulties)
@@ -223,7 +233,7 @@ struct PageBuilder {
         c["scenarioRows"] = .list(trajectories.map { scenarioRow($0, unit: province.total.unit) })
         c["hasPathways"] = .flag(!trajectories.isEmpty)
         c["trajectoryCharts"] = optional(trajectories.isEmpty ? nil : Charts.trajectory(
-            id: "trajectory-\(province.id)", history: province.history,
+            id: "trajectory-\(province.id)", history: province.history, historyProvenance: province.historyProvenance,
             trajectories: trajectories.map { (scenarioName($0.scenario), $0) },
             labels: trajectoryLabels(subject: provinceName, unit: province.total.unit)))
         c["levers"] = .list(trajectories.compactMap { trajectory in
@@ -369,9 +379,9 @@ struct PageBuilder {
         c["tables"] = .list(tables)
         let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }
         if !regional.isEmpty {
-            c["charts"] = .list([Charts.trajectory(
+            c["charts"] = .list([chartNode(Charts.trajectory(
                 id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
-                labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")).node])
+                labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))])
         }
         return c
     }
@@ -381,12 +391,12 @@ struct PageBuilder {
         var names: [String: String] = [:]
         for corridor in input.corridors { names[corridor.from] = name(corridor.from); names[corridor.to] = name(corridor.to) }
         for province in input.provinces { names[province.id] = name(province.id) }
-        c["charts"] = .list([Charts.corridorMap(
+        c["charts"] = .list([chartNode(Charts.corridorMap(
             id: "corridor-map", corridors: input.corridors, names: names,
             labels: ChartLabels(
                 title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
                 columns: [t("col_corridor"), t("col_flow"), t("col_congestion")],
-                words: ["note": t("chart_map_note")])).node])
+                words: ["note": t("chart_map_note")])))])
         return c
     }
 
@@ -395,26 +405,26 @@ struct PageBuilder {
         guard let allocation = input.allocation else { return c }
         var ruleNames: [String: String] = [:]
         for rule in allocation.rules { ruleNames[rule] = t("rule_" + rule.replacingHyphens()) }
-        c["charts"] = .list([Charts.allocation(
+        c["charts"] = .list([chartNode(Charts.allocation(
             id: "allocation", comparison: allocation, ruleNames: ruleNames,
             provinces: input.provinces.map { ($0.id, name($0.id)) },
             labels: ChartLabels(
                 title: t("chart_allocation_title"), description: t("chart_allocation_desc"),
                 caption: t("chart_allocation_caption", ["unit": allocation.unit]),
                 columns: [t("col_province")] + allocation.rules.map { ruleNames[$0]! },
-                words: ["unit": allocation.unit])).node])
+                words: ["unit": allocation.unit])))])
         return c
     }
 
     func fundContext() -> TemplateNode {
         var c = regionFrame(heading: t("region_fund_title"), intro: t("region_fund_intro"))
         let unit = input.fund.first?.contribution.unit ?? ""
-        c["charts"] = .list([Charts.fund(
+        c["charts"] = .list([chartNode(Charts.fund(
             id: "fund", positions: input.fund.map { (name($0.province), $0) },
             labels: ChartLabels(
                 title: t("chart_fund_title"), description: t("chart_fund_desc"), caption: t("chart_fund_caption", ["unit": unit]),
                 columns: [t("col_province"), t("fund_contribution"), t("fund_benefit"), t("col_net")],
-                words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit"), "unit": unit])).node])
+                words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit"), "unit": unit])))])
         return c
     }
 

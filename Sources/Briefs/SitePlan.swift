@@ -29,8 +29,9 @@ public struct SiteSettings: Hashable, Sendable {
 
     public init(baseURL: String) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        let afterScheme = self.baseURL.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-        basePath = afterScheme.count == 3 ? "/" + afterScheme[2] : "/"
+        // "https:", "", host, path…
+        let parts = self.baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        basePath = parts.count == 4 ? "/" + parts[3] : "/"
     }
 }
 
