@@ -1,0 +1,139 @@
+import Diagnostics
+import Foundation
+import Testing
+import YrdplanTestSupport
+@testable import Briefs
+
+@Suite struct BriefContentTests {
+    @Test func goldenBriefInEachLanguage() throws {
+        let files = try TestInputs.render(try TestInputs.fixture(), templates: try TestInputs.templates())
+        for path in ["en/shanghai.html", "zh/shanghai.html", "en/shanghai.xml", "zh/shanghai.xml"] {
+            let file = try #require(files.first { $0.path == path })
+            let golden = TestInputs.snapshots.appendingPathComponent(path.replacingOccurrences(of: "/", with: "-"))
+            if let mismatch = Golden.mismatch(file.contents, goldenFile: golden) { Issue.record("\(mismatch)") }
+        }
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        let input = try TestInputs.fixture()
+        let templates = try TestInputs.templates()
+        #expect(try TestInputs.render(input, templates: templates) == TestInputs.render(input, templates: templates))
+    }
+
+    @Test func everyProvinceAndLanguageHasHTMLAndValidXML() throws {
+        let files = try TestInputs.render(try TestInputs.fixture(), templates: try TestInputs.templates())
+        let paths = Set(files.map(\.path))
+        for province in ["shanghai", "jiangsu", "zhejiang", "anhui"] {
+            for language in ["zh", "en"] {
+                #expect(paths.contains("\(language)/\(province).html"))
+                #expect(paths.contains("\(language)/\(province).xml"))
+            }
+        }
+    }
+
+    /// A chart or figure the model did not compute never appears: without corridors, allocation and
+    /// fund there are no such pages, no such figures, and the brief says they were not computed.
+    @Test func absentAnalysesAreNotShown() throws {
+        var input = try TestInputs.fixture()
+        input.corridors = []
+        input.allocation = nil
+        input.fund = []
+        let files = try TestInputs.render(input, templates: try TestInputs.templates())
+        let paths = Set(files.map(\.path))
+        #expect(!paths.contains("en/power.html") && !paths.contains("en/benefit-sharing.html") && !paths.contains("en/fund.html"))
+        let brief = try #require(files.first { $0.path == "en/shanghai.html" })
+        #expect(!brief.contents.contains("power.html"))
+        #expect(brief.contents.contains("The interprovincial power dispatch was not part of this edition"))
+        let xml = try #require(files.first { $0.path == "en/shanghai.xml" })
+        #expect(!xml.contents.contains("<corridor") && !xml.contents.contains("<allocation") && !xml.contents.contains("<fund>"))
+    }
+
+    @Test func provinceWithoutProjectionHasNoVerdictOrTrajectoryChart() throws {
+        var input = try TestInputs.fixture()
+        input.provinces[3].trajectories = []
+        let files = try TestInputs.render(input, templates: try TestInputs.templates())
+        let brief = try #require(files.first { $0.path == "en/anhui.html" })
+        #expect(!brief.contents.contains("class=\"verdict "))
+        #expect(!brief.contents.contains("trajectory-anhui"))
+        #expect(brief.contents.contains("No projection was computed"))
+    }
+
+    @Test func figuresCarryTheirProvenance() throws {
+        let files = try TestInputs.render(try TestInputs.fixture(), templates: try TestInputs.templates())
+        let xml = try #require(files.first { $0.path == "en/shanghai.xml" })
+        #expect(xml.contents.contains("<figure name=\"total\" label=\"Total CO2, 2019\" value=\"185\" unit=\"Mt CO2\" source=\"魏文栋, 梅玥如, 钟晨: 上海实现碳达峰的前景、难点和实现路径, Table 1\" sourceKey=\"paper-table1\" year=\"2019\" confidence=\"sourced\"/>"))
+        let html = try #require(files.first { $0.path == "en/shanghai.html" })
+        #expect(html.contents.contains("<data value=\"185\">185</data>"))
+        #expect(html.contents.contains("href=\"methods.html#src-paper-table1\""))
+    }
+
+    @Test func brokenXMLTemplateFailsSchemaValidationWithTemplateNameAndLine() throws {
+        var texts = try TestInputs.templateTexts()
+        texts["brief.xml"] = texts["brief.xml"]!.replacingOccurrences(of: "<title>{{briefHeading}}</title>", with: "<headline>{{briefHeading}}</headline>")
+        let good = try TestInputs.templates()
+        let library = try TemplateLibrary(templates: texts, file: { "Templates/\($0).mustache" })
+        let pages = try SitePlan(input: try TestInputs.fixture(), tables: good.tables, settings: TestInputs.settings).pages()
+        do {
+            _ = try SiteRenderer(templates: library, schema: good.schema).render(pages)
+            Issue.record("expected schema errors")
+        } catch {
+            let first = try #require(error.diagnostics.first)
+            #expect(error.diagnostics.count == 8)
+            #expect(first.location == SourceLocation(file: "en/anhui.xml", line: 3))
+            #expect(first.message.contains("headline"))
+            #expect(first.message.contains("rendered from template 'brief.xml', Templates/brief.xml.mustache"))
+        }
+    }
+
+    @Test func brokenHTMLTemplateFailsTheHTMLParse() throws {
+        var texts = try TestInputs.templateTexts()
+        texts["region.html"] = texts["region.html"]!.replacingOccurrences(of: "</main>", with: "</div></main>")
+        let good = try TestInputs.templates()
+        let library = try TemplateLibrary(templates: texts, file: { "Templates/\($0).mustache" })
+        let pages = try SitePlan(input: try TestInputs.fixture(), tables: good.tables, settings: TestInputs.settings).pages()
+        do {
+            _ = try SiteRenderer(templates: library, schema: good.schema).render(pages)
+            Issue.record("expected HTML errors")
+        } catch {
+            #expect(error.diagnostics.allSatisfy { $0.message.contains("region.html") })
+            #expect(error.diagnostics.contains { $0.location?.file == "en/scenarios.html" && $0.location?.line != nil })
+        }
+    }
+}
+
+@Suite struct RulesAndFormatTests {
+    @Test(arguments: [(2025, PeakVerdict.meets), (2030, .meets), (2031, .misses)])
+    func verdictAgainst2030(_ year: Int, _ expected: PeakVerdict) { #expect(PeakVerdict(peakYear: year) == expected) }
+
+    @Test func noPeakIsItsOwnVerdict() { #expect(PeakVerdict(peakYear: nil) == .noPeak) }
+
+    @Test func bottleneckOnlyAboveThreshold() {
+        let rule = BottleneckRule(indicator: "coal-power-share", threshold: 0.5, display: .share)
+        #expect(rule.isBottleneck(0.55) && !rule.isBottleneck(0.5))
+        #expect(rule.format(0.553) == "55.3%")
+    }
+
+    @Test func difficultiesFollowTheIndicators() throws {
+        var input = try TestInputs.fixture()
+        input.provinces[0].indicators = [IndicatorValue(indicator: "coal-power-share", figure: Figure(0.2, unit: "fraction", input.provinces[0].total.provenance))]
+        let files = try TestInputs.render(input, templates: try TestInputs.templates())
+        let xml = try #require(files.first { $0.path == "en/shanghai.xml" })
+        #expect(xml.contents.contains("<indicator id=\"coal-power-share\" status=\"within\" threshold=\"0.5\">"))
+        #expect(!xml.contents.contains("import-dependence"))
+    }
+
+    @Test func numberFormatting() {
+        #expect(NumberFormat.fixed(1.25, 1) == "1.3")
+        #expect(NumberFormat.fixed(-0.04, 1) == "0.0")
+        #expect(NumberFormat.fixed(-2.5, 0) == "−3")
+        #expect(NumberFormat.machine(185.0) == "185")
+        #expect(NumberFormat.machine(-0.125) == "-0.125")
+        #expect(NumberFormat.display(192.512) == "193")
+        #expect(NumberFormat.percent(0.322) == "32.2%")
+    }
+
+    @Test func niceAxis() {
+        #expect(niceScale(193).top == 200)
+        #expect(niceScale(0.49).top == 0.5)
+    }
+}
