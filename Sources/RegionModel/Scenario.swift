@@ -16,7 +16,9 @@ public enum Lever: String, CaseIterable, Hashable, Sendable, Comparable {
     case industryIntensityDecline = "industry_intensity_decline"
     case transportActivityGrowth = "transport_activity_growth"
     case evNewSalesShare = "ev_new_sales_share"
+    case evStockShare = "ev_stock_share"
     case transitShare = "transit_share"
+    case floorArea = "floor_area"
     case floorAreaGrowth = "floor_area_growth"
     case retrofitArea = "retrofit_area"
     case newBuildingSaving = "new_building_saving"
@@ -62,7 +64,9 @@ public struct LeverSpec: Sendable {
         .industryIntensityDecline: LeverSpec(PerYear.self, "Fall of direct CO2 per unit of value added in other industry per year", -0.05...0.2),
         .transportActivityGrowth: LeverSpec(PerYear.self, "Growth of road, water and air transport activity per year", -0.1...0.2),
         .evNewSalesShare: LeverSpec(Fraction.self, "Electric share of new vehicles (the stock follows with a 12-year turnover)", 0...1),
+        .evStockShare: LeverSpec(Fraction.self, "Electric share of the vehicle stock in the base year (later years follow from new sales)", 0...1),
         .transitShare: LeverSpec(Fraction.self, "Public-transport share of motorised passenger trips", 0...1),
+        .floorArea: LeverSpec(MillionSquareMetres.self, "Building floor area in the base year (needed to weigh retrofits and new buildings)", 1...100_000),
         .floorAreaGrowth: LeverSpec(PerYear.self, "Growth of building floor area per year", -0.05...0.1),
         .retrofitArea: LeverSpec(MillionSquareMetres.self, "Cumulative energy retrofit of existing buildings since the base year", 0...100_000),
         .newBuildingSaving: LeverSpec(Fraction.self, "Energy saving of new buildings against the base-year stock (standards)", 0...1),
