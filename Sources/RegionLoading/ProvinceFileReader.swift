@@ -9,6 +9,11 @@ struct ProvinceFileReader {
     let sourceKeys: Set<String>
     let expectedID: String
     private var series: [[String]: RawSeries] = [:]
+    /// Where each series starts, and the years its entries name (even entries with other errors).
+    private var seriesLocations: [[String]: SourceLocation] = [:]
+    private var attemptedYears: [[String]: Set<Int>] = [:]
+    /// The id the file declares (set even when the file has other errors), for duplicate checks.
+    private(set) var declaredID: RegionID?
 
     init(file: YAMLFile, sourceKeys: Set<String>, expectedID: String) {
         self.reader = NodeReader(file: file)
@@ -32,6 +37,7 @@ struct ProvinceFileReader {
                 guard let text = reader.string(pair.value, what: "id") else { continue }
                 if let valid = RegionID(rawValue: text) {
                     id = valid
+                    declaredID = valid
                     if text != expectedID {
                         reader.diagnostics.error(
                             at: reader.location(pair.value), "id '\(text)' does not match the file name '\(expectedID).yaml'",
@@ -70,6 +76,7 @@ struct ProvinceFileReader {
 
     private mutating func walk(path: [String], keyNode: Node, node: Node) {
         if let field = DataSchema.field(at: path) {
+            seriesLocations[path] = reader.location(keyNode)
             if let raw = readSeries(node, field: field) { series[path] = raw }
         } else if DataSchema.isGroup(path) {
             guard let pairs = reader.mapping(node, what: "'\(path.joined(separator: "."))'") else { return }
@@ -125,6 +132,9 @@ struct ProvinceFileReader {
         var points: [RawSeries.Point] = []
         var seenYears: [Int: Int] = [:]
         for entry in entries {
+            if let yearNode = entry.mapping?.first(where: { $0.key.string == "year" })?.value, let year = Int(yearNode.string ?? "") {
+                attemptedYears[field.path, default: []].insert(year)
+            }
             guard let point = readPoint(entry, field: field, unitFactor: factor) else { continue }
             let line = entry.mark?.line ?? 0
             if let first = seenYears[point.year] {
@@ -215,11 +225,11 @@ struct ProvinceFileReader {
                 }
                 continue
             }
-            let years = Set(raw.points.map(\.year))
+            let years = Set(raw.points.map(\.year)).union(attemptedYears[field.path] ?? [])
             let absent = DataSchema.requiredYears.filter { !years.contains($0) }
             if !absent.isEmpty {
                 reader.diagnostics.error(
-                    at: location, "'\(field.dottedPath)' has no value for \(absent.map(String.init).joined(separator: ", "))",
+                    at: seriesLocations[field.path] ?? location, "'\(field.dottedPath)' has no value for \(absent.map(String.init).joined(separator: ", "))",
                     fix: "add them (an estimate with a note is fine when no source has the number)")
             }
         }

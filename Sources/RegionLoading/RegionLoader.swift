@@ -29,12 +29,23 @@ public enum RegionLoader {
         // Provinces: every top-level *.yaml except sources.yaml.
         var provinces: [Province] = []
         var seenCodes: [String: String] = [:]
+        var seenIDs: [RegionID: String] = [:]
         for name in yamlFiles(in: directory) where name != "sources.yaml" {
             let stem = String(name.dropLast(5))
             let file = YAMLFile(url: directory.appendingPathComponent(name), displayPath: display(name), diagnostics: &diagnostics)
             var reader = ProvinceFileReader(file: file, sourceKeys: sourceKeys, expectedID: stem)
             let province = reader.read()
             diagnostics.absorb(reader.diagnostics)
+            if let id = reader.declaredID {
+                if let other = seenIDs[id] {
+                    diagnostics.error(
+                        at: SourceLocation(file: display(name), line: file.root?.mapping?.first { $0.key.string == "id" }?.value.mark?.line),
+                        "duplicate region id '\(id)': \(other) uses it too",
+                        fix: "every province needs its own id (and file name)")
+                    continue
+                }
+                seenIDs[id] = display(name)
+            }
             if let province {
                 if let other = seenCodes[province.code] {
                     diagnostics.error(

@@ -114,6 +114,10 @@ struct NodeReader {
     mutating func number(_ node: Node?, what: String) -> Double? {
         guard let text = string(node, what: what) else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        if [".nan", ".inf", "+.inf", "-.inf", "nan", "inf", "-inf", "infinity", "-infinity"].contains(trimmed.lowercased()) {
+            diagnostics.error(at: location(node), "\(what) is \(text), not a finite number", fix: "write the measured value, or leave the year out")
+            return nil
+        }
         guard let value = Double(trimmed) else {
             diagnostics.error(at: location(node), "\(what) '\(text)' is not a number", fix: "write a plain number such as 1234.5")
             return nil

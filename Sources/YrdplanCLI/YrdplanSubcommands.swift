@@ -5,5 +5,6 @@ enum YrdplanSubcommands {
     static let all: [ParsableCommand.Type] = [
         ValidateCommand.self,
         EmissionsCommand.self,
+        ProjectCommand.self,
     ]
 }
