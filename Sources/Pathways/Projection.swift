@@ -116,7 +116,9 @@ public enum ProjectionEngine {
         let nonFossilShare0 = demand0.value > 0 ? nonFossil0 / demand0.value : 0
         let importShare0 = demand0.value > 0 ? imports0 / demand0.value : 0
 
-        func lever(_ lever: Lever) -> LeverPath? { scenario.path(lever, for: province.id) }
+        // Resolve every lever once (override, else region-wide) instead of per year.
+        let resolved = Lever.allCases.map { scenario.path($0, for: province.id) }
+        func lever(_ lever: Lever) -> LeverPath? { resolved[lever.index] }
         func value(_ l: Lever, _ year: Int, default fallback: Double) -> Double { lever(l)?.value(in: year) ?? fallback }
         let green0 = value(.importGreenShare, baseYear, default: 0)
         let eaf0 = value(.eafShare, baseYear, default: 0)

@@ -25,7 +25,37 @@ public enum Lever: String, CaseIterable, Hashable, Sendable, Comparable {
     case ccusCapture = "ccus_capture"
     case otherIntensityDecline = "other_intensity_decline"
 
-    public static func < (a: Lever, b: Lever) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    public static func < (a: Lever, b: Lever) -> Bool { a.index < b.index }
+
+    /// The lever's position in `allCases`, for array-indexed lookups.
+    public var index: Int {
+        switch self {
+        case .gdpGrowth: 0
+        case .populationGrowth: 1
+        case .energyIntensityDecline: 2
+        case .electricityDemandGrowth: 3
+        case .localNonFossilShare: 4
+        case .importShare: 5
+        case .importGreenShare: 6
+        case .coalPowerCap: 7
+        case .thermalEfficiencyGain: 8
+        case .steelOutputIndex: 9
+        case .eafShare: 10
+        case .petrochemicalCapacityIndex: 11
+        case .petrochemicalIntensityDecline: 12
+        case .industryIntensityDecline: 13
+        case .transportActivityGrowth: 14
+        case .evNewSalesShare: 15
+        case .evStockShare: 16
+        case .transitShare: 17
+        case .floorArea: 18
+        case .floorAreaGrowth: 19
+        case .retrofitArea: 20
+        case .newBuildingSaving: 21
+        case .ccusCapture: 22
+        case .otherIntensityDecline: 23
+        }
+    }
 
     /// The lever's row in the scenario schema.
     public var spec: LeverSpec { LeverSpec.table[self]! }
