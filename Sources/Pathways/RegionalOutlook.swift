@@ -21,6 +21,7 @@ public struct RegionalOutlook: Hashable, Sendable {
         delta = Self.sum(trajectories, scenario: scenario.name)
     }
 
+    /// A province's trajectory by id, or the delta's for `yrd`.
     public func trajectory(_ id: String) -> Trajectory? {
         id == Self.deltaID.rawValue ? delta : provinces.first { $0.region.rawValue == id }
     }

@@ -19,7 +19,8 @@ extension DataSchema {
 
             """
         for field in provinceFields {
-            out += "| `\(field.dottedPath)` | \(field.unitSymbol) | \(field.acceptedUnits.joined(separator: ", ")) | \(field.required ? "yes" : "no") | \(format(field.plausibleMaximum)) | \(field.meaning) |\n"
+            out +=
+                "| `\(field.dottedPath)` | \(field.unitSymbol) | \(field.acceptedUnits.joined(separator: ", ")) | \(field.required ? "yes" : "no") | \(format(field.plausibleMaximum)) | \(field.meaning) |\n"
         }
         out += """
 
@@ -34,7 +35,8 @@ extension DataSchema {
             """
         for lever in Lever.allCases {
             let spec = lever.spec
-            out += "| `\(lever.rawValue)` | \(spec.unitSymbol) | \(spec.acceptedUnits.joined(separator: ", ")) | \(format(spec.range.lowerBound))…\(format(spec.range.upperBound)) | \(spec.meaning) |\n"
+            out +=
+                "| `\(lever.rawValue)` | \(spec.unitSymbol) | \(spec.acceptedUnits.joined(separator: ", ")) | \(format(spec.range.lowerBound))…\(format(spec.range.upperBound)) | \(spec.meaning) |\n"
         }
         return out
     }

@@ -95,8 +95,10 @@ public struct TextTable {
         self.rightAligned = rightAligned
     }
 
+    /// Appends a row.
     public mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// The table as text, header underlined.
     public func rendered() -> String {
         let all = [headers] + rows
         var widths = Array(repeating: 0, count: headers.count)

@@ -34,7 +34,8 @@ enum Bench {
     }
 
     static func format(_ seconds: Double) -> String {
-        seconds < 1e-3 ? String(format: "%.1f µs", seconds * 1e6)
+        seconds < 1e-3
+            ? String(format: "%.1f µs", seconds * 1e6)
             : seconds < 1 ? String(format: "%.2f ms", seconds * 1e3) : String(format: "%.2f s", seconds)
     }
 

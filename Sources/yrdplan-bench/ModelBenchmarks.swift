@@ -31,10 +31,12 @@ enum ModelBenchmarks {
     /// Writes `regions` province files (copies of the shipped provinces under new ids) and `scenarios` scenario
     /// files (the shipped region-wide levers, shifted) into a temporary folder.
     static func generateCase(regions count: Int, scenarios: Int, from source: URL) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yrdplan-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "yrdplan-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source.appendingPathComponent("sources.yaml"), to: folder.appendingPathComponent("sources.yaml"))
+        try FileManager.default.copyItem(
+            at: source.appendingPathComponent("sources.yaml"), to: folder.appendingPathComponent("sources.yaml"))
         let templates = ["shanghai", "jiangsu", "zhejiang", "anhui"]
         for i in 0..<count {
             let template = templates[i % templates.count]

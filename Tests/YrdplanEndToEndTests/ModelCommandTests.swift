@@ -42,7 +42,9 @@ import YrdplanTestSupport
     @Test func emissionsJSONMatchesTheGoldenFile() throws {
         let result = try run(["emissions", "--region", "shanghai", "--years", "2017-2019", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
-        if let mismatch = Golden.mismatch(result.stdout, goldenFile: Self.snapshots.appendingPathComponent("emissions-shanghai-2017-2019.json")) {
+        if let mismatch = Golden.mismatch(
+            result.stdout, goldenFile: Self.snapshots.appendingPathComponent("emissions-shanghai-2017-2019.json"))
+        {
             Issue.record("\(mismatch)")
         }
         let json = try object(result.stdout)
