@@ -8,6 +8,7 @@ public struct BottleneckRule: Hashable, Sendable {
     /// How value and threshold are printed.
     public var display: Display
 
+    /// How a value and its threshold are printed.
     public enum Display: String, Hashable, Sendable {
         /// A share 0…1 printed as a percentage.
         case share

@@ -136,14 +136,18 @@ extension BriefInput {
                 add(sector.direct.provenance)
                 sector.indirect.map { add($0.provenance) }
             }
-            province.power.map { add($0.localThermal.provenance); add($0.imported.provenance) }
+            province.power.map {
+                add($0.localThermal.provenance); add($0.imported.provenance)
+            }
             province.indicators.forEach { add($0.figure.provenance) }
             province.trajectories.forEach { add($0.provenance) }
         }
         regionTrajectories.forEach { add($0.provenance) }
         corridors.forEach { add($0.flow.provenance) }
         allocation.map { add($0.provenance) }
-        fund.forEach { add($0.contribution.provenance); add($0.benefit.provenance) }
+        fund.forEach {
+            add($0.contribution.provenance); add($0.benefit.provenance)
+        }
         return byKey.values.sorted { $0.sourceKey < $1.sourceKey }
     }
 }

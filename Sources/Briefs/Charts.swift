@@ -59,7 +59,10 @@ struct SVGWriter {
 
     mutating func raw(_ markup: String) { body += markup }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil, marker: String? = nil) {
+    mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil,
+        marker: String? = nil
+    ) {
         body += "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
         if let dash { body += " stroke-dasharray=\"\(dash)\"" }
         if let marker { body += " marker-end=\"url(#\(marker))\"" }
@@ -72,7 +75,10 @@ struct SVGWriter {
         body += "/>"
     }
 
-    mutating func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Double = 11, fill: String = Palette.ink, weight: String? = nil) {
+    mutating func text(
+        _ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Double = 11, fill: String = Palette.ink,
+        weight: String? = nil
+    ) {
         body += "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\""
         if let weight { body += " font-weight=\"\(weight)\"" }
         body += ">\(Escape.xml(content))</text>"
@@ -162,13 +168,16 @@ enum Charts {
         }
         for (index, entry) in trajectories.enumerated() {
             let colour = Palette.series[index % Palette.series.count]
-            svg.polyline(entry.trajectory.points.map { (x(Double($0.year)), y($0.value)) }, stroke: colour, width: 2, dash: index == 0 ? nil : index == 1 ? "6 3" : "2 3")
+            svg.polyline(
+                entry.trajectory.points.map { (x(Double($0.year)), y($0.value)) }, stroke: colour, width: 2,
+                dash: index == 0 ? nil : index == 1 ? "6 3" : "2 3")
             if let peak = entry.trajectory.peak {
                 svg.circle(x(Double(peak.year)), y(peak.value), 4.5, fill: colour)
             }
         }
         var legendX = left
-        let legend = (history.count > 1 ? [(labels.words["history"] ?? "", Palette.ink)] : [])
+        let legend =
+            (history.count > 1 ? [(labels.words["history"] ?? "", Palette.ink)] : [])
             + trajectories.enumerated().map { ($0.element.name, Palette.series[$0.offset % Palette.series.count]) }
         for (name, colour) in legend {
             svg.rect(legendX, 248, 14, 4, fill: colour)
@@ -178,8 +187,10 @@ enum Charts {
         let rows: [[String]] = trajectories.map { entry in
             let t = entry.trajectory
             let at = { (year: Int) in t.points.first { $0.year == year }.map { NumberFormat.display($0.value) } ?? "–" }
-            return [entry.name, t.peak.map { String($0.year) } ?? (labels.words["noPeak"] ?? "–"),
-                    t.peak.map { NumberFormat.display($0.value) } ?? "–", at(2030), at(2060)]
+            return [
+                entry.name, t.peak.map { String($0.year) } ?? (labels.words["noPeak"] ?? "–"),
+                t.peak.map { NumberFormat.display($0.value) } ?? "–", at(2030), at(2060),
+            ]
         }
         return Chart(
             id: id, title: labels.title, description: labels.description,
@@ -219,8 +230,10 @@ enum Charts {
         svg.text(left + 168, legendY, labels.words["indirect"] ?? "", size: 11)
         svg.text(right, legendY, labels.words["unit"] ?? "", anchor: "end", size: 10, fill: Palette.muted)
         let rows = sectors.map { entry in
-            [entry.name, NumberFormat.display(entry.emissions.direct.value),
-             entry.emissions.indirect.map { NumberFormat.display($0.value) } ?? "–"]
+            [
+                entry.name, NumberFormat.display(entry.emissions.direct.value),
+                entry.emissions.indirect.map { NumberFormat.display($0.value) } ?? "–",
+            ]
         }
         return Chart(
             id: id, title: labels.title, description: labels.description,
@@ -242,7 +255,8 @@ enum Charts {
             position[external] = (70, 40 + Double(index) * (280 / Double(max(1, externals.count - 1 == 0 ? 1 : externals.count - 1))))
         }
         let maxFlow = corridors.map(\.flow.value).max() ?? 1
-        let defs = "<marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"2.6\" markerHeight=\"2.6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.series[1])\"/></marker>"
+        let defs =
+            "<marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"2.6\" markerHeight=\"2.6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.series[1])\"/></marker>"
         for corridor in corridors {
             guard let from = position[corridor.from], let to = position[corridor.to] else { continue }
             let dx = to.0 - from.0, dy = to.1 - from.1
@@ -259,18 +273,25 @@ enum Charts {
             let start = trimmed(from, toward: control, by: 34)
             let end = trimmed(to, toward: control, by: 36)
             _ = length
-            svg.raw("<path d=\"M\(svg.n(start.0)),\(svg.n(start.1)) Q\(svg.n(control.0)),\(svg.n(control.1)) \(svg.n(end.0)),\(svg.n(end.1))\" fill=\"none\" stroke=\"\(Palette.series[1])\" stroke-opacity=\"0.85\" stroke-width=\"\(svg.n(width))\" marker-end=\"url(#\(id)-arrow)\"/>")
+            svg.raw(
+                "<path d=\"M\(svg.n(start.0)),\(svg.n(start.1)) Q\(svg.n(control.0)),\(svg.n(control.1)) \(svg.n(end.0)),\(svg.n(end.1))\" fill=\"none\" stroke=\"\(Palette.series[1])\" stroke-opacity=\"0.85\" stroke-width=\"\(svg.n(width))\" marker-end=\"url(#\(id)-arrow)\"/>"
+            )
         }
         for (key, point) in position.sorted(by: { $0.key < $1.key }) {
             let isProvince = ["anhui", "jiangsu", "shanghai", "zhejiang"].contains(key)
-            svg.circle(point.0, point.1, isProvince ? 30 : 20, fill: isProvince ? "#e8edf3" : "#f4f1ea", stroke: isProvince ? Palette.series[0] : Palette.muted)
-            svg.text(point.0, point.1 + 4, names[key] ?? key, anchor: "middle", size: isProvince ? 12 : 10, weight: isProvince ? "600" : nil)
+            svg.circle(
+                point.0, point.1, isProvince ? 30 : 20, fill: isProvince ? "#e8edf3" : "#f4f1ea",
+                stroke: isProvince ? Palette.series[0] : Palette.muted)
+            svg.text(
+                point.0, point.1 + 4, names[key] ?? key, anchor: "middle", size: isProvince ? 12 : 10, weight: isProvince ? "600" : nil)
         }
         svg.text(620, 350, labels.words["note"] ?? "", anchor: "end", size: 10, fill: Palette.muted)
         let rows = corridors.map { corridor in
-            [names[corridor.from].map { "\($0) → \(names[corridor.to] ?? corridor.to)" } ?? corridor.id,
-             NumberFormat.display(corridor.flow.value),
-             corridor.congestion.map { NumberFormat.percent($0) } ?? "–"]
+            [
+                names[corridor.from].map { "\($0) → \(names[corridor.to] ?? corridor.to)" } ?? corridor.id,
+                NumberFormat.display(corridor.flow.value),
+                corridor.congestion.map { NumberFormat.percent($0) } ?? "–",
+            ]
         }
         return Chart(
             id: id, title: labels.title, description: labels.description,
@@ -280,7 +301,10 @@ enum Charts {
     }
 
     /// Shares of one benefit under several rules, grouped by province.
-    static func allocation(id: String, comparison: AllocationComparison, ruleNames: [String: String], provinces: [(id: String, name: String)], labels: ChartLabels) -> Chart {
+    static func allocation(
+        id: String, comparison: AllocationComparison, ruleNames: [String: String], provinces: [(id: String, name: String)],
+        labels: ChartLabels
+    ) -> Chart {
         var svg = SVGWriter(width: 640, height: 300)
         let left = 56.0, right = 620.0, topY = 20.0, bottom = 230.0
         let values = comparison.rules.flatMap { rule in provinces.map { comparison.shares[rule]?[$0.id] ?? 0 } }
@@ -298,7 +322,9 @@ enum Charts {
             let groupX = left + Double(p) * groupWidth + 8
             for (r, rule) in comparison.rules.enumerated() {
                 let value = comparison.shares[rule]?[province.id] ?? 0
-                svg.rect(groupX + Double(r) * barWidth, y(value), barWidth - 2, bottom - y(value), fill: Palette.series[r % Palette.series.count])
+                svg.rect(
+                    groupX + Double(r) * barWidth, y(value), barWidth - 2, bottom - y(value), fill: Palette.series[r % Palette.series.count]
+                )
             }
             svg.text(groupX + (groupWidth - 16) / 2, bottom + 16, province.name, anchor: "middle", size: 11)
         }
@@ -311,9 +337,10 @@ enum Charts {
         }
         svg.text(left, 12, labels.words["unit"] ?? comparison.unit, size: 10, fill: Palette.muted)
         let rows = provinces.map { province in
-            [province.name] + comparison.rules.map { rule in
-                comparison.shares[rule]?[province.id].map { NumberFormat.display($0) } ?? "–"
-            }
+            [province.name]
+                + comparison.rules.map { rule in
+                    comparison.shares[rule]?[province.id].map { NumberFormat.display($0) } ?? "–"
+                }
         }
         return Chart(
             id: id, title: labels.title, description: labels.description,
@@ -338,7 +365,9 @@ enum Charts {
         let groupWidth = (right - left) / Double(max(1, positions.count))
         for (index, entry) in positions.enumerated() {
             let groupX = left + Double(index) * groupWidth + groupWidth / 2
-            svg.rect(groupX - 30, y(entry.position.contribution.value), 28, bottom - y(entry.position.contribution.value), fill: Palette.series[0])
+            svg.rect(
+                groupX - 30, y(entry.position.contribution.value), 28, bottom - y(entry.position.contribution.value),
+                fill: Palette.series[0])
             svg.rect(groupX + 2, y(entry.position.benefit.value), 28, bottom - y(entry.position.benefit.value), fill: Palette.series[1])
             svg.text(groupX, bottom + 16, entry.name, anchor: "middle", size: 11)
         }
@@ -348,8 +377,10 @@ enum Charts {
         svg.text(left + 176, 258, labels.words["benefit"] ?? "", size: 11)
         svg.text(left, 12, labels.words["unit"] ?? "", size: 10, fill: Palette.muted)
         let rows = positions.map { entry in
-            [entry.name, NumberFormat.display(entry.position.contribution.value), NumberFormat.display(entry.position.benefit.value),
-             NumberFormat.display(entry.position.benefit.value - entry.position.contribution.value)]
+            [
+                entry.name, NumberFormat.display(entry.position.contribution.value), NumberFormat.display(entry.position.benefit.value),
+                NumberFormat.display(entry.position.benefit.value - entry.position.contribution.value),
+            ]
         }
         return Chart(
             id: id, title: labels.title, description: labels.description,

@@ -44,13 +44,14 @@ struct PageBuilder {
         context["pageTitle"] = .text(title)
         context["editionDate"] = .text(input.editionDate)
         context["pageFile"] = .text(file)
-        context["alternates"] = .list(otherTables.map { table in
-            .node([
-                "altLang": .text(table.language),
-                "altHref": .text("../\(SitePlan.folder(for: table.language))/\(file)"),
-                "altLabel": .text(table.strings["language_name"] ?? table.language),
-            ])
-        })
+        context["alternates"] = .list(
+            otherTables.map { table in
+                .node([
+                    "altLang": .text(table.language),
+                    "altHref": .text("../\(SitePlan.folder(for: table.language))/\(file)"),
+                    "altLabel": .text(table.strings["language_name"] ?? table.language),
+                ])
+            })
         context["nav"] = .list(navigation(current: file))
         return PageSpec(
             path: "\(folder)/\(file)", template: template, format: format, context: context, briefOf: briefOf,
@@ -161,12 +162,21 @@ struct PageBuilder {
         }
         if let trajectory = headline(province), let peak = trajectory.peak {
             let provenance = trajectory.provenance
-            keyFigures.append(figure(Figure(Double(peak.year), unit: "", provenance), name: "peak-year", label: t("figure_peak_year", ["scenario": scenarioName(trajectory.scenario)]), display: String(peak.year)))
-            keyFigures.append(figure(Figure(peak.value, unit: province.total.unit, provenance), name: "peak-value", label: t("figure_peak_value", ["scenario": scenarioName(trajectory.scenario)])))
+            keyFigures.append(
+                figure(
+                    Figure(Double(peak.year), unit: "", provenance), name: "peak-year",
+                    label: t("figure_peak_year", ["scenario": scenarioName(trajectory.scenario)]), display: String(peak.year)))
+            keyFigures.append(
+                figure(
+                    Figure(peak.value, unit: province.total.unit, provenance), name: "peak-value",
+                    label: t("figure_peak_value", ["scenario": scenarioName(trajectory.scenario)])))
         }
         if let power = province.power {
             let share = power.imported.value / max(1e-12, power.imported.value + power.localThermal.value)
-            keyFigures.append(figure(Figure(share * 100, unit: "%", power.imported.provenance), name: "imported-power-share", label: t("figure_imported_share"), display: NumberFormat.fixed(share * 100, 1)))
+            keyFigures.append(
+                figure(
+                    Figure(share * 100, unit: "%", power.imported.provenance), name: "imported-power-share",
+                    label: t("figure_imported_share"), display: NumberFormat.fixed(share * 100, 1)))
         }
         c["keyFigures"] = .list(keyFigures)
 
@@ -174,38 +184,51 @@ struct PageBuilder {
         var trend: [TemplateValue] = []
         if let first = province.history.first, let last = province.history.last, first.year < last.year, first.value > 0 {
             let change = (last.value - first.value) / first.value
-            trend.append(.text(t(change < 0 ? "trend_falling" : "trend_rising", [
-                "province": provinceName, "from": String(first.year), "to": String(last.year),
-                "change": NumberFormat.percent(abs(change)), "value": NumberFormat.display(last.value),
-            ])))
+            trend.append(
+                .text(
+                    t(
+                        change < 0 ? "trend_falling" : "trend_rising",
+                        [
+                            "province": provinceName, "from": String(first.year), "to": String(last.year),
+                            "change": NumberFormat.percent(abs(change)), "value": NumberFormat.display(last.value),
+                        ])))
         }
         if let power = province.power {
             let total = power.imported.value + power.localThermal.value
-            trend.append(.text(t("power_split", [
-                "local": NumberFormat.display(power.localThermal.value), "imported": NumberFormat.display(power.imported.value),
-                "share": NumberFormat.percent(power.imported.value / max(1e-12, total)), "unit": power.imported.unit,
-            ])))
+            trend.append(
+                .text(
+                    t(
+                        "power_split",
+                        [
+                            "local": NumberFormat.display(power.localThermal.value), "imported": NumberFormat.display(power.imported.value),
+                            "share": NumberFormat.percent(power.imported.value / max(1e-12, total)), "unit": power.imported.unit,
+                        ])))
         }
         c["trendParagraphs"] = .list(trend)
         c["hasSectors"] = .flag(!province.sectors.isEmpty)
-        c["sectorRows"] = .list(province.sectors.map { sector in
-            var node: [String: TemplateValue] = [
-                "sectorName": .text(t("sector_" + sector.sector.replacingHyphens())),
-                "sectorId": .text(sector.sector),
-                "direct": figure(sector.direct, name: "\(sector.sector)-direct", label: t("sector_direct")),
-            ]
-            node["indirects"] = .list(sector.indirect.map { [figure($0, name: "\(sector.sector)-indirect", label: t("sector_indirect"))] } ?? [])
-            return .node(TemplateNode(node))
-        })
-        c["sectorCharts"] = optional(province.sectors.isEmpty ? nil : Charts.sectors(
-            id: "sectors-\(province.id)",
-            sectors: province.sectors.map { (t("sector_" + $0.sector.replacingHyphens()), $0) },
-            labels: ChartLabels(
-                title: t("chart_sectors_title", ["province": provinceName, "year": String(province.baseYear)]),
-                description: t("chart_sectors_desc"),
-                caption: t("chart_sectors_caption", ["province": provinceName, "year": String(province.baseYear)]),
-                columns: [t("col_sector"), t("col_direct"), t("col_indirect")],
-                words: ["direct": t("sector_direct"), "indirect": t("sector_indirect"), "unit": province.total.unit])))
+        c["sectorRows"] = .list(
+            province.sectors.map { sector in
+                var node: [String: TemplateValue] = [
+                    "sectorName": .text(t("sector_" + sector.sector.replacingHyphens())),
+                    "sectorId": .text(sector.sector),
+                    "direct": figure(sector.direct, name: "\(sector.sector)-direct", label: t("sector_direct")),
+                ]
+                node["indirects"] = .list(
+                    sector.indirect.map { [figure($0, name: "\(sector.sector)-indirect", label: t("sector_indirect"))] } ?? [])
+                return .node(TemplateNode(node))
+            })
+        c["sectorCharts"] = optional(
+            province.sectors.isEmpty
+                ? nil
+                : Charts.sectors(
+                    id: "sectors-\(province.id)",
+                    sectors: province.sectors.map { (t("sector_" + $0.sector.replacingHyphens()), $0) },
+                    labels: ChartLabels(
+                        title: t("chart_sectors_title", ["province": provinceName, "year": String(province.baseYear)]),
+                        description: t("chart_sectors_desc"),
+                        caption: t("chart_sectors_caption", ["province": provinceName, "year": String(province.baseYear)]),
+                        columns: [t("col_sector"), t("col_direct"), t("col_indirect")],
+                        words: ["direct": t("sector_direct"), "indirect": t("sector_indirect"), "unit": province.total.unit])))
 
         // Difficulties and bottlenecks.
         var difficulties: [TemplateValue] = []
@@ -214,16 +237,19 @@ struct PageBuilder {
             let value = indicator.figure.value
             let flagged = rule.isBottleneck(value)
             let values = ["province": provinceName, "value": rule.format(value), "threshold": rule.format(rule.threshold)]
-            difficulties.append(.node([
-                "difficultyTitle": .text(t(rule.keyStem + "_title")),
-                "difficultyText": .text(t(rule.keyStem + (flagged ? "_above" : "_below"), values)),
-                "indicatorId": .text(rule.indicator),
-                "status": .text(flagged ? "bottleneck" : "within"),
-                "statusLabel": .text(t(flagged ? "status_bottleneck" : "status_within")),
-                "thresholdDisplay": .text(rule.format(rule.threshold)),
-                "thresholdMachine": .text(NumberFormat.machine(rule.threshold)),
-                "indicator": figure(indicator.figure, name: rule.indicator, label: t(rule.keyStem + "_title"), display: rule.format(value), showUnit: false),
-            ]))
+            difficulties.append(
+                .node([
+                    "difficultyTitle": .text(t(rule.keyStem + "_title")),
+                    "difficultyText": .text(t(rule.keyStem + (flagged ? "_above" : "_below"), values)),
+                    "indicatorId": .text(rule.indicator),
+                    "status": .text(flagged ? "bottleneck" : "within"),
+                    "statusLabel": .text(t(flagged ? "status_bottleneck" : "status_within")),
+                    "thresholdDisplay": .text(rule.format(rule.threshold)),
+                    "thresholdMachine": .text(NumberFormat.machine(rule.threshold)),
+                    "indicator": figure(
+                        indicator.figure, name: rule.indicator, label: t(rule.keyStem + "_title"), display: rule.format(value),
+                        showUnit: false),
+                ]))
         }
         c["difficulties"] = .list(difficulties)
         c["hasDifficulties"] = .flag(!difficulties.isEmpty)
@@ -232,34 +258,42 @@ struct PageBuilder {
         let trajectories = input.scenarios.compactMap { id in province.trajectories.first { $0.scenario == id } }
         c["scenarioRows"] = .list(trajectories.map { scenarioRow($0, unit: province.total.unit) })
         c["hasPathways"] = .flag(!trajectories.isEmpty)
-        c["trajectoryCharts"] = optional(trajectories.isEmpty ? nil : Charts.trajectory(
-            id: "trajectory-\(province.id)", history: province.history, historyProvenance: province.historyProvenance,
-            trajectories: trajectories.map { (scenarioName($0.scenario), $0) },
-            labels: trajectoryLabels(subject: provinceName, unit: province.total.unit)))
-        c["levers"] = .list(trajectories.compactMap { trajectory in
-            let key = "scenario_\(trajectory.scenario.replacingHyphens())_levers"
-            return t.has(key) ? .node(["leverScenario": .text(scenarioName(trajectory.scenario)), "leverText": .text(t(key))]) : nil
-        })
+        c["trajectoryCharts"] = optional(
+            trajectories.isEmpty
+                ? nil
+                : Charts.trajectory(
+                    id: "trajectory-\(province.id)", history: province.history, historyProvenance: province.historyProvenance,
+                    trajectories: trajectories.map { (scenarioName($0.scenario), $0) },
+                    labels: trajectoryLabels(subject: provinceName, unit: province.total.unit)))
+        c["levers"] = .list(
+            trajectories.compactMap { trajectory in
+                let key = "scenario_\(trajectory.scenario.replacingHyphens())_levers"
+                return t.has(key) ? .node(["leverScenario": .text(scenarioName(trajectory.scenario)), "leverText": .text(t(key))]) : nil
+            })
 
         // Regional coordination: only what the model computed.
         let provinceCorridors = input.corridors.filter { $0.to == province.id || $0.from == province.id }
-        c["corridorRows"] = .list(provinceCorridors.map { corridor in
-            .node([
-                "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(name(corridor.to)),
-                "flow": figure(corridor.flow, name: "corridor-\(corridor.id)", label: t("col_flow")),
-                "congestion": .text(corridor.congestion.map { NumberFormat.percent($0) } ?? "–"),
-            ])
-        })
+        c["corridorRows"] = .list(
+            provinceCorridors.map { corridor in
+                .node([
+                    "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(name(corridor.to)),
+                    "flow": figure(corridor.flow, name: "corridor-\(corridor.id)", label: t("col_flow")),
+                    "congestion": .text(corridor.congestion.map { NumberFormat.percent($0) } ?? "–"),
+                ])
+            })
         c["hasCorridors"] = .flag(!provinceCorridors.isEmpty)
         c["allocationShares"] = .list(allocationShares(for: province.id))
         c["hasAllocation"] = .flag(input.allocation != nil)
         let fund = input.fund.first { $0.province == province.id }
-        c["fundPositions"] = .list(fund.map { position in
-            [.node([
-                "contribution": figure(position.contribution, name: "fund-contribution", label: t("fund_contribution")),
-                "benefit": figure(position.benefit, name: "fund-benefit", label: t("fund_benefit")),
-            ])]
-        } ?? [])
+        c["fundPositions"] = .list(
+            fund.map { position in
+                [
+                    .node([
+                        "contribution": figure(position.contribution, name: "fund-contribution", label: t("fund_contribution")),
+                        "benefit": figure(position.benefit, name: "fund-benefit", label: t("fund_benefit")),
+                    ])
+                ]
+            } ?? [])
         var missing: [TemplateValue] = []
         if provinceCorridors.isEmpty { missing.append(.text(t("not_computed_power"))) }
         if input.allocation == nil { missing.append(.text(t("not_computed_allocation"))) }
@@ -308,8 +342,10 @@ struct PageBuilder {
             description: t("chart_trajectory_desc", ["deadline": String(PeakVerdict.deadline)]),
             caption: t("chart_trajectory_caption", ["subject": subject]),
             columns: [t("col_scenario"), t("col_peak_year"), t("col_peak_value"), "2030", "2060"],
-            words: ["unit": unit, "target": t("chart_deadline", ["deadline": String(PeakVerdict.deadline)]),
-                    "history": t("chart_history"), "noPeak": t("no_peak")])
+            words: [
+                "unit": unit, "target": t("chart_deadline", ["deadline": String(PeakVerdict.deadline)]),
+                "history": t("chart_history"), "noPeak": t("no_peak"),
+            ])
     }
 
     func allocationShares(for province: String) -> [TemplateValue] {
@@ -318,7 +354,9 @@ struct PageBuilder {
             guard let share = allocation.shares[rule]?[province] else { return nil }
             return .node([
                 "ruleName": .text(t("rule_" + rule.replacingHyphens())),
-                "share": figure(Figure(share, unit: allocation.unit, allocation.provenance), name: "allocation-\(rule)", label: t("rule_" + rule.replacingHyphens())),
+                "share": figure(
+                    Figure(share, unit: allocation.unit, allocation.provenance), name: "allocation-\(rule)",
+                    label: t("rule_" + rule.replacingHyphens())),
             ])
         }
     }
@@ -327,25 +365,29 @@ struct PageBuilder {
 
     func overviewContext() -> TemplateNode {
         var c = TemplateNode()
-        c["provinceRows"] = .list(input.provinces.map { province in
-            let trajectory = headline(province)
-            let verdict = PeakVerdict(peakYear: trajectory?.peak?.year)
-            return .node([
-                "provinceId": .text(province.id), "provinceName": .text(name(province.id)),
-                "href": .text("\(province.id).html"),
-                "total": figure(province.total, name: "total", label: t("figure_total", ["year": String(province.baseYear)])),
-                "baseYear": .text(String(province.baseYear)),
-                "peakYear": .text(trajectory?.peak.map { String($0.year) } ?? t("no_peak")),
-                "verdictClass": .text(verdict.rawValue),
-                "verdictLabel": .text(trajectory == nil ? "–" : t("verdict_short_" + verdict.rawValue.replacingHyphens())),
-            ])
-        })
+        c["provinceRows"] = .list(
+            input.provinces.map { province in
+                let trajectory = headline(province)
+                let verdict = PeakVerdict(peakYear: trajectory?.peak?.year)
+                return .node([
+                    "provinceId": .text(province.id), "provinceName": .text(name(province.id)),
+                    "href": .text("\(province.id).html"),
+                    "total": figure(province.total, name: "total", label: t("figure_total", ["year": String(province.baseYear)])),
+                    "baseYear": .text(String(province.baseYear)),
+                    "peakYear": .text(trajectory?.peak.map { String($0.year) } ?? t("no_peak")),
+                    "verdictClass": .text(verdict.rawValue),
+                    "verdictLabel": .text(trajectory == nil ? "–" : t("verdict_short_" + verdict.rawValue.replacingHyphens())),
+                ])
+            })
         let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }
         c["regionScenarioRows"] = .list(regional.map { scenarioRow($0, unit: "Mt CO2") })
         c["hasRegion"] = .flag(!regional.isEmpty)
-        c["regionCharts"] = optional(regional.isEmpty ? nil : Charts.trajectory(
-            id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
-            labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))
+        c["regionCharts"] = optional(
+            regional.isEmpty
+                ? nil
+                : Charts.trajectory(
+                    id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
+                    labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))
         c["headlineScenarioName"] = .text(scenarioName(input.headlineScenario))
         return c
     }
@@ -366,22 +408,29 @@ struct PageBuilder {
             let rows: [[String]] = input.provinces.compactMap { province in
                 guard let trajectory = province.trajectories.first(where: { $0.scenario == scenario }) else { return nil }
                 let at2030 = trajectory.points.first { $0.year == 2030 }.map { NumberFormat.display($0.value) } ?? "–"
-                return [name(province.id), trajectory.peak.map { String($0.year) } ?? t("no_peak"),
-                        trajectory.peak.map { NumberFormat.display($0.value) } ?? "–", at2030,
-                        t("verdict_short_" + PeakVerdict(peakYear: trajectory.peak?.year).rawValue.replacingHyphens())]
+                return [
+                    name(province.id), trajectory.peak.map { String($0.year) } ?? t("no_peak"),
+                    trajectory.peak.map { NumberFormat.display($0.value) } ?? "–", at2030,
+                    t("verdict_short_" + PeakVerdict(peakYear: trajectory.peak?.year).rawValue.replacingHyphens()),
+                ]
             }
             if rows.isEmpty { continue }
-            tables.append(DataTable(
-                caption: t("table_scenario_caption", ["scenario": scenarioName(scenario)]),
-                columns: [t("col_province"), t("col_peak_year"), t("col_peak_value"), "2030", t("col_verdict")],
-                rows: rows).node)
+            tables.append(
+                DataTable(
+                    caption: t("table_scenario_caption", ["scenario": scenarioName(scenario)]),
+                    columns: [t("col_province"), t("col_peak_year"), t("col_peak_value"), "2030", t("col_verdict")],
+                    rows: rows
+                ).node)
         }
         c["tables"] = .list(tables)
         let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }
         if !regional.isEmpty {
-            c["charts"] = .list([chartNode(Charts.trajectory(
-                id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
-                labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))])
+            c["charts"] = .list([
+                chartNode(
+                    Charts.trajectory(
+                        id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
+                        labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))
+            ])
         }
         return c
     }
@@ -391,12 +440,15 @@ struct PageBuilder {
         var names: [String: String] = [:]
         for corridor in input.corridors { names[corridor.from] = name(corridor.from); names[corridor.to] = name(corridor.to) }
         for province in input.provinces { names[province.id] = name(province.id) }
-        c["charts"] = .list([chartNode(Charts.corridorMap(
-            id: "corridor-map", corridors: input.corridors, names: names,
-            labels: ChartLabels(
-                title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
-                columns: [t("col_corridor"), t("col_flow"), t("col_congestion")],
-                words: ["note": t("chart_map_note")])))])
+        c["charts"] = .list([
+            chartNode(
+                Charts.corridorMap(
+                    id: "corridor-map", corridors: input.corridors, names: names,
+                    labels: ChartLabels(
+                        title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
+                        columns: [t("col_corridor"), t("col_flow"), t("col_congestion")],
+                        words: ["note": t("chart_map_note")])))
+        ])
         return c
     }
 
@@ -405,40 +457,48 @@ struct PageBuilder {
         guard let allocation = input.allocation else { return c }
         var ruleNames: [String: String] = [:]
         for rule in allocation.rules { ruleNames[rule] = t("rule_" + rule.replacingHyphens()) }
-        c["charts"] = .list([chartNode(Charts.allocation(
-            id: "allocation", comparison: allocation, ruleNames: ruleNames,
-            provinces: input.provinces.map { ($0.id, name($0.id)) },
-            labels: ChartLabels(
-                title: t("chart_allocation_title"), description: t("chart_allocation_desc"),
-                caption: t("chart_allocation_caption", ["unit": allocation.unit]),
-                columns: [t("col_province")] + allocation.rules.map { ruleNames[$0]! },
-                words: ["unit": allocation.unit])))])
+        c["charts"] = .list([
+            chartNode(
+                Charts.allocation(
+                    id: "allocation", comparison: allocation, ruleNames: ruleNames,
+                    provinces: input.provinces.map { ($0.id, name($0.id)) },
+                    labels: ChartLabels(
+                        title: t("chart_allocation_title"), description: t("chart_allocation_desc"),
+                        caption: t("chart_allocation_caption", ["unit": allocation.unit]),
+                        columns: [t("col_province")] + allocation.rules.map { ruleNames[$0]! },
+                        words: ["unit": allocation.unit])))
+        ])
         return c
     }
 
     func fundContext() -> TemplateNode {
         var c = regionFrame(heading: t("region_fund_title"), intro: t("region_fund_intro"))
         let unit = input.fund.first?.contribution.unit ?? ""
-        c["charts"] = .list([chartNode(Charts.fund(
-            id: "fund", positions: input.fund.map { (name($0.province), $0) },
-            labels: ChartLabels(
-                title: t("chart_fund_title"), description: t("chart_fund_desc"), caption: t("chart_fund_caption", ["unit": unit]),
-                columns: [t("col_province"), t("fund_contribution"), t("fund_benefit"), t("col_net")],
-                words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit"), "unit": unit])))])
+        c["charts"] = .list([
+            chartNode(
+                Charts.fund(
+                    id: "fund", positions: input.fund.map { (name($0.province), $0) },
+                    labels: ChartLabels(
+                        title: t("chart_fund_title"), description: t("chart_fund_desc"), caption: t("chart_fund_caption", ["unit": unit]),
+                        columns: [t("col_province"), t("fund_contribution"), t("fund_benefit"), t("col_net")],
+                        words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit"), "unit": unit])))
+        ])
         return c
     }
 
     func methodsContext() -> TemplateNode {
         var c = TemplateNode()
         c["allSources"] = .list(input.allProvenances.map(provenanceNode))
-        c["thresholdRows"] = .list(plan.rules.map { rule in
-            .node([
-                "ruleTitle": .text(t(rule.keyStem + "_title")),
-                "ruleIndicator": .text(rule.indicator),
-                "ruleThreshold": .text(rule.format(rule.threshold)),
-            ])
-        })
-        c["downloads"] = .list(input.downloads.map { .node(["fileName": .text($0.fileName), "downloadHref": .text("../data/\($0.fileName)")]) })
+        c["thresholdRows"] = .list(
+            plan.rules.map { rule in
+                .node([
+                    "ruleTitle": .text(t(rule.keyStem + "_title")),
+                    "ruleIndicator": .text(rule.indicator),
+                    "ruleThreshold": .text(rule.format(rule.threshold)),
+                ])
+            })
+        c["downloads"] = .list(
+            input.downloads.map { .node(["fileName": .text($0.fileName), "downloadHref": .text("../data/\($0.fileName)")]) })
         c["briefXMLs"] = .list(input.provinces.map { .node(["provinceName": .text(name($0.id)), "xmlHref": .text("\($0.id).xml")]) })
         c["deadline"] = .text(String(PeakVerdict.deadline))
         return c

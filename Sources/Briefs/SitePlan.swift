@@ -2,6 +2,7 @@ import Diagnostics
 
 /// One page or document to render: where it goes, which template, with what values.
 public struct PageSpec: Hashable, Sendable {
+    /// Whether the page is HTML (parsed with libxml2's HTML parser) or an XML brief (validated against the schema).
     public enum Format: String, Hashable, Sendable {
         case html
         case xml
@@ -86,27 +87,31 @@ public struct SitePlan: Sendable {
         var context = TemplateNode()
         context["root"] = ""
         context["editionDate"] = .text(input.editionDate)
-        context["languages"] = .list(tables.map { table in
-            var node = strings(table)
-            node["lang"] = .text(table.language)
-            node["href"] = .text(SitePlan.folder(for: table.language) + "/index.html")
-            return .node(node)
-        })
+        context["languages"] = .list(
+            tables.map { table in
+                var node = strings(table)
+                node["lang"] = .text(table.language)
+                node["href"] = .text(SitePlan.folder(for: table.language) + "/index.html")
+                return .node(node)
+            })
         let first = tables.first!
         context.merge(strings(first))
         context["lang"] = .text(first.language)
-        return PageSpec(path: "index.html", template: "home.html", format: .html, context: context, briefOf: nil, language: nil, title: first.strings["site_title"] ?? "")
+        return PageSpec(
+            path: "index.html", template: "home.html", format: .html, context: context, briefOf: nil, language: nil,
+            title: first.strings["site_title"] ?? "")
     }
 
     private func notFoundPage() -> PageSpec {
         var context = TemplateNode()
         context["root"] = .text(settings.basePath)
-        context["languages"] = .list(tables.map { table in
-            var node = strings(table)
-            node["lang"] = .text(table.language)
-            node["href"] = .text(settings.basePath + SitePlan.folder(for: table.language) + "/index.html")
-            return .node(node)
-        })
+        context["languages"] = .list(
+            tables.map { table in
+                var node = strings(table)
+                node["lang"] = .text(table.language)
+                node["href"] = .text(settings.basePath + SitePlan.folder(for: table.language) + "/index.html")
+                return .node(node)
+            })
         let first = tables.first!
         context.merge(strings(first))
         context["lang"] = .text(first.language)

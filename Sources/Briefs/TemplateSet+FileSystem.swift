@@ -69,7 +69,9 @@ extension TemplateSet {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            problems.append(.error(at: SourceLocation(file: file, line: error.line), "YAML does not parse: \(error)", fix: "check indentation and quotes"))
+            problems.append(
+                .error(
+                    at: SourceLocation(file: file, line: error.line), "YAML does not parse: \(error)", fix: "check indentation and quotes"))
             return (nil, problems)
         } catch {
             problems.append(.error(at: SourceLocation(file: file), "YAML does not parse: \(error)"))
@@ -94,7 +96,10 @@ extension TemplateSet {
                     strings[name] = string
                     lines[name] = line
                 } else {
-                    problems.append(.error(at: SourceLocation(file: file, line: line), "'\(name)' is not a string", fix: "write the text as a YAML string"))
+                    problems.append(
+                        .error(
+                            at: SourceLocation(file: file, line: line), "'\(name)' is not a string", fix: "write the text as a YAML string")
+                    )
                 }
             }
         }

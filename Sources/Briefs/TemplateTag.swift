@@ -57,27 +57,31 @@ struct TemplateTag: Hashable, Sendable {
                 case "!": kind = .comment; name = ""
                 case "%": kind = .pragma; name = rest
                 case "=":
-                    problems.append(Problem(
-                        line: startLine, message: "changing the Mustache delimiters is not supported here",
-                        fix: "keep the default {{ }} delimiters"))
+                    problems.append(
+                        Problem(
+                            line: startLine, message: "changing the Mustache delimiters is not supported here",
+                            fix: "keep the default {{ }} delimiters"))
                     kind = .other
                 case "$", "<", "*":
-                    problems.append(Problem(
-                        line: startLine, message: "blocks, parents and dynamic partials are not used in yrdplan templates",
-                        fix: "use a plain partial {{> name}}"))
+                    problems.append(
+                        Problem(
+                            line: startLine, message: "blocks, parents and dynamic partials are not used in yrdplan templates",
+                            fix: "use a plain partial {{> name}}"))
                     kind = .other
                 default: break
                 }
             }
             if kind == .unescaped && !name.hasSuffix("Markup") {
-                problems.append(Problem(
-                    line: startLine, message: "'\(name)' is inserted without escaping",
-                    fix: "use {{\(name)}}; only chart markup (keys ending in Markup) may be inserted raw"))
+                problems.append(
+                    Problem(
+                        line: startLine, message: "'\(name)' is inserted without escaping",
+                        fix: "use {{\(name)}}; only chart markup (keys ending in Markup) may be inserted raw"))
             }
             if kind.looksUpValue || kind == .close, name != ".", name.contains(".") {
-                problems.append(Problem(
-                    line: startLine, message: "dotted name '\(name)' cannot be checked for a missing value",
-                    fix: "open a section instead: {{#a}}{{b}}{{/a}}"))
+                problems.append(
+                    Problem(
+                        line: startLine, message: "dotted name '\(name)' cannot be checked for a missing value",
+                        fix: "open a section instead: {{#a}}{{b}}{{/a}}"))
             }
             tags.append(TemplateTag(kind: kind, name: name, line: startLine))
         }

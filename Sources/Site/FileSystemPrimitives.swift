@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // The only file of Site that calls C: flock(2) for the lock and renameat2(2)/renamex_np for the
 // atomic exchange of two folders. No pointer leaves these functions.
@@ -71,17 +72,17 @@ public enum FolderSwap {
     /// system has no atomic exchange (then the caller falls back to two renames).
     public static func exchange(_ a: String, _ b: String) throws(PublishIOError) -> Bool {
         #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 1 << 1
-        if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) != 0 {
-            let code = errno
-            if code == EINVAL || code == ENOSYS { return false }
-            throw .system(operation: "exchange", path: "\(a) ⇄ \(b)", errno: code)
-        }
-        return true
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 1 << 1
+            if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) != 0 {
+                let code = errno
+                if code == EINVAL || code == ENOSYS { return false }
+                throw .system(operation: "exchange", path: "\(a) ⇄ \(b)", errno: code)
+            }
+            return true
         #else
-        return false
+            return false
         #endif
     }
 

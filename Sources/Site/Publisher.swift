@@ -68,7 +68,8 @@ public struct PublishSummary: Sendable, Equatable {
     /// `yrdplan publish: …` in one line.
     public func line(seconds: Double) -> String {
         let verb = dryRun ? "would publish" : (added.isEmpty && changed.isEmpty && removed.isEmpty ? "unchanged" : "published")
-        return "yrdplan publish: \(verb) \(outDirectory): \(files) files (\(added.count) added, \(changed.count) changed, \(removed.count) removed), \(pages) pages, \(briefs) briefs, \(NumberFormat.fixed(seconds, 2)) s"
+        return
+            "yrdplan publish: \(verb) \(outDirectory): \(files) files (\(added.count) added, \(changed.count) changed, \(removed.count) removed), \(pages) pages, \(briefs) briefs, \(NumberFormat.fixed(seconds, 2)) s"
     }
 }
 
@@ -142,7 +143,9 @@ public final class Publisher {
 
     private func load(_ context: inout Context) throws(PublishError) {
         var diagnostics = DiagnosticEngine()
-        do { context.templates = try TemplateSet.load(from: request.templatesDirectory, displayRoot: displayPath(request.templatesDirectory)) } catch { diagnostics.absorb(error) }
+        do {
+            context.templates = try TemplateSet.load(from: request.templatesDirectory, displayRoot: displayPath(request.templatesDirectory))
+        } catch { diagnostics.absorb(error) }
         do { context.input = try loadInput() } catch { diagnostics.absorb(error) }
         do { try diagnostics.failIfErrors() } catch { throw .badInput(step: "load", error) }
         let manifestURL = request.outDirectory.appendingPathComponent("manifest.json")
@@ -173,7 +176,9 @@ public final class Publisher {
     }
 
     private func validateOutput(_ context: inout Context) throws(PublishError) {
-        do { try builder(context.templates!).validate(context.output!, pages: context.pages) } catch { throw .badInput(step: "validate output", error) }
+        do { try builder(context.templates!).validate(context.output!, pages: context.pages) } catch {
+            throw .badInput(step: "validate output", error)
+        }
         context.summary = summarize(context.output!, previous: context.previous)
     }
 

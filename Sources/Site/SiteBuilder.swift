@@ -72,8 +72,9 @@ public struct SiteBuilder: Sendable {
             } else {
                 summary = page.title
             }
-            entries.append(AtomFeed.Entry(
-                page: page, htmlPath: String(page.path.dropLast(4)) + ".html", contentHash: hash, updated: updated, summary: summary))
+            entries.append(
+                AtomFeed.Entry(
+                    page: page, htmlPath: String(page.path.dropLast(4)) + ".html", contentHash: hash, updated: updated, summary: summary))
         }
         let feedTitle = templates.tables.first?.strings["feed_title"] ?? "yrdplan"
         let feed = AtomFeed.xml(entries: entries, settings: settings, title: feedTitle)

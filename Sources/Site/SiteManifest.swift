@@ -24,14 +24,18 @@ public struct SiteManifest: Hashable, Sendable, Codable {
     /// The manifest as stable JSON (sorted keys, one entry per line).
     public func json() -> String {
         func quote(_ s: String) -> String {
-            "\"" + s.unicodeScalars.map { scalar -> String in
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                default: scalar.value < 0x20 ? "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16) : String(scalar)
-                }
-            }.joined() + "\""
+            "\""
+                + s.unicodeScalars.map { scalar -> String in
+                    switch scalar {
+                    case "\"": "\\\""
+                    case "\\": "\\\\"
+                    case "\n": "\\n"
+                    default:
+                        scalar.value < 0x20
+                            ? "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                                + String(scalar.value, radix: 16) : String(scalar)
+                    }
+                }.joined() + "\""
         }
         var out = "{\n  \"schemaVersion\": \(schemaVersion),\n  \"files\": {\n"
         out += files.keys.sorted().map { "    \(quote($0)): \(quote(files[$0]!))" }.joined(separator: ",\n")

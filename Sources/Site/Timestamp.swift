@@ -6,7 +6,8 @@ public enum Timestamp {
         let days = Int64((Double(seconds) / 86400).rounded(.down))
         let secondsOfDay = seconds - days * 86400
         let (y, m, d) = civilDate(daysSinceEpoch: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondsOfDay / 3600, 2)):\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))Z"
+        return
+            "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondsOfDay / 3600, 2)):\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))Z"
     }
 
     /// A date `YYYY-MM-DD` (from data) as midnight UTC in RFC 3339.

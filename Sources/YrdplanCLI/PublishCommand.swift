@@ -69,7 +69,9 @@ struct PublishCommand: ParsableCommand {
         }
         let result: Result<PublishSummary?, PublishError>
         if rollback {
-            result = Result { () throws(PublishError) -> PublishSummary? in try publisher.rollback(); return nil }
+            result = Result { () throws(PublishError) -> PublishSummary? in
+                try publisher.rollback(); return nil
+            }
         } else {
             result = Result { () throws(PublishError) -> PublishSummary? in try publisher.run() }
         }
@@ -105,7 +107,9 @@ enum BriefInputFile {
         do {
             return try JSONDecoder().decode(BriefInput.self, from: data)
         } catch {
-            throw DiagnosticsError([.error(at: SourceLocation(file: path), "not a BriefInput JSON: \(error)", fix: "see docs/publishing.md")])
+            throw DiagnosticsError([
+                .error(at: SourceLocation(file: path), "not a BriefInput JSON: \(error)", fix: "see docs/publishing.md")
+            ])
         }
     }
 }

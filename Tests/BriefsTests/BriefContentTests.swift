@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 import YrdplanTestSupport
+
 @testable import Briefs
 
 @Suite struct BriefContentTests {
@@ -61,7 +62,10 @@ import YrdplanTestSupport
     @Test func figuresCarryTheirProvenance() throws {
         let files = try TestInputs.render(try TestInputs.fixture(), templates: try TestInputs.templates())
         let xml = try #require(files.first { $0.path == "en/shanghai.xml" })
-        #expect(xml.contents.contains("<figure name=\"total\" label=\"Total CO2, 2019\" value=\"185\" unit=\"Mt CO2\" source=\"魏文栋, 梅玥如, 钟晨: 上海实现碳达峰的前景、难点和实现路径, Table 1\" sourceKey=\"paper-table1\" year=\"2019\" confidence=\"sourced\"/>"))
+        #expect(
+            xml.contents.contains(
+                "<figure name=\"total\" label=\"Total CO2, 2019\" value=\"185\" unit=\"Mt CO2\" source=\"魏文栋, 梅玥如, 钟晨: 上海实现碳达峰的前景、难点和实现路径, Table 1\" sourceKey=\"paper-table1\" year=\"2019\" confidence=\"sourced\"/>"
+            ))
         let html = try #require(files.first { $0.path == "en/shanghai.html" })
         #expect(html.contents.contains("<data value=\"185\">185</data>"))
         #expect(html.contents.contains("href=\"methods.html#src-paper-table1\""))
@@ -69,7 +73,8 @@ import YrdplanTestSupport
 
     @Test func brokenXMLTemplateFailsSchemaValidationWithTemplateNameAndLine() throws {
         var texts = try TestInputs.templateTexts()
-        texts["brief.xml"] = texts["brief.xml"]!.replacingOccurrences(of: "<title>{{briefHeading}}</title>", with: "<headline>{{briefHeading}}</headline>")
+        texts["brief.xml"] = texts["brief.xml"]!.replacingOccurrences(
+            of: "<title>{{briefHeading}}</title>", with: "<headline>{{briefHeading}}</headline>")
         let good = try TestInputs.templates()
         let library = try TemplateLibrary(templates: texts, file: { "Templates/\($0).mustache" })
         let pages = try SitePlan(input: try TestInputs.fixture(), tables: good.tables, settings: TestInputs.settings).pages()
@@ -115,7 +120,9 @@ import YrdplanTestSupport
 
     @Test func difficultiesFollowTheIndicators() throws {
         var input = try TestInputs.fixture()
-        input.provinces[0].indicators = [IndicatorValue(indicator: "coal-power-share", figure: Figure(0.2, unit: "fraction", input.provinces[0].total.provenance))]
+        input.provinces[0].indicators = [
+            IndicatorValue(indicator: "coal-power-share", figure: Figure(0.2, unit: "fraction", input.provinces[0].total.provenance))
+        ]
         let files = try TestInputs.render(input, templates: try TestInputs.templates())
         let xml = try #require(files.first { $0.path == "en/shanghai.xml" })
         #expect(xml.contents.contains("<indicator id=\"coal-power-share\" status=\"within\" threshold=\"0.5\">"))

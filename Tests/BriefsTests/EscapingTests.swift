@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 import XMLSupport
+
 @testable import Briefs
 
 @Suite struct EscapingTests {
@@ -76,7 +77,9 @@ import XMLSupport
     /// well-formed HTML and schema-valid XML (seeded, so failures reproduce).
     @Test func randomHostileStringsKeepOutputValid() throws {
         var rng = SplitMix64(seed: 20261125)
-        let alphabet: [String] = ["<", ">", "&", "\"", "'", "]]>", "<!--", "-->", "&amp;", "中", " ", "a", "\t", "{{", "}}", "../", "\u{00A0}", "😀"]
+        let alphabet: [String] = [
+            "<", ">", "&", "\"", "'", "]]>", "<!--", "-->", "&amp;", "中", " ", "a", "\t", "{{", "}}", "../", "\u{00A0}", "😀",
+        ]
         let templates = try TestInputs.templates()
         let base = try TestInputs.fixture()
         for _ in 0..<5 {

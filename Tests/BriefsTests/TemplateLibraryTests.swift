@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import Briefs
 
 @Suite struct TemplateLibraryTests {
@@ -14,11 +15,13 @@ import Testing
 
     @Test func missingKeyNamesTemplateLineAndKey() throws {
         let lib = try library(["page": "<h1>{{title}}</h1>\n<p>{{summary}}</p>"])
-        #expect(throws: DiagnosticsError([
-            .error(
-                at: SourceLocation(file: "Templates/page.mustache", line: 2), "key 'summary' has no value when rendering 'page'",
-                fix: "add it to the view model or the string tables, or correct the key")
-        ])) {
+        #expect(
+            throws: DiagnosticsError([
+                .error(
+                    at: SourceLocation(file: "Templates/page.mustache", line: 2), "key 'summary' has no value when rendering 'page'",
+                    fix: "add it to the view model or the string tables, or correct the key")
+            ])
+        ) {
             try lib.render("page", with: ["title": "x"])
         }
     }
@@ -36,7 +39,8 @@ import Testing
 
     @Test func keysFoundInOuterSectionsAreNotMissing() throws {
         let lib = try library(["page": "{{#items}}{{label}}-{{lang}};{{/items}}"])
-        #expect(try lib.render("page", with: ["lang": "en", "items": .list([.node(["label": "a"]), .node(["label": "b"])])]) == "a-en;b-en;")
+        #expect(
+            try lib.render("page", with: ["lang": "en", "items": .list([.node(["label": "a"]), .node(["label": "b"])])]) == "a-en;b-en;")
     }
 
     @Test func unknownTemplateIsAnError() throws {

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Testing
 import YrdplanTestSupport
+
 @testable import Site
 
 @Suite struct PublishTests {
@@ -12,7 +13,10 @@ import YrdplanTestSupport
         let summary = try SiteFixture.publisher(SiteFixture.request(out), input: try SiteFixture.input()).run()
         #expect(summary.briefs == 8)
         let tree = try SiteFixture.tree(out)
-        for path in ["index.html", "404.html", "sitemap.xml", "feed.xml", "schema/brief-1.xsd", "css/site.css", "manifest.json", "en/shanghai.xml", "zh/anhui.html", "en/methods.html"] {
+        for path in [
+            "index.html", "404.html", "sitemap.xml", "feed.xml", "schema/brief-1.xsd", "css/site.css", "manifest.json", "en/shanghai.xml",
+            "zh/anhui.html", "en/methods.html",
+        ] {
             #expect(tree[path] != nil, "\(path) missing")
         }
         let sitemap = String(decoding: tree["sitemap.xml"]!, as: UTF8.self)
@@ -166,7 +170,10 @@ import YrdplanTestSupport
         let publisher = SiteFixture.publisher(SiteFixture.request(dir.url.appendingPathComponent("s")), input: try SiteFixture.input())
         publisher.log = { lines.append($0) }
         _ = try publisher.run()
-        #expect(lines == ["[1/7] load", "[2/7] validate", "[3/7] analyse", "[4/7] render", "[5/7] validate output", "[6/7] stage", "[7/7] swap"])
+        #expect(
+            lines == [
+                "[1/7] load", "[2/7] validate", "[3/7] analyse", "[4/7] render", "[5/7] validate output", "[6/7] stage", "[7/7] swap",
+            ])
     }
 }
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import XMLSupport
 
 private let schemaText = """
@@ -50,7 +51,8 @@ private let schemaText = """
 
     @Test func brokenSchemaThrowsWithItsFile() {
         #expect(throws: DiagnosticsError.self) {
-            _ = try XMLSchema(text: "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>", file: "broken.xsd")
+            _ = try XMLSchema(
+                text: "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>", file: "broken.xsd")
         }
     }
 

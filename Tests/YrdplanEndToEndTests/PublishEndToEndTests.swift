@@ -3,7 +3,7 @@ import Testing
 import YrdplanTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `yrdplan publish` as cron runs it: the real binary, its exit codes, its summary line, and a
@@ -13,8 +13,10 @@ import Glibc
     static var fixture: String { root.appendingPathComponent("Tests/BriefsTests/Fixtures/brief-input.json").path }
 
     static func arguments(out: String, input: String = fixture) -> [String] {
-        ["publish", "--out", out, "--templates", root.appendingPathComponent("Templates").path,
-         "--site", root.appendingPathComponent("Reports/site.yaml").path, "--input", input]
+        [
+            "publish", "--out", out, "--templates", root.appendingPathComponent("Templates").path,
+            "--site", root.appendingPathComponent("Reports/site.yaml").path, "--input", input,
+        ]
     }
 
     static func tree(_ directory: URL) -> [String: Data] {
@@ -32,11 +34,14 @@ import Glibc
 
     @Test func publishPrintsOneSummaryLineAndExitsZero() throws {
         let dir = try TemporaryDirectory()
-        let result = try BinaryRunner.run(Self.arguments(out: "_site") + ["--quiet"], in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        let result = try BinaryRunner.run(
+            Self.arguments(out: "_site") + ["--quiet"], in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("yrdplan publish: published _site: 36 files (35 added, 0 changed, 0 removed), 30 pages, 8 briefs") == true)
+        #expect(
+            lines.first?.hasPrefix("yrdplan publish: published _site: 36 files (35 added, 0 changed, 0 removed), 30 pages, 8 briefs")
+                == true)
     }
 
     @Test func badInputExitsOneAndWritesNothing() throws {
