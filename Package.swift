@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Briefs",
             dependencies: [
-                "Diagnostics", "RegionModel", "XMLSupport",
+                "Diagnostics", "RegionModel", "Pathways", "XMLSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -66,7 +66,8 @@ let package = Package(
             dependencies: ["Diagnostics", "Briefs", "XMLSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Diagnostics"]),
         .testTarget(
-            name: "BriefsTests", dependencies: ["Briefs", "XMLSupport", "Diagnostics", "YrdplanTestSupport"],
+            name: "BriefsTests",
+            dependencies: ["Briefs", "XMLSupport", "Diagnostics", "RegionLoading", "RegionModel", "Pathways", "YrdplanTestSupport"],
             exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),

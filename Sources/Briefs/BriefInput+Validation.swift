@@ -20,7 +20,7 @@ extension BriefInput {
                     fix: "remove the control character")
             }
         }
-        func provenance(_ p: Provenance, _ what: String, at file: String) {
+        func provenance(_ p: Citation, _ what: String, at file: String) {
             check(p.sourceKey, "source of \(what)", at: file)
             text(p.source, "source of \(what)", at: file)
             if let note = p.note { text(note, "note of \(what)", at: file) }
@@ -125,9 +125,9 @@ extension BriefInput {
     }
 
     /// Every provenance cited anywhere in the input, one per source key, sorted by key.
-    public var allProvenances: [Provenance] {
-        var byKey: [String: Provenance] = [:]
-        func add(_ p: Provenance) { if byKey[p.sourceKey] == nil { byKey[p.sourceKey] = p } }
+    public var allProvenances: [Citation] {
+        var byKey: [String: Citation] = [:]
+        func add(_ p: Citation) { if byKey[p.sourceKey] == nil { byKey[p.sourceKey] = p } }
         for province in provinces {
             add(province.total.provenance)
             province.intensity.map { add($0.provenance) }

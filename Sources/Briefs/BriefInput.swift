@@ -1,18 +1,16 @@
+import RegionModel
+
 // MARK: - What a brief is built from: plain values, each figure with its provenance.
 //
 // The model (RegionModel, Pathways, PowerFlow, BenefitSharing) fills these; Briefs never computes an
 // emission itself. A section or chart whose input is absent is not rendered: a brief never shows a
 // figure the model did not compute.
 
-/// How much a figure can be trusted, as in `Regions/` (`confidence: sourced | estimate | synthetic`).
-public enum Confidence: String, Hashable, Sendable, Codable, CaseIterable {
-    case sourced
-    case estimate
-    case synthetic
-}
+extension Confidence: Codable {}
 
-/// Where a figure comes from: the publication or model run, its year and how far it can be trusted.
-public struct Provenance: Hashable, Sendable, Codable {
+/// Where a brief figure comes from: the publication or model run, its year and how far it can be trusted
+/// (`confidence` is the shared model's `sourced | estimate | synthetic`).
+public struct Citation: Hashable, Sendable, Codable {
     /// A stable key of the source, `[a-z0-9-]` (e.g. `paper-table1`, `model-pathways`); anchors the data page.
     public var sourceKey: String
     /// The source in words (publication and table, or the model step and its input files).
@@ -37,9 +35,9 @@ public struct Figure: Hashable, Sendable, Codable {
     public var value: Double
     /// The unit as printed (e.g. `Mt CO2`, `t CO2/万元`, `fraction`, `1/yr`, `TWh`).
     public var unit: String
-    public var provenance: Provenance
+    public var provenance: Citation
 
-    public init(_ value: Double, unit: String, _ provenance: Provenance) {
+    public init(_ value: Double, unit: String, _ provenance: Citation) {
         self.value = value
         self.unit = unit
         self.provenance = provenance
@@ -58,19 +56,22 @@ public struct YearValue: Hashable, Sendable, Codable {
 }
 
 /// One scenario's emission trajectory for a province or the region, with its peak.
-public struct Trajectory: Hashable, Sendable, Codable {
+public struct ScenarioTrajectory: Hashable, Sendable, Codable {
     /// Scenario id `[a-z0-9-]` (`baseline`, `policy`, `accelerated`, …); names come from the string tables.
     public var scenario: String
     /// Emissions per year in Mt CO2, ascending years.
     public var points: [YearValue]
     /// The peak year and value; `nil` when emissions still rise at the horizon.
     public var peak: YearValue?
-    public var provenance: Provenance
+    /// True when the peak is the first year with data: emissions fall from there, the true peak may be earlier.
+    public var peakAtFirstYear: Bool?
+    public var provenance: Citation
 
-    public init(scenario: String, points: [YearValue], peak: YearValue?, provenance: Provenance) {
+    public init(scenario: String, points: [YearValue], peak: YearValue?, peakAtFirstYear: Bool? = nil, provenance: Citation) {
         self.scenario = scenario
         self.points = points
         self.peak = peak
+        self.peakAtFirstYear = peakAtFirstYear
         self.provenance = provenance
     }
 }
@@ -108,10 +109,19 @@ public struct PowerSupply: Hashable, Sendable, Codable {
     public var localThermal: Figure
     /// CO2 embodied in imported electricity.
     public var imported: Figure
+    /// CO2 of electricity sent out of the province (subtracted from the power sector); `nil` when none.
+    public var exported: Figure?
 
-    public init(localThermal: Figure, imported: Figure) {
+    public init(localThermal: Figure, imported: Figure, exported: Figure? = nil) {
         self.localThermal = localThermal
         self.imported = imported
+        self.exported = exported
+    }
+
+    /// Imported electricity's share of the power sector's CO2 (local thermal + imported − exported).
+    public var importedShare: Double {
+        let total = localThermal.value + imported.value - (exported?.value ?? 0)
+        return total > 0 ? imported.value / total : 0
     }
 }
 
@@ -130,18 +140,18 @@ public struct ProvinceInput: Hashable, Sendable, Codable {
     public var intensity: Figure?
     /// Historical totals (Mt CO2), ascending; shown in the trend and chart.
     public var history: [YearValue]
-    public var historyProvenance: Provenance?
+    public var historyProvenance: Citation?
     public var sectors: [SectorEmissions]
     public var power: PowerSupply?
     public var indicators: [IndicatorValue]
     /// One trajectory per scenario, in the order scenarios are shown.
-    public var trajectories: [Trajectory]
+    public var trajectories: [ScenarioTrajectory]
 
     public init(
         id: String, names: [String: String], sourceFile: String, baseYear: Int, total: Figure,
-        intensity: Figure? = nil, history: [YearValue] = [], historyProvenance: Provenance? = nil,
+        intensity: Figure? = nil, history: [YearValue] = [], historyProvenance: Citation? = nil,
         sectors: [SectorEmissions] = [], power: PowerSupply? = nil, indicators: [IndicatorValue] = [],
-        trajectories: [Trajectory] = []
+        trajectories: [ScenarioTrajectory] = []
     ) {
         self.id = id
         self.names = names
@@ -189,9 +199,9 @@ public struct AllocationComparison: Hashable, Sendable, Codable {
     /// `shares[rule][province]` in the unit of `unit`.
     public var shares: [String: [String: Double]]
     public var unit: String
-    public var provenance: Provenance
+    public var provenance: Citation
 
-    public init(benefit: String, rules: [String], shares: [String: [String: Double]], unit: String, provenance: Provenance) {
+    public init(benefit: String, rules: [String], shares: [String: [String: Double]], unit: String, provenance: Citation) {
         self.benefit = benefit
         self.rules = rules
         self.shares = shares
@@ -223,20 +233,22 @@ public struct BriefInput: Hashable, Sendable, Codable {
     public var headlineScenario: String
     public var provinces: [ProvinceInput]
     /// Regional totals per scenario (sum of provinces), when computed.
-    public var regionTrajectories: [Trajectory]
+    public var regionTrajectories: [ScenarioTrajectory]
     /// Corridor flows from the dispatch; empty when the dispatch was not run.
     public var corridors: [CorridorFlow]
     /// Allocation rules compared; `nil` when no game was solved.
     public var allocation: AllocationComparison?
     /// Joint fund positions; empty when not computed.
     public var fund: [FundPosition]
-    /// Every source cited, keyed by `Provenance.sourceKey`, for the data page.
+    /// Every source cited, keyed by `Citation.sourceKey`, for the data page.
     public var downloads: [Download]
+    /// Scenario names and one-line summaries by language, from the scenario files (else the string tables).
+    public var scenarioLabels: [String: ScenarioLabel]?
 
     public init(
         editionDate: String, scenarios: [String], headlineScenario: String, provinces: [ProvinceInput],
-        regionTrajectories: [Trajectory] = [], corridors: [CorridorFlow] = [], allocation: AllocationComparison? = nil,
-        fund: [FundPosition] = [], downloads: [Download] = []
+        regionTrajectories: [ScenarioTrajectory] = [], corridors: [CorridorFlow] = [], allocation: AllocationComparison? = nil,
+        fund: [FundPosition] = [], downloads: [Download] = [], scenarioLabels: [String: ScenarioLabel]? = nil
     ) {
         self.editionDate = editionDate
         self.scenarios = scenarios
@@ -247,6 +259,18 @@ public struct BriefInput: Hashable, Sendable, Codable {
         self.allocation = allocation
         self.fund = fund
         self.downloads = downloads
+        self.scenarioLabels = scenarioLabels
+    }
+}
+
+/// A scenario's title and summary in each language (`zh-CN`, `en`).
+public struct ScenarioLabel: Hashable, Sendable, Codable {
+    public var names: [String: String]
+    public var summaries: [String: String]
+
+    public init(names: [String: String], summaries: [String: String]) {
+        self.names = names
+        self.summaries = summaries
     }
 }
 

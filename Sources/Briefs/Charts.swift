@@ -33,7 +33,7 @@ public struct Chart: Hashable, Sendable {
     public var svg: String
     public var table: DataTable
     /// The provenance of every figure drawn (shown under the chart, linked to the methods page).
-    public var provenances: [Provenance] = []
+    public var provenances: [Citation] = []
 
     var node: TemplateValue {
         .node([
@@ -136,8 +136,8 @@ public struct ChartLabels: Sendable {
 enum Charts {
     /// Emission trajectories per scenario, with history, each peak marked and 2030 drawn.
     static func trajectory(
-        id: String, history: [YearValue], historyProvenance: Provenance? = nil,
-        trajectories: [(name: String, trajectory: Trajectory)], labels: ChartLabels
+        id: String, history: [YearValue], historyProvenance: Citation? = nil,
+        trajectories: [(name: String, trajectory: ScenarioTrajectory)], labels: ChartLabels
     ) -> Chart {
         var svg = SVGWriter(width: 640, height: 270)
         let all = history + trajectories.flatMap(\.trajectory.points)
@@ -188,7 +188,7 @@ enum Charts {
             let t = entry.trajectory
             let at = { (year: Int) in t.points.first { $0.year == year }.map { NumberFormat.display($0.value) } ?? "–" }
             return [
-                entry.name, t.peak.map { String($0.year) } ?? (labels.words["noPeak"] ?? "–"),
+                entry.name, t.peak.map { (t.peakAtFirstYear == true ? "≤" : "") + String($0.year) } ?? (labels.words["noPeak"] ?? "–"),
                 t.peak.map { NumberFormat.display($0.value) } ?? "–", at(2030), at(2060),
             ]
         }
@@ -390,6 +390,6 @@ enum Charts {
     }
 }
 
-extension Optional where Wrapped == [Provenance] {
-    var orEmpty: [Provenance] { self ?? [] }
+extension Optional where Wrapped == [Citation] {
+    var orEmpty: [Citation] { self ?? [] }
 }

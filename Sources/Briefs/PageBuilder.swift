@@ -81,7 +81,15 @@ struct PageBuilder {
         return t.has(key) ? t(key) : id
     }
 
-    func scenarioName(_ id: String) -> String { t("scenario_" + id.replacingHyphens()) }
+    func scenarioName(_ id: String) -> String {
+        input.scenarioLabels?[id]?.names[t.language] ?? t("scenario_" + id.replacingHyphens())
+    }
+
+    /// The peak year as printed: `≤2017` when emissions fall from the first year with data.
+    func peakYearText(_ trajectory: ScenarioTrajectory) -> String {
+        guard let peak = trajectory.peak else { return t("no_peak") }
+        return (trajectory.peakAtFirstYear == true ? "≤" : "") + String(peak.year)
+    }
 
     func figure(_ f: Figure, name: String, label: String, display: String? = nil, showUnit: Bool = true) -> TemplateValue {
         .node([
@@ -100,7 +108,7 @@ struct PageBuilder {
         ])
     }
 
-    func provenanceNode(_ p: Provenance) -> TemplateValue {
+    func provenanceNode(_ p: Citation) -> TemplateValue {
         .node([
             "sourceKey": .text(p.sourceKey), "sourceText": .text(p.source), "year": .text(String(p.year)),
             "confidence": .text(p.confidence.rawValue),
@@ -116,14 +124,19 @@ struct PageBuilder {
         guard case .node(var node) = chart.node else { return chart.node }
         var seen = Set<String>()
         let sources = chart.provenances.filter { seen.insert($0.sourceKey).inserted }
-        node["chartSources"] = .list(sources.map(provenanceNode))
+        node["chartSources"] = .list(
+            sources.map { citation in
+                var short = citation
+                short.source = String(citation.source.split(separator: ";", maxSplits: 1).first ?? Substring(citation.source))
+                return provenanceNode(short)
+            })
         node["sourceLabel"] = .text(t("source_link"))
         return .node(node)
     }
 
     // MARK: - The brief
 
-    func headline(_ province: ProvinceInput) -> Trajectory? {
+    func headline(_ province: ProvinceInput) -> ScenarioTrajectory? {
         province.trajectories.first { $0.scenario == input.headlineScenario }
     }
 
@@ -136,7 +149,8 @@ struct PageBuilder {
             "value": trajectory.peak.map { NumberFormat.display($0.value) } ?? "",
             "deadline": String(PeakVerdict.deadline),
         ]
-        return (verdict, t("verdict_" + verdict.rawValue.replacingHyphens(), values))
+        let key = trajectory.peakAtFirstYear == true && verdict == .meets ? "verdict_meets_falling" : "verdict_" + verdict.rawValue.replacingHyphens()
+        return (verdict, t(key, values))
     }
 
     func briefContext(_ province: ProvinceInput) -> TemplateNode {
@@ -172,7 +186,7 @@ struct PageBuilder {
                     label: t("figure_peak_value", ["scenario": scenarioName(trajectory.scenario)])))
         }
         if let power = province.power {
-            let share = power.imported.value / max(1e-12, power.imported.value + power.localThermal.value)
+            let share = power.importedShare
             keyFigures.append(
                 figure(
                     Figure(share * 100, unit: "%", power.imported.provenance), name: "imported-power-share",
@@ -194,14 +208,13 @@ struct PageBuilder {
                         ])))
         }
         if let power = province.power {
-            let total = power.imported.value + power.localThermal.value
             trend.append(
                 .text(
                     t(
                         "power_split",
                         [
                             "local": NumberFormat.display(power.localThermal.value), "imported": NumberFormat.display(power.imported.value),
-                            "share": NumberFormat.percent(power.imported.value / max(1e-12, total)), "unit": power.imported.unit,
+                            "share": NumberFormat.percent(power.importedShare), "unit": power.imported.unit,
                         ])))
         }
         c["trendParagraphs"] = .list(trend)
@@ -268,7 +281,8 @@ struct PageBuilder {
         c["levers"] = .list(
             trajectories.compactMap { trajectory in
                 let key = "scenario_\(trajectory.scenario.replacingHyphens())_levers"
-                return t.has(key) ? .node(["leverScenario": .text(scenarioName(trajectory.scenario)), "leverText": .text(t(key))]) : nil
+                let summary = input.scenarioLabels?[trajectory.scenario]?.summaries[t.language] ?? (t.has(key) ? t(key) : nil)
+                return summary.map { .node(["leverScenario": .text(scenarioName(trajectory.scenario)), "leverText": .text($0)]) }
             })
 
         // Regional coordination: only what the model computed.
@@ -302,7 +316,7 @@ struct PageBuilder {
         c["hasNotComputed"] = .flag(!missing.isEmpty)
 
         // Data and methods: the sources this brief cites.
-        var cited: [String: Provenance] = [:]
+        var cited: [String: Citation] = [:]
         for p in [province.total.provenance] + [province.intensity?.provenance, province.historyProvenance].compactMap({ $0 })
             + province.sectors.flatMap({ [$0.direct.provenance] + ($0.indirect.map { [$0.provenance] } ?? []) })
             + (province.power.map { [$0.localThermal.provenance, $0.imported.provenance] } ?? [])
@@ -316,15 +330,16 @@ struct PageBuilder {
         return c
     }
 
-    func scenarioRow(_ trajectory: Trajectory, unit: String) -> TemplateValue {
+    func scenarioRow(_ trajectory: ScenarioTrajectory, unit: String) -> TemplateValue {
         let value = { (year: Int) in trajectory.points.first { $0.year == year }.map { NumberFormat.display($0.value) } ?? "–" }
         let verdict = PeakVerdict(peakYear: trajectory.peak?.year)
         return .node([
             "scenarioId": .text(trajectory.scenario),
             "scenarioName": .text(scenarioName(trajectory.scenario)),
-            "peakYear": .text(trajectory.peak.map { String($0.year) } ?? t("no_peak")),
+            "peakYear": .text(peakYearText(trajectory)),
             "peakYearMachine": .text(trajectory.peak.map { String($0.year) } ?? ""),
             "hasPeak": .flag(trajectory.peak != nil),
+            "peakAtFirstYear": .flag(trajectory.peakAtFirstYear == true),
             "peakValue": .text(trajectory.peak.map { NumberFormat.display($0.value) } ?? "–"),
             "peakValueMachine": .text(trajectory.peak.map { NumberFormat.machine($0.value) } ?? ""),
             "value2030": .text(value(2030)),
@@ -374,7 +389,7 @@ struct PageBuilder {
                     "href": .text("\(province.id).html"),
                     "total": figure(province.total, name: "total", label: t("figure_total", ["year": String(province.baseYear)])),
                     "baseYear": .text(String(province.baseYear)),
-                    "peakYear": .text(trajectory?.peak.map { String($0.year) } ?? t("no_peak")),
+                    "peakYear": .text(trajectory.map(peakYearText) ?? t("no_peak")),
                     "verdictClass": .text(verdict.rawValue),
                     "verdictLabel": .text(trajectory == nil ? "–" : t("verdict_short_" + verdict.rawValue.replacingHyphens())),
                 ])
@@ -409,7 +424,7 @@ struct PageBuilder {
                 guard let trajectory = province.trajectories.first(where: { $0.scenario == scenario }) else { return nil }
                 let at2030 = trajectory.points.first { $0.year == 2030 }.map { NumberFormat.display($0.value) } ?? "–"
                 return [
-                    name(province.id), trajectory.peak.map { String($0.year) } ?? t("no_peak"),
+                    name(province.id), peakYearText(trajectory),
                     trajectory.peak.map { NumberFormat.display($0.value) } ?? "–", at2030,
                     t("verdict_short_" + PeakVerdict(peakYear: trajectory.peak?.year).rawValue.replacingHyphens()),
                 ]

@@ -27,8 +27,11 @@ public struct SiteSettings: Hashable, Sendable {
     public var baseURL: String
     /// Path part of `baseURL` (for the 404 page, which is served at any depth).
     public var basePath: String
+    /// The edition's date `YYYY-MM-DD` when set in the settings (else `SOURCE_DATE_EPOCH` gives it).
+    public var editionDate: String?
 
-    public init(baseURL: String) {
+    public init(baseURL: String, editionDate: String? = nil) {
+        self.editionDate = editionDate
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         // "https:", "", host, path…
         let parts = self.baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)

@@ -4,7 +4,7 @@ import Foundation
 import Yams
 
 extension SiteSettings {
-    /// Reads `Reports/site.yaml` (`baseURL: https://…/`); every problem with `file:line`.
+    /// Reads `Reports/site.yaml` (`baseURL: https://…/`, optional `editionDate: YYYY-MM-DD`); problems with `file:line`.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticsError) -> SiteSettings {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticsError([
@@ -31,6 +31,21 @@ extension SiteSettings {
                     fix: "write e.g. https://example.gov.cn/briefs/")
             ])
         }
-        return SiteSettings(baseURL: value)
+        var editionDate: String?
+        if let edition = mapping["editionDate"] {
+            let text = edition.string ?? ""
+            let parts = text.split(separator: "-")
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            else {
+                throw DiagnosticsError([
+                    .error(
+                        at: SourceLocation(file: displayPath, line: edition.mark?.line), "editionDate '\(text)' is not YYYY-MM-DD",
+                        fix: "write e.g. editionDate: \"2026-11-30\"")
+                ])
+            }
+            editionDate = text
+        }
+        return SiteSettings(baseURL: value, editionDate: editionDate)
     }
 }

@@ -56,7 +56,8 @@ struct PublishCommand: ParsableCommand {
         let request = PublishRequest(
             outDirectory: URL(fileURLWithPath: out), templatesDirectory: URL(fileURLWithPath: templates), settings: settings,
             dryRun: dryRun, waitSeconds: wait, sourceDateEpoch: epoch)
-        let publisher = Publisher(request: request, loadInput: inputLoader())
+        let editionDate = settings.editionDate ?? epoch.map { String(Timestamp.rfc3339(epochSeconds: $0).prefix(10)) }
+        let publisher = Publisher(request: request, loadInput: inputLoader(editionDate: editionDate))
         if quiet { publisher.log = { _ in } }
         // Test hook: stall after a named step so that end-to-end tests can kill the process mid-publish.
         if let stallStep = ProcessInfo.processInfo.environment["YRDPLAN_PUBLISH_STALL_AFTER"] {
@@ -89,12 +90,12 @@ struct PublishCommand: ParsableCommand {
     }
 
     /// Where the brief's figures come from: a BriefInput JSON file, or the model computed from --regions.
-    private func inputLoader() -> @Sendable () throws(DiagnosticsError) -> BriefInput {
+    private func inputLoader(editionDate: String?) -> @Sendable () throws(DiagnosticsError) -> BriefInput {
         if let input {
             return { () throws(DiagnosticsError) -> BriefInput in try BriefInputFile.load(path: input) }
         }
         let regions = self.regions
-        return { () throws(DiagnosticsError) -> BriefInput in try ModelBriefInput.make(regions: regions) }
+        return { () throws(DiagnosticsError) -> BriefInput in try ModelBriefInput.make(regions: regions, editionDate: editionDate) }
     }
 }
 
