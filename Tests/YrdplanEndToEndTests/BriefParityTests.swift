@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import YrdplanTestSupport
+
+/// Every figure of the published briefs matches what `yrdplan emissions --json` and `yrdplan project --json`
+/// print for the same data (relative tolerance 1e-6: the XML keeps six decimals).
+@Suite struct BriefParityTests {
+    static func attributes(of element: String, named name: String, in xml: String) -> [[String: String]] {
+        var found: [[String: String]] = []
+        var rest = Substring(xml)
+        while let start = rest.range(of: "<\(element) ") {
+            let tail = rest[start.upperBound...]
+            guard let end = tail.range(of: ">") else { break }
+            let body = tail[..<end.lowerBound]
+            var attributes: [String: String] = [:]
+            var scanner = Substring(body)
+            while let eq = scanner.range(of: "=\"") {
+                let key = scanner[..<eq.lowerBound].trimmingCharacters(in: .whitespaces)
+                let afterQuote = scanner[eq.upperBound...]
+                guard let close = afterQuote.firstIndex(of: "\"") else { break }
+                attributes[key] = String(afterQuote[..<close])
+                scanner = afterQuote[afterQuote.index(after: close)...]
+            }
+            if name.isEmpty || attributes["name"] == name { found.append(attributes) }
+            rest = tail[end.upperBound...]
+        }
+        return found
+    }
+
+    static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-6 * max(1, abs(b)) }
+
+    @Test func briefFiguresMatchTheModelsJSON() throws {
+        let dir = try TemporaryDirectory()
+        let regions = try dir.copy(ProjectPaths.regions, as: "Regions")
+        let root = ProjectPaths.root
+        let publish = try BinaryRunner.run(
+            ["publish", "--regions", regions.path, "--out", "_site", "--templates", root.appendingPathComponent("Templates").path,
+             "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet"],
+            in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        #expect(publish.status == 0, "\(publish.stderr)")
+
+        let project = try BinaryRunner.run(["project", "--regions", regions.path, "--json"])
+        let projection = try #require(try JSONSerialization.jsonObject(with: Data(project.stdout.utf8)) as? [String: Any])
+        let scenarios = try #require(projection["scenarios"] as? [[String: Any]])
+        var compared = 0
+        for province in ["shanghai", "jiangsu", "zhejiang", "anhui"] {
+            for language in ["en", "zh"] {
+                let xml = try String(contentsOf: dir.url.appendingPathComponent("_site/\(language)/\(province).xml"), encoding: .utf8)
+                let baseYear = try #require(Self.attributes(of: "brief", named: "", in: xml).first?["baseYear"])
+                let emissions = try BinaryRunner.run(["emissions", "--regions", regions.path, "--region", province, "--years", baseYear, "--json"])
+                let account = try #require(
+                    ((try JSONSerialization.jsonObject(with: Data(emissions.stdout.utf8)) as? [String: Any])?["years"] as? [[String: Any]])?.first)
+                func figure(_ name: String) throws -> Double {
+                    let text = Self.attributes(of: "figure", named: name, in: xml).first?["value"] ?? ""
+                    return try #require(Double(text), "figure \(name) missing in \(province)")
+                }
+                let sectors = try #require(account["sectors"] as? [String: [String: Double]])
+                #expect(Self.close(try figure("total"), try #require(account["total_mt"] as? Double)))
+                #expect(Self.close(try figure("intensity"), try #require(account["intensity_t_per_10k_yuan"] as? Double)))
+                #expect(Self.close(try figure("imported-power-share") / 100, try #require(sectors["power"]?["imported_share"])))
+                for (sector, values) in sectors where sector != "power" {
+                    let id = sector.replacingOccurrences(of: "_", with: "-")
+                    #expect(Self.close(try figure("\(id)-direct"), try #require(values["direct_mt"])), "\(province) \(sector)")
+                    #expect(Self.close(try figure("\(id)-indirect"), try #require(values["indirect_mt"])), "\(province) \(sector)")
+                    compared += 2
+                }
+                for scenario in scenarios {
+                    let name = try #require(scenario["name"] as? String)
+                    let regionsJSON = try #require(scenario["regions"] as? [String: [String: Any]])
+                    let trajectory = try #require(regionsJSON[province])
+                    let element = try #require(Self.attributes(of: "scenario", named: "", in: xml).first { $0["id"] == name })
+                    let peakYear = try #require(trajectory["peak_year"] as? Double)
+                    let years = try #require(trajectory["years"] as? [[String: Any]])
+                    let stillRising = peakYear == (years.last?["year"] as? Double)
+                    if stillRising {
+                        #expect(element["peakYear"] == nil && element["verdict"] == "no-peak")
+                    } else {
+                        #expect(element["peakYear"] == String(Int(peakYear)))
+                        #expect(Self.close(Double(element["peakValue"] ?? "") ?? .nan, try #require(trajectory["peak_mt"] as? Double)))
+                        let before2030 = try #require(trajectory["peaks_before_2030"] as? Bool)
+                        #expect(element["verdict"] == (before2030 ? "meets" : "misses"))
+                    }
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+}
