@@ -16,10 +16,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release -j $(JOBS)
 
-## The main job: the regional outlook (later: publish the site into _site/).
+## The main job: the regional outlook, then the site of briefs published into _site/.
 run: build
 	@$(SWIFT) run --skip-build yrdplan validate
 	@$(SWIFT) run --skip-build yrdplan project
+	@$(SWIFT) run --skip-build yrdplan publish --out _site
+	@echo "Open _site/index.html, or serve it: python3 -m http.server --directory _site 8000"
 
 ## Style checks: swift-format (configuration in .swift-format) and a doc comment on every public type and function.
 lint:

@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
         .executableTarget(
             name: "yrdplan-bench",
-            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI"]),
+            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "Briefs", "Site", "Diagnostics"]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
         // MARK: Tests

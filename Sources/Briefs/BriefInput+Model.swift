@@ -122,10 +122,11 @@ struct ModelMapper {
         let year = account.year
         let path = file(province)
         var found: [IndicatorValue] = []
-        let generation = province.electricity.generation.filter { !$0.key.isStorage }
-        let total = generation.values.compactMap { $0.value(in: year)?.value }.reduce(0, +)
+        // Sorted by fuel: dictionary order differs between processes, and output must not.
+        let generation = province.electricity.generation.filter { !$0.key.isStorage }.sorted { $0.key < $1.key }.map(\.value)
+        let total = generation.compactMap { $0.value(in: year)?.value }.reduce(0, +)
         if let coal = province.electricity.generation[.coal]?[year], total > 0 {
-            let inputs = generation.values.compactMap { $0[year]?.provenance }
+            let inputs = generation.compactMap { $0[year]?.provenance }
             found.append(
                 IndicatorValue(
                     indicator: "coal-power-share",

@@ -8,9 +8,9 @@ import Site
 
 /// Fills a `BriefInput` from the shared model: loads `Regions/`, projects every scenario and attaches the
 /// model's results as downloads (the same JSON `yrdplan emissions --json` and `yrdplan project --json` print).
-enum ModelBriefInput {
+public enum ModelBriefInput {
     /// The input of an edition dated `editionDate` (from Reports/site.yaml or SOURCE_DATE_EPOCH).
-    static func make(regions: String, editionDate: String?) throws(DiagnosticsError) -> BriefInput {
+    public static func make(regions: String, editionDate: String?) throws(DiagnosticsError) -> BriefInput {
         let model = try RegionLoader.load(from: URL(fileURLWithPath: regions), displayRoot: regions)
         guard let editionDate else {
             throw DiagnosticsError([

@@ -7,6 +7,7 @@ func wanted(_ name: String) -> Bool { requested.isEmpty || requested.contains(na
 print("# yrdplan-bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
 do {
     if wanted("model") { try ModelBenchmarks.run() }
+    if wanted("site") { try SiteBenchmarks.run() }
 } catch {
     FileHandle.standardError.write(Data("bench failed: \(error)\n".utf8))
     exit(3)

@@ -127,3 +127,24 @@ import YrdplanTestSupport
         #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("_site").path))
     }
 }
+
+/// Two separate processes (each with its own hash seed) publish the shipped data byte for byte alike.
+@Suite struct PublishDeterminismTests {
+    @Test func twoProcessesPublishIdenticalSitesFromTheModel() throws {
+        let dir = try TemporaryDirectory()
+        let root = ProjectPaths.root
+        for out in ["a", "b"] {
+            let result = try BinaryRunner.run(
+                ["publish", "--regions", root.appendingPathComponent("Regions").path, "--out", out, "--quiet",
+                 "--templates", root.appendingPathComponent("Templates").path,
+                 "--site", root.appendingPathComponent("Reports/site.yaml").path],
+                in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let a = PublishEndToEndTests.tree(dir.url.appendingPathComponent("a"))
+        let b = PublishEndToEndTests.tree(dir.url.appendingPathComponent("b"))
+        #expect(a.count > 30)
+        for path in a.keys.sorted() where a[path] != b[path] { Issue.record("\(path) differs between two runs") }
+        #expect(a.keys.sorted() == b.keys.sorted())
+    }
+}
