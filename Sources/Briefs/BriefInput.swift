@@ -21,6 +21,12 @@ public struct Citation: Hashable, Sendable, Codable {
     /// Why an estimate or synthetic figure is what it is; required for those by the brief builder.
     public var note: String?
 
+    /// The citation up to its first `;` (the model step and file, without the list of inputs), for figures and
+    /// charts; the full text is on the methods page and in the XML brief's `<sources>`.
+    public var shortSource: String {
+        String(source.split(separator: ";", maxSplits: 1).first ?? Substring(source))
+    }
+
     public init(sourceKey: String, source: String, year: Int, confidence: Confidence, note: String? = nil) {
         self.sourceKey = sourceKey
         self.source = source

@@ -101,6 +101,7 @@ struct PageBuilder {
             "hasUnit": .flag(showUnit && !f.unit.isEmpty),
             "sourceKey": .text(f.provenance.sourceKey),
             "sourceText": .text(f.provenance.source),
+            "sourceShort": .text(f.provenance.shortSource),
             "year": .text(String(f.provenance.year)),
             "confidence": .text(f.provenance.confidence.rawValue),
             "confidenceLabel": .text(t("confidence_" + f.provenance.confidence.rawValue)),
@@ -110,7 +111,8 @@ struct PageBuilder {
 
     func provenanceNode(_ p: Citation) -> TemplateValue {
         .node([
-            "sourceKey": .text(p.sourceKey), "sourceText": .text(p.source), "year": .text(String(p.year)),
+            "sourceKey": .text(p.sourceKey), "sourceText": .text(p.source), "sourceShort": .text(p.shortSource),
+            "year": .text(String(p.year)),
             "confidence": .text(p.confidence.rawValue),
             "confidenceLabel": .text(t("confidence_" + p.confidence.rawValue)),
             "hasNote": .flag(p.note != nil), "note": .text(p.note ?? ""),
@@ -125,11 +127,7 @@ struct PageBuilder {
         var seen = Set<String>()
         let sources = chart.provenances.filter { seen.insert($0.sourceKey).inserted }
         node["chartSources"] = .list(
-            sources.map { citation in
-                var short = citation
-                short.source = String(citation.source.split(separator: ";", maxSplits: 1).first ?? Substring(citation.source))
-                return provenanceNode(short)
-            })
+            sources.map(provenanceNode))
         node["sourceLabel"] = .text(t("source_link"))
         return .node(node)
     }

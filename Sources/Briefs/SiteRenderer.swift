@@ -25,20 +25,20 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page (and, with `validating`, checks each); all problems are reported together.
     public func render(_ pages: [PageSpec], validating: Bool = true) throws(DiagnosticsError) -> [SiteFile] {
+        // Pages are independent: render them on every core, then collect in page order (deterministic).
+        let results = ParallelMap.map(pages) { page -> (text: String?, problems: [Diagnostic]) in
+            do throws(DiagnosticsError) {
+                let text = try templates.render(page.template, with: page.context)
+                return (text, validating ? validate(text, page: page) : [])
+            } catch {
+                return (nil, error.diagnostics)
+            }
+        }
         var diagnostics = DiagnosticEngine()
         var files: [SiteFile] = []
-        for page in pages {
-            let text: String
-            do {
-                text = try templates.render(page.template, with: page.context)
-            } catch {
-                diagnostics.absorb(error)
-                continue
-            }
-            if validating {
-                for problem in validate(text, page: page) { diagnostics.report(problem) }
-            }
-            files.append(SiteFile(path: page.path, contents: text))
+        for (page, result) in zip(pages, results) {
+            result.problems.forEach { diagnostics.report($0) }
+            if let text = result.text { files.append(SiteFile(path: page.path, contents: text)) }
         }
         try diagnostics.failIfErrors()
         return files
@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
     /// Checks every rendered page (matched to its spec by path); all problems together.
     public func validate(_ files: [SiteFile], pages: [PageSpec]) -> [Diagnostic] {
         let byPath = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
-        return pages.flatMap { page in byPath[page.path].map { validate($0, page: page) } ?? [] }
+        return ParallelMap.map(pages) { page in byPath[page.path].map { validate($0, page: page) } ?? [] }.flatMap { $0 }
     }
 
     /// Problems of one rendered page, located in the output and naming the template it came from.
