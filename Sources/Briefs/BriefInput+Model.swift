@@ -38,7 +38,9 @@ extension BriefInput {
         }
         return BriefInput(
             editionDate: editionDate, scenarios: scenarios, headlineScenario: headline, provinces: provinces,
-            regionTrajectories: ordered.map { mapper.trajectory($0.delta, scenarioFile: "\(regionsPath)/scenarios/\($0.scenario.name).yaml") },
+            regionTrajectories: ordered.map {
+                mapper.trajectory($0.delta, scenarioFile: "\(regionsPath)/scenarios/\($0.scenario.name).yaml")
+            },
             scenarioLabels: labels)
     }
 }
@@ -95,7 +97,8 @@ struct ModelMapper {
         let mt = MtCO2.symbol
         let history = EmissionAccounting.accounts(province, years: (province.accountedYears.first ?? baseYear)...baseYear)
         let historyCitation = citation(
-            key: "accounting-\(id)-history", what: "yrdplan emission accounting of \(province.name.en) \(history.first?.year ?? baseYear)–\(baseYear)",
+            key: "accounting-\(id)-history",
+            what: "yrdplan emission accounting of \(province.name.en) \(history.first?.year ?? baseYear)–\(baseYear)",
             file: path, year: baseYear, inputs: history.flatMap { accountInputs(province, year: $0.year) })
         let sectors = account.sectors.map { sector in
             SectorEmissions(
@@ -133,7 +136,8 @@ struct ModelMapper {
                     figure: Figure(
                         coal.value / total, unit: Fraction.symbol,
                         citation(
-                            key: "generation-\(province.id.rawValue)-\(year)", what: "coal ÷ local generation (electricity balance), \(year)",
+                            key: "generation-\(province.id.rawValue)-\(year)",
+                            what: "coal ÷ local generation (electricity balance), \(year)",
                             file: path, year: year, inputs: inputs + [coal.provenance]))))
         }
         if let imports = province.electricity.imports[year], let consumption = province.electricity.consumption[year],
@@ -160,9 +164,12 @@ struct ModelMapper {
                             growth, unit: PerYear.symbol,
                             Citation(
                                 sourceKey: "growth-\(province.id.rawValue)-\(first.year)-\(year)",
-                                source: "average annual growth of \(sector.rawValue) CO2 (direct + electricity) \(first.year)–\(year), from yrdplan emission accounting, \(path)",
+                                source:
+                                    "average annual growth of \(sector.rawValue) CO2 (direct + electricity) \(first.year)–\(year), from yrdplan emission accounting, \(path)",
                                 year: year, confidence: Confidence.weakest([accounting.confidence, first.confidence]),
-                                note: "Derived from the accounts of \(first.year) and \(year); the inputs' notes in \(path) give their reasoning."))))
+                                note:
+                                    "Derived from the accounts of \(first.year) and \(year); the inputs' notes in \(path) give their reasoning."
+                            ))))
             }
         }
         let heavy = [EndUseSector.steel, .petrochemicals].compactMap { account.sector($0)?.total.value }.reduce(0, +)
@@ -182,7 +189,8 @@ struct ModelMapper {
         let base = t.year(t.baseYear)?.account.confidence ?? .estimate
         let citation = Citation(
             sourceKey: "projection-\(t.scenario)",
-            source: "yrdplan projection to \(lastYear ?? 2060), scenario '\(t.scenario)' (\(scenarioFile)), from the accounts in \(regionsPath)/",
+            source:
+                "yrdplan projection to \(lastYear ?? 2060), scenario '\(t.scenario)' (\(scenarioFile)), from the accounts in \(regionsPath)/",
             year: t.baseYear, confidence: Confidence.weakest([base, .estimate]),
             note: "A model projection under the scenario's assumptions, not a forecast; observed years come from the accounts.")
         return ScenarioTrajectory(

@@ -147,7 +147,9 @@ struct PageBuilder {
             "value": trajectory.peak.map { NumberFormat.display($0.value) } ?? "",
             "deadline": String(PeakVerdict.deadline),
         ]
-        let key = trajectory.peakAtFirstYear == true && verdict == .meets ? "verdict_meets_falling" : "verdict_" + verdict.rawValue.replacingHyphens()
+        let key =
+            trajectory.peakAtFirstYear == true && verdict == .meets
+            ? "verdict_meets_falling" : "verdict_" + verdict.rawValue.replacingHyphens()
         return (verdict, t(key, values))
     }
 

@@ -19,37 +19,57 @@ public enum ModelBriefInput {
                     fix: "set editionDate: YYYY-MM-DD in Reports/site.yaml or export SOURCE_DATE_EPOCH")
             ])
         }
+        // Scenarios are independent: project them on every core, keep the model's order.
+        let scenarios = model.scenarios
+        let slots = Slots<Result<RegionalOutlook, ProjectionError>>(count: scenarios.count)
+        DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
+            slots.store(
+                Result { () throws(ProjectionError) -> RegionalOutlook in try RegionalOutlook(model: model, scenario: scenarios[index]) },
+                at: index)
+        }
         var outlooks: [RegionalOutlook] = []
         var engine = DiagnosticEngine()
-        for scenario in model.scenarios {
-            do {
-                outlooks.append(try RegionalOutlook(model: model, scenario: scenario))
-            } catch {
+        for (scenario, result) in zip(scenarios, slots.values) {
+            switch result {
+            case .success(let outlook): outlooks.append(outlook)
+            case .failure(let error):
                 engine.error(
                     at: SourceLocation(file: "\(regions)/scenarios/\(scenario.name).yaml"), "\(error)",
                     fix: "complete the base data of that province")
             }
         }
         try engine.failIfErrors()
+        // The big JSON download renders on one core while the briefs' input is built on the other.
+        let projectionJSON = Slots<String>(count: 1)
+        let finished = outlooks
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            projectionJSON.store(ProjectionReport.json(finished, decompose: nil).rendered(), at: 0)
+        }
         var input = BriefInput.fromModel(model, outlooks: outlooks, editionDate: editionDate, regionsPath: regions)
-        input.downloads = downloads(model: model, outlooks: outlooks, input: input)
+        let others = downloads(model: model, outlooks: outlooks)
+        group.wait()
+        input.downloads = [Download(fileName: "projections.json", contents: projectionJSON.values[0])] + others
         return input
     }
 
-    /// The model's results offered on the data page: projections (JSON, CSV) and base-year accounts (JSON).
-    static func downloads(model: RegionalModel, outlooks: [RegionalOutlook], input: BriefInput) -> [Download] {
-        var files = [Download(fileName: "projections.json", contents: ProjectionReport.json(outlooks, decompose: nil).rendered())]
+    /// The model's results offered on the data page besides `projections.json`: projections as CSV and the
+    /// accounts of every accounted year per province (JSON, as `yrdplan emissions --json`).
+    static func downloads(model: RegionalModel, outlooks: [RegionalOutlook]) -> [Download] {
+        var files: [Download] = []
         var csv = "scenario,region,year,observed,total_mt\n"
         for outlook in outlooks {
             for t in outlook.provinces + [outlook.delta] {
                 for y in t.years {
-                    csv += "\(outlook.scenario.name),\(t.region.rawValue),\(y.year),\(y.isObserved),\(NumberFormat.machine(y.total.value))\n"
+                    csv +=
+                        "\(outlook.scenario.name),\(t.region.rawValue),\(y.year),\(y.isObserved),\(NumberFormat.machine(y.total.value))\n"
                 }
             }
         }
         files.append(Download(fileName: "projections.csv", contents: csv))
         for province in model.provinces {
-            let accounts = EmissionAccounting.accounts(province, years: (province.accountedYears.first ?? 0)...(province.accountedYears.last ?? 0))
+            let accounts = EmissionAccounting.accounts(
+                province, years: (province.accountedYears.first ?? 0)...(province.accountedYears.last ?? 0))
             guard !accounts.isEmpty else { continue }
             files.append(
                 Download(
@@ -58,4 +78,16 @@ public enum ModelBriefInput {
         }
         return files
     }
+}
+
+/// One result slot per concurrent iteration, each written once.
+private final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: Value, at index: Int) { lock.withLock { slots[index] = value } }
+
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

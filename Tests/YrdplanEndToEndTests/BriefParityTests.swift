@@ -34,8 +34,10 @@ import YrdplanTestSupport
         let regions = try dir.copy(ProjectPaths.regions, as: "Regions")
         let root = ProjectPaths.root
         let publish = try BinaryRunner.run(
-            ["publish", "--regions", regions.path, "--out", "_site", "--templates", root.appendingPathComponent("Templates").path,
-             "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet"],
+            [
+                "publish", "--regions", regions.path, "--out", "_site", "--templates", root.appendingPathComponent("Templates").path,
+                "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet",
+            ],
             in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
         #expect(publish.status == 0, "\(publish.stderr)")
 
@@ -47,9 +49,12 @@ import YrdplanTestSupport
             for language in ["en", "zh"] {
                 let xml = try String(contentsOf: dir.url.appendingPathComponent("_site/\(language)/\(province).xml"), encoding: .utf8)
                 let baseYear = try #require(Self.attributes(of: "brief", named: "", in: xml).first?["baseYear"])
-                let emissions = try BinaryRunner.run(["emissions", "--regions", regions.path, "--region", province, "--years", baseYear, "--json"])
+                let emissions = try BinaryRunner.run([
+                    "emissions", "--regions", regions.path, "--region", province, "--years", baseYear, "--json",
+                ])
                 let account = try #require(
-                    ((try JSONSerialization.jsonObject(with: Data(emissions.stdout.utf8)) as? [String: Any])?["years"] as? [[String: Any]])?.first)
+                    ((try JSONSerialization.jsonObject(with: Data(emissions.stdout.utf8)) as? [String: Any])?["years"] as? [[String: Any]])?
+                        .first)
                 func figure(_ name: String) throws -> Double {
                     let text = Self.attributes(of: "figure", named: name, in: xml).first?["value"] ?? ""
                     return try #require(Double(text), "figure \(name) missing in \(province)")

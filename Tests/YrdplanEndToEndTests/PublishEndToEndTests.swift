@@ -135,9 +135,11 @@ import YrdplanTestSupport
         let root = ProjectPaths.root
         for out in ["a", "b"] {
             let result = try BinaryRunner.run(
-                ["publish", "--regions", root.appendingPathComponent("Regions").path, "--out", out, "--quiet",
-                 "--templates", root.appendingPathComponent("Templates").path,
-                 "--site", root.appendingPathComponent("Reports/site.yaml").path],
+                [
+                    "publish", "--regions", root.appendingPathComponent("Regions").path, "--out", out, "--quiet",
+                    "--templates", root.appendingPathComponent("Templates").path,
+                    "--site", root.appendingPathComponent("Reports/site.yaml").path,
+                ],
                 in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
             #expect(result.status == 0, "\(result.stderr)")
         }
