@@ -45,6 +45,20 @@ public enum XMLCharacters {
 
     /// The 1-based line and the code point of every disallowed character in `text`.
     public static func violations(in text: String) -> [(line: Int, scalar: Unicode.Scalar)] {
+        // Fast path over UTF-8 bytes: a Swift string holds no surrogates, so only C0 controls and
+        // U+FFFE/U+FFFF (EF BF BE/BF) can be disallowed.
+        var clean = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD)
+                || ((byte == 0xBE || byte == 0xBF) && previous == (0xEF, 0xBF))
+            {
+                clean = false
+                break
+            }
+            previous = (previous.1, byte)
+        }
+        if clean { return [] }
         var line = 1
         var found: [(Int, Unicode.Scalar)] = []
         for scalar in text.unicodeScalars {

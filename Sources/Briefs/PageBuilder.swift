@@ -179,7 +179,7 @@ struct PageBuilder {
             keyFigures.append(
                 figure(
                     Figure(Double(peak.year), unit: "", provenance), name: "peak-year",
-                    label: t("figure_peak_year", ["scenario": scenarioName(trajectory.scenario)]), display: String(peak.year)))
+                    label: t("figure_peak_year", ["scenario": scenarioName(trajectory.scenario)]), display: peakYearText(trajectory)))
             keyFigures.append(
                 figure(
                     Figure(peak.value, unit: province.total.unit, provenance), name: "peak-value",

@@ -23,8 +23,8 @@ struct PublishCommand: ParsableCommand {
     @Flag(name: .long, help: "List what would change; write nothing.")
     var dryRun = false
 
-    @Option(name: .long, help: "The model's data folder.")
-    var regions: String = "Regions"
+    @Option(name: .long, help: "The model's data folder (default: ./Regions, or $YRDPLAN_REGIONS).")
+    var regions: String?
 
     @Option(name: .long, help: "Templates, string tables, schema and CSS.")
     var templates: String = "Templates"
@@ -94,7 +94,7 @@ struct PublishCommand: ParsableCommand {
         if let input {
             return { () throws(DiagnosticsError) -> BriefInput in try BriefInputFile.load(path: input) }
         }
-        let regions = self.regions
+        let regions = self.regions ?? ProcessInfo.processInfo.environment["YRDPLAN_REGIONS"] ?? "Regions"
         return { () throws(DiagnosticsError) -> BriefInput in try ModelBriefInput.make(regions: regions, editionDate: editionDate) }
     }
 }

@@ -18,6 +18,13 @@ enum SiteBenchmarks {
         try measure(label: "generated (41 regions × 10 scenarios × 2 languages)", regions: generated.path, repeats: 3)
     }
 
+    /// User + system CPU seconds of this process so far (getrusage), to compare runs on a busy machine.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func measure(label: String, regions: String, repeats: Int) throws {
         let root = Bench.projectRoot
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("yrdplan-bench-site-\(getpid())/_site")
@@ -27,6 +34,7 @@ enum SiteBenchmarks {
             outDirectory: out, templatesDirectory: root.appendingPathComponent("Templates"), settings: settings,
             sourceDateEpoch: 1_767_225_600)
         let rssBefore = Bench.currentMemoryMiB()
+        let cpuBefore = cpuSeconds()
         let publish = try Bench.time(repeats: repeats) { () throws -> PublishSummary in
             let publisher = Publisher(request: request) { () throws(DiagnosticsError) -> BriefInput in
                 try ModelBriefInput.make(regions: regions, editionDate: "2026-11-30")
@@ -34,12 +42,14 @@ enum SiteBenchmarks {
             publisher.log = { _ in }
             return try publisher.run()
         }
+        let cpuPerRun = (cpuSeconds() - cpuBefore) / Double(repeats)
         let summary = publish.result
         let perSecond = Double(summary.pages) / publish.seconds
         print(
             "\(label): publish \(Bench.format(publish.seconds)) (best of \(repeats), warm), \(summary.pages) pages "
                 + "(\(summary.briefs) XML briefs + their HTML twins and regional pages), \(summary.files) files, "
-                + String(format: "%.0f pages/s", perSecond) + "; RSS before \(String(format: "%.0f", rssBefore)) MiB, "
+                + String(format: "%.0f pages/s", perSecond) + String(format: ", %.2f CPU s per run", cpuPerRun)
+                + "; RSS before \(String(format: "%.0f", rssBefore)) MiB, "
                 + "peak RSS so far \(String(format: "%.0f", Bench.peakMemoryMiB())) MiB")
 
         // The same site in memory only (no disk): where the time goes.
