@@ -461,7 +461,7 @@ struct PageBuilder {
                     id: "corridor-map", corridors: input.corridors, names: names,
                     labels: ChartLabels(
                         title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
-                        columns: [t("col_corridor"), t("col_flow"), t("col_congestion")],
+                        columns: [t("col_corridor"), "\(t("col_flow")) (\(input.corridors.first?.flow.unit ?? ""))", t("col_congestion")],
                         words: ["note": t("chart_map_note")])))
         ])
         return c
