@@ -3,6 +3,14 @@
 struct PageBuilder {
     let plan: SitePlan
     let t: Localizer
+    /// The language's strings as `t_<key>` values, built once for all of its pages.
+    let strings: TemplateNode
+
+    init(plan: SitePlan, t: Localizer) {
+        self.plan = plan
+        self.t = t
+        strings = plan.strings(t.table)
+    }
 
     var input: BriefInput { plan.input }
     var folder: String { SitePlan.folder(for: t.language) }
@@ -37,7 +45,7 @@ struct PageBuilder {
         _ file: String, template: String, title: String, _ body: TemplateNode, format: PageSpec.Format = .html,
         briefOf: String? = nil
     ) -> PageSpec {
-        var context = plan.strings(t.table)
+        var context = strings
         context.merge(body)
         context["lang"] = .text(t.language)
         context["root"] = "../"

@@ -52,8 +52,21 @@ enum SiteBenchmarks {
                 + "; RSS before \(String(format: "%.0f", rssBefore)) MiB, "
                 + "peak RSS so far \(String(format: "%.0f", Bench.peakMemoryMiB())) MiB")
 
-        // The same site in memory only (no disk): where the time goes.
+        // The site alone, as a static-site generator measures it: the model's input computed beforehand.
         let input = try ModelBriefInput.make(regions: regions, editionDate: "2026-11-30")
+        let steps = StepClock()
+        let siteOnly = try Bench.time(repeats: repeats) { () throws -> PublishSummary in
+            let publisher = Publisher(request: request) { () throws(DiagnosticsError) -> BriefInput in input }
+            publisher.log = { _ in steps.start() }
+            publisher.afterStep = { step throws(PublishError) in steps.stop(step) }
+            return try publisher.run()
+        }
+        print(
+            "  site only (templates → validated pages → staged and swapped, model excluded): \(Bench.format(siteOnly.seconds)), "
+                + String(format: "%.0f pages/s", Double(siteOnly.result.pages) / siteOnly.seconds))
+        print("  per step (last run): " + steps.summary)
+
+        // The same site in memory only (no disk): where the time goes.
         let templates = try TemplateSet.load(from: root.appendingPathComponent("Templates"))
         let builder = SiteBuilder(templates: templates, settings: settings, sourceDateEpoch: 1_767_225_600)
         let plan = try Bench.time(repeats: repeats) { try builder.plan(input) }
@@ -64,4 +77,19 @@ enum SiteBenchmarks {
             "  in memory: analyse \(Bench.format(plan.seconds)), render \(Bench.format(render.seconds)), "
                 + "validate (XSD + HTML parse) \(Bench.format(validate.seconds))")
     }
+}
+
+/// Wall time of each publish step, from the publisher's log and after-step hooks.
+final class StepClock: @unchecked Sendable {
+    private var started = DispatchTime.now().uptimeNanoseconds
+    private var durations: [(String, Double)] = []
+
+    func start() { started = DispatchTime.now().uptimeNanoseconds }
+
+    func stop(_ step: String) {
+        if step == "load" { durations = [] }
+        durations.append((step, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+    }
+
+    var summary: String { durations.map { "\($0.0) \(Bench.format($0.1))" }.joined(separator: ", ") }
 }
