@@ -65,16 +65,17 @@ public struct SitePlan: Sendable {
         for problem in StringTable.compareKeys(tables) { diagnostics.report(problem) }
         try diagnostics.failIfErrors()
         var pages: [PageSpec] = []
-        var localizers: [Localizer] = []
-        for table in tables {
+        // Languages are independent: build them on every core; results keep the tables' order.
+        let perLanguage = ParallelMap.map(tables) { table -> (pages: [PageSpec], diagnostics: DiagnosticEngine) in
             let localizer = Localizer(table)
-            localizers.append(localizer)
-            let builder = PageBuilder(plan: self, t: localizer)
-            pages += builder.languagePages()
+            return (PageBuilder(plan: self, t: localizer).languagePages(), localizer.diagnostics)
+        }
+        for language in perLanguage {
+            pages += language.pages
+            diagnostics.absorb(language.diagnostics)
         }
         pages.append(landingPage())
         pages.append(notFoundPage())
-        for localizer in localizers { diagnostics.absorb(localizer.diagnostics) }
         try diagnostics.failIfErrors()
         return pages.sorted { $0.path < $1.path }
     }
