@@ -14,6 +14,12 @@ public enum Escape {
     public static func xml(_ text: String) -> String { replacing(text, quotes: true) }
 
     private static func replacing(_ text: String, quotes: Bool) -> String {
+        // Most text has nothing to escape: check the UTF-8 bytes first and return it unchanged.
+        let needsWork = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || (quotes && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")))
+        }
+        guard needsWork else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

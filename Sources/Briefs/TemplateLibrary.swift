@@ -22,6 +22,7 @@ public struct TemplateLibrary: Sendable {
     /// `file(name)` gives the path printed in messages. Every problem of every template is reported.
     public init(templates: [String: String], file: (String) -> String) throws(DiagnosticsError) {
         var diagnostics = DiagnosticEngine()
+        _ = YrdplanContentType.registered
         var library = MustacheLibrary()
         var sources: [String: Source] = [:]
         for name in templates.keys.sorted() {

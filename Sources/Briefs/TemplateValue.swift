@@ -93,3 +93,22 @@ final class MustacheNode: MustacheParent {
         }
     }
 }
+
+// MARK: - Escaping inside templates
+
+/// The escaping of `{{value}}` in yrdplan templates: the same five characters as swift-mustache's HTML
+/// escaping (`& < > " '`), valid in HTML text and attributes, XML and SVG, but checked on UTF-8 bytes first
+/// so that text without them is not rebuilt character by character. Templates opt in with
+/// `{{% CONTENT_TYPE: YRDPLAN}}`; without it swift-mustache's own escaping applies (same output, slower).
+struct YrdplanContentType: MustacheContentType {
+    /// The pragma value that selects this escaping.
+    static let name = "YRDPLAN"
+
+    func escapeText(_ text: String) -> String { Escape.htmlAttribute(text) }
+
+    /// Registers the content type with swift-mustache once per process.
+    static let registered: Bool = {
+        MustacheContentTypes.register(YrdplanContentType(), named: name)
+        return true
+    }()
+}
