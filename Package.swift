@@ -46,5 +46,12 @@ let package = Package(
             name: "PathwaysTests",
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
         .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
+
+        // MARK: Power flows (issue 3)
+        .systemLibrary(
+            name: "CClp", pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"]), .brew(["clp"])]),
+        .target(name: "LinearProgramming", dependencies: ["CClp"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
     ]
 )
