@@ -53,5 +53,9 @@ let package = Package(
             providers: [.apt(["coinor-libclp-dev"]), .brew(["clp"])]),
         .target(name: "LinearProgramming", dependencies: ["CClp"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .target(name: "PowerFlow", dependencies: ["Diagnostics", "LinearProgramming", "RegionModel"]),
+        .testTarget(
+            name: "PowerFlowTests",
+            dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
     ]
 )
