@@ -79,6 +79,12 @@ public struct ShedEvent: Sendable, Hashable {
     public var bus: String
     public var snapshot: String
     public var megawatts: Double
+
+    public init(bus: String, snapshot: String, megawatts: Double) {
+        self.bus = bus
+        self.snapshot = snapshot
+        self.megawatts = megawatts
+    }
 }
 
 /// The readback of a solved dispatch.

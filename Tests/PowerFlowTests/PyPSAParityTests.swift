@@ -58,4 +58,12 @@ import YrdplanTestSupport
         #expect(abs(result.totalCO2 - cap) <= 1e-6 * cap)
         #expect((result.carbonPrice ?? 0) > 0)
     }
+
+    /// An iteration limit surfaces Clp's status as a solver failure, not as results.
+    @Test func solverLimitIsAFailureWithClpStatus() throws {
+        let network = try PyPSAImport.load(folder: Self.cases.appendingPathComponent("yrd-typical-days"))
+        #expect(throws: DispatchFailure.solverFailed(.stoppedOnLimit)) {
+            _ = try PowerDispatch.run(network, options: ClpOptions(algorithm: .dual, iterationLimit: 5))
+        }
+    }
 }
