@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
         .executableTarget(
             name: "yrdplan-bench",
-            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI"]),
+            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming"]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
         // MARK: Tests

@@ -1,2 +1,8 @@
 // yrdplan-bench: release-build benchmarks (filled in by each analysis).
-print("yrdplan-bench")
+let benchArguments = Array(CommandLine.arguments.dropFirst())
+if benchArguments.first == "power" {
+    PowerFlowBenchmarks.run(arguments: Array(benchArguments.dropFirst()))
+} else {
+    print("yrdplan-bench")
+    print("usage: yrdplan-bench power [CASE…] [--repeat N] [--shared DIR]")
+}
