@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "RegionModelTests", dependencies: ["RegionModel", "YrdplanTestSupport"]),
         .testTarget(
             name: "RegionLoadingTests",
-            dependencies: ["RegionLoading", "RegionModel", "YrdplanTestSupport"],
+            dependencies: ["RegionLoading", "RegionModel", "Diagnostics", "YrdplanTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PathwaysTests",
