@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "YrdplanCLI",
             dependencies: [
-                "Diagnostics", "RegionModel", "RegionLoading", "Pathways",
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),

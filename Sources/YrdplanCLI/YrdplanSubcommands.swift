@@ -6,5 +6,6 @@ enum YrdplanSubcommands {
         ValidateCommand.self,
         EmissionsCommand.self,
         ProjectCommand.self,
+        DispatchCommand.self,
     ]
 }
