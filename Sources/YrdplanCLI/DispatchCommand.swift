@@ -33,6 +33,12 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Clp algorithm: dual, primal, automatic or barrier.")
     var algorithm: String = "automatic"
 
+    @Option(help: "Stop Clp after this many iterations (a solve that stops early exits with 3).")
+    var iterationLimit: Int?
+
+    @Option(help: "Stop Clp after this many seconds (a solve that stops early exits with 3).")
+    var timeLimit: Double?
+
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
@@ -70,7 +76,10 @@ struct DispatchCommand: ParsableCommand {
         let outcome: (result: DispatchResult, timings: DispatchTimings)
         do {
             outcome = try PowerDispatch.run(
-                network, options: ClpOptions(algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .automatic),
+                network,
+                options: ClpOptions(
+                    algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .automatic, timeLimitSeconds: timeLimit,
+                    iterationLimit: iterationLimit),
                 progress: progress)
         } catch {
             switch error {
