@@ -33,6 +33,11 @@ enum PowerFlowBenchmarks {
             {
                 options.algorithm = chosen
                 index += 1
+            } else if argument == "--no-presolve" {
+                options.presolve = false
+            } else if argument == "--perturbation", index + 1 < arguments.count {
+                options.perturbation = Int(arguments[index + 1])
+                index += 1
             } else if argument == "--shared", index + 1 < arguments.count {
                 shared = URL(fileURLWithPath: arguments[index + 1])
                 index += 1
@@ -43,7 +48,7 @@ enum PowerFlowBenchmarks {
         }
         if cases.isEmpty { cases = defaultCases }
         print("power flow: Clp \(ClpSolver.clpVersion) (\(options.algorithm)), \(ProcessInfo.processInfo.activeProcessorCount) cores, medians of \(repeats)")
-        print("case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  objective")
+        print("case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  CPU s  objective")
         for name in cases {
             let folder = shared.appendingPathComponent("cases").appendingPathComponent(name)
             var samples: [Sample] = []
@@ -65,7 +70,7 @@ enum PowerFlowBenchmarks {
                 name.padding(toLength: 22, withPad: " ", startingAt: 0),
                 String(format: "%7d %7d %8d", s.rows, s.columns, s.nonZeros),
                 String(format: "%7.2f %8.3f %8.2f %7.2f %8.2f", median(\.load), median(\.build), median(\.solve), median(\.readBack), median(\.total)),
-                String(format: "%11.1f%% %12.0f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes()),
+                String(format: "%11.1f%% %12.0f %6.1f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes(), cpuSeconds()),
                 String(format: "  %.2f", s.objective),
             ]
             print(line.joined(separator: " "))
@@ -94,6 +99,19 @@ enum PowerFlowBenchmarks {
             readBack: seconds(done - solved), total: seconds(done - start), objective: solution.objective,
             rows: problem.program.constraintCount, columns: problem.program.variableCount,
             nonZeros: problem.program.nonZeroCount)
+    }
+
+    /// CPU seconds (user + system) of this process so far: a fair measure on a busy machine.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
+        return user + system
     }
 
     /// Peak resident memory of this process so far, MB (getrusage; kilobytes on Linux).
