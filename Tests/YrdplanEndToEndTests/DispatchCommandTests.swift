@@ -51,6 +51,20 @@ import YrdplanTestSupport
         }
     }
 
+    /// Same inputs, same output — apart from the wall-clock `timings_s`.
+    @Test func jsonIsDeterministicApartFromTimings() throws {
+        let arguments = ["dispatch", "--scenario", "policy", "--json", "--regions", ProjectPaths.regions.path]
+        let first = try BinaryRunner.run(arguments)
+        let second = try BinaryRunner.run(arguments)
+        #expect(first.status == 0 && second.status == 0)
+        func withoutTimings(_ text: String) throws -> Data {
+            var document = try Self.json(text)
+            #expect(document.removeValue(forKey: "timings_s") != nil)
+            return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
+        }
+        #expect(try withoutTimings(first.stdout) == withoutTimings(second.stdout))
+    }
+
     @Test func humanSummaryShowsCorridorsPricesAndEmissions() throws {
         let result = try BinaryRunner.run(["dispatch", "--regions", ProjectPaths.regions.path])
         #expect(result.status == 0, "\(result.stderr)")
