@@ -1,3 +1,4 @@
+import Diagnostics
 import LinearProgramming
 import RegionModel
 
@@ -45,8 +46,12 @@ public struct DispatchProblem: Sendable {
     func balanceRow(_ b: Int, _ t: Int) -> Int { t * rowsPerSnapshot + b }
     func stateOfChargeRow(_ s: Int, _ t: Int) -> Int { t * rowsPerSnapshot + busCount + s }
 
-    /// Builds the LP of a validated network (call `GridNetwork.validate()` first: names must resolve).
-    public init(network: GridNetwork) {
+    /// Validates `network` (every problem at once) and builds its LP.
+    public init(network: GridNetwork) throws(DispatchFailure) {
+        let problems = network.validate()
+        if problems.contains(where: { $0.severity == .error }) {
+            throw .invalidNetwork(DiagnosticsError(problems))
+        }
         self.network = network
         let buses = network.buses
         var busIndex: [String: Int] = [:]

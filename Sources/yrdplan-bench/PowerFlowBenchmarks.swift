@@ -87,7 +87,7 @@ enum PowerFlowBenchmarks {
         let start = clock.now
         let network = try PyPSAImport.load(folder: folder)
         let loaded = clock.now
-        let problem = DispatchProblem(network: network)
+        let problem = try DispatchProblem(network: network)
         let built = clock.now
         let solution = ClpSolver().solve(problem.program, options: options)
         let solved = clock.now
