@@ -25,6 +25,8 @@ public struct ClpOptions: Sendable, Hashable {
     public var presolve: Bool = true
     /// Clp's perturbation setting (50 = automatic, 100 = off, 101–102 more); nil keeps Clp's default.
     public var perturbation: Int?
+    /// Clp's scaling mode (0 off, 1 equilibrium, 2 geometric, 3 automatic, 4 dynamic); nil keeps Clp's default.
+    public var scaling: Int?
 
     public init(
         logLevel: Int = 0, algorithm: SimplexAlgorithm = .dual, timeLimitSeconds: Double? = nil,
@@ -94,6 +96,7 @@ public final class ClpSolver {
         Clp_setMaximumIterations(model, Int32(clamping: options.iterationLimit ?? Int(Int32.max)))
         Clp_setOptimizationDirection(model, 1)
         if let perturbation = options.perturbation { Clp_setPerturbation(model, Int32(perturbation)) }
+        if let scaling = options.scaling { Clp_scaling(model, Int32(scaling)) }
         let settings = ClpSolve_new()
         defer { ClpSolve_delete(settings) }
         // ClpSolve's SolveType: 0 dual, 1 primal, 3 barrier, 5 automatic; PresolveType: 0 on, 1 off.

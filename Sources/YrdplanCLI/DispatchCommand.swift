@@ -30,8 +30,8 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Apply scenario changes up to this year (default: the scenario's year).")
     var year: Int?
 
-    @Option(help: "Clp algorithm: dual, primal, automatic or barrier.")
-    var algorithm: String = "automatic"
+    @Option(help: "Clp algorithm: dual (fastest on dispatch problems), primal, automatic or barrier.")
+    var algorithm: String = "dual"
 
     @Option(help: "Stop Clp after this many iterations (a solve that stops early exits with 3).")
     var iterationLimit: Int?
@@ -78,7 +78,7 @@ struct DispatchCommand: ParsableCommand {
             outcome = try PowerDispatch.run(
                 network,
                 options: ClpOptions(
-                    algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .automatic, timeLimitSeconds: timeLimit,
+                    algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .dual, timeLimitSeconds: timeLimit,
                     iterationLimit: iterationLimit),
                 progress: progress)
         } catch {

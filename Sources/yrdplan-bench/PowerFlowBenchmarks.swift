@@ -33,6 +33,9 @@ enum PowerFlowBenchmarks {
             {
                 options.algorithm = chosen
                 index += 1
+            } else if argument == "--scaling", index + 1 < arguments.count {
+                options.scaling = Int(arguments[index + 1])
+                index += 1
             } else if argument == "--no-presolve" {
                 options.presolve = false
             } else if argument == "--perturbation", index + 1 < arguments.count {
