@@ -20,6 +20,7 @@ enum PowerFlowBenchmarks {
         var cases: [String] = []
         var repeats = 1
         var options = ClpOptions()
+        var boundsAsRows = false
         var shared = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             .deletingLastPathComponent().appendingPathComponent("shared")
         var index = 0
@@ -36,6 +37,8 @@ enum PowerFlowBenchmarks {
             } else if argument == "--scaling", index + 1 < arguments.count {
                 options.scaling = Int(arguments[index + 1])
                 index += 1
+            } else if argument == "--bounds-as-rows" {
+                boundsAsRows = true
             } else if argument == "--no-presolve" {
                 options.presolve = false
             } else if argument == "--perturbation", index + 1 < arguments.count {
@@ -57,7 +60,7 @@ enum PowerFlowBenchmarks {
             var samples: [Sample] = []
             for _ in 0..<repeats {
                 do {
-                    samples.append(try measure(folder, options: options))
+                    samples.append(try measure(folder, options: options, boundsAsRows: boundsAsRows))
                 } catch {
                     print("\(name): \(error)")
                     break
@@ -85,14 +88,15 @@ enum PowerFlowBenchmarks {
         var rows, columns, nonZeros: Int
     }
 
-    static func measure(_ folder: URL, options: ClpOptions) throws -> Sample {
+    static func measure(_ folder: URL, options: ClpOptions, boundsAsRows: Bool = false) throws -> Sample {
         let clock = ContinuousClock()
         let start = clock.now
         let network = try PyPSAImport.load(folder: folder)
         let loaded = clock.now
         let problem = try DispatchProblem(network: network)
+        let program = boundsAsRows ? pypsaStyle(problem.program) : problem.program
         let built = clock.now
-        let solution = ClpSolver().solve(problem.program, options: options)
+        let solution = ClpSolver().solve(program, options: options)
         let solved = clock.now
         _ = problem.readBack(solution)
         let done = clock.now
@@ -100,8 +104,32 @@ enum PowerFlowBenchmarks {
         return Sample(
             load: seconds(loaded - start), build: seconds(built - loaded), solve: seconds(solved - built),
             readBack: seconds(done - solved), total: seconds(done - start), objective: solution.objective,
-            rows: problem.program.constraintCount, columns: problem.program.variableCount,
-            nonZeros: problem.program.nonZeroCount)
+            rows: program.constraintCount, columns: program.variableCount, nonZeros: program.nonZeroCount)
+    }
+
+    /// The same LP written the way PyPSA writes it: free variables, every finite bound as its own row
+    /// (x ≥ lower, x ≤ upper). For a same-machine comparison of Clp on both formulations.
+    static func pypsaStyle(_ program: LinearProgram) -> LinearProgram {
+        var lp = LinearProgram(sense: program.sense)
+        let matrix = program.compressedColumns()
+        for row in 0..<program.constraintCount {
+            lp.addConstraint(lower: program.rowLower[row], upper: program.rowUpper[row])
+        }
+        var boundRows: [(lower: Int?, upper: Int?)] = []
+        for column in 0..<program.variableCount {
+            let lower = program.columnLower[column].isFinite ? lp.addConstraint(lower: program.columnLower[column], upper: .infinity) : nil
+            let upper = program.columnUpper[column].isFinite ? lp.addConstraint(lower: -.infinity, upper: program.columnUpper[column]) : nil
+            boundRows.append((lower, upper))
+        }
+        for column in 0..<program.variableCount {
+            for k in Int(matrix.starts[column])..<Int(matrix.starts[column + 1]) {
+                lp.appendColumnEntry(row: Int(matrix.rowIndices[k]), coefficient: matrix.values[k])
+            }
+            if let row = boundRows[column].lower { lp.appendColumnEntry(row: row, coefficient: 1) }
+            if let row = boundRows[column].upper { lp.appendColumnEntry(row: row, coefficient: 1) }
+            lp.addVariable(lower: -.infinity, upper: .infinity, cost: program.cost[column])
+        }
+        return lp
     }
 
     /// CPU seconds (user + system) of this process so far: a fair measure on a busy machine.
