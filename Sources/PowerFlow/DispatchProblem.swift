@@ -140,7 +140,8 @@ public struct DispatchProblem: Sendable {
             let wObj = snapshots[t].objectiveWeight
             for l in 0..<nL {
                 let link = links[l]
-                let (first, second) = linkBus0[l] < linkBus1[l]
+                let (first, second) =
+                    linkBus0[l] < linkBus1[l]
                     ? ((linkBus0[l], -1.0), (linkBus1[l], link.efficiency)) : ((linkBus1[l], link.efficiency), (linkBus0[l], -1.0))
                 lp.appendColumnEntry(row: t * nB + first.0, coefficient: first.1)
                 lp.appendColumnEntry(row: t * nB + second.0, coefficient: second.1)

@@ -14,7 +14,8 @@ import RegionModel
 /// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR]`; run one case per process to get its own
 /// peak memory (ru_maxrss only grows).
 enum PowerFlowBenchmarks {
-    static let defaultCases = ["yrd-typical-days", "yrd-8760", "city41-8760"]
+    /// city41-8760 takes about ten minutes: name it to run it.
+    static let defaultCases = ["yrd-typical-days", "yrd-8760"]
 
     static func run(arguments: [String]) {
         var cases: [String] = []
@@ -53,8 +54,12 @@ enum PowerFlowBenchmarks {
             index += 1
         }
         if cases.isEmpty { cases = defaultCases }
-        print("power flow: Clp \(ClpSolver.clpVersion) (\(options.algorithm)), \(ProcessInfo.processInfo.activeProcessorCount) cores, medians of \(repeats)")
-        print("case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  CPU s  objective")
+        print(
+            "power flow: Clp \(ClpSolver.clpVersion) (\(options.algorithm)), \(ProcessInfo.processInfo.activeProcessorCount) cores, medians of \(repeats)"
+        )
+        print(
+            "case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  CPU s  objective"
+        )
         for name in cases {
             let folder = shared.appendingPathComponent("cases").appendingPathComponent(name)
             var samples: [Sample] = []
@@ -75,8 +80,12 @@ enum PowerFlowBenchmarks {
             let line = [
                 name.padding(toLength: 22, withPad: " ", startingAt: 0),
                 String(format: "%7d %7d %8d", s.rows, s.columns, s.nonZeros),
-                String(format: "%7.2f %8.3f %8.2f %7.2f %8.2f", median(\.load), median(\.build), median(\.solve), median(\.readBack), median(\.total)),
-                String(format: "%11.1f%% %12.0f %6.1f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes(), cpuSeconds()),
+                String(
+                    format: "%7.2f %8.3f %8.2f %7.2f %8.2f", median(\.load), median(\.build), median(\.solve), median(\.readBack),
+                    median(\.total)),
+                String(
+                    format: "%11.1f%% %12.0f %6.1f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes(),
+                    cpuSeconds()),
                 String(format: "  %.2f", s.objective),
             ]
             print(line.joined(separator: " "))

@@ -1,8 +1,20 @@
-// yrdplan-bench: release-build benchmarks (filled in by each analysis).
-let benchArguments = Array(CommandLine.arguments.dropFirst())
-if benchArguments.first == "power" {
-    PowerFlowBenchmarks.run(arguments: Array(benchArguments.dropFirst()))
-} else {
-    print("yrdplan-bench")
-    print("usage: yrdplan-bench power [CASE…] [--repeat N] [--shared DIR]")
+// yrdplan-bench: release-build benchmarks. Run `swift run -c release yrdplan-bench [SECTION…]` from the package root.
+// `yrdplan-bench power [CASE…] [--algorithm A] [--repeat N] [--bounds-as-rows]` runs the dispatch cases alone.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "power" {
+    PowerFlowBenchmarks.run(arguments: Array(arguments.dropFirst()))
+    exit(0)
 }
+let requested = Set(arguments)
+func wanted(_ name: String) -> Bool { requested.isEmpty || requested.contains(name) }
+
+print("# yrdplan-bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+do {
+    if wanted("model") { try ModelBenchmarks.run() }
+} catch {
+    FileHandle.standardError.write(Data("bench failed: \(error)\n".utf8))
+    exit(3)
+}
+if wanted("power") { PowerFlowBenchmarks.run(arguments: []) }

@@ -74,8 +74,12 @@ import YrdplanTestSupport
     }
 
     @Test func scenarioChangesApplyFromTheirYear() throws {
-        let before = try BinaryRunner.run(["dispatch", "--scenario", "policy", "--year", "2024", "--json", "--regions", ProjectPaths.regions.path])
-        let after = try BinaryRunner.run(["dispatch", "--scenario", "policy", "--year", "2030", "--json", "--regions", ProjectPaths.regions.path])
+        let before = try BinaryRunner.run([
+            "dispatch", "--scenario", "policy", "--year", "2024", "--json", "--regions", ProjectPaths.regions.path,
+        ])
+        let after = try BinaryRunner.run([
+            "dispatch", "--scenario", "policy", "--year", "2030", "--json", "--regions", ProjectPaths.regions.path,
+        ])
         #expect(before.status == 0 && after.status == 0)
         let linksBefore = try #require(try Self.json(before.stdout)["links"] as? [String: Any])
         let linksAfter = try #require(try Self.json(after.stdout)["links"] as? [String: Any])
