@@ -27,13 +27,16 @@ let package = Package(
         .target(
             name: "YrdplanCLI",
             dependencies: [
-                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "Site",
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
         .executableTarget(
             name: "yrdplan-bench",
-            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "Briefs", "Site", "Diagnostics"]),
+            dependencies: [
+                "RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "Briefs", "Site",
+                "Diagnostics",
+            ]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
         // MARK: Tests
@@ -47,6 +50,17 @@ let package = Package(
             name: "PathwaysTests",
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
         .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
+
+        // MARK: Power flows (issue 3)
+        .systemLibrary(
+            name: "CClp", pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"]), .brew(["clp"])]),
+        .target(name: "LinearProgramming", dependencies: ["CClp"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .target(name: "PowerFlow", dependencies: ["Diagnostics", "LinearProgramming", "RegionModel"]),
+        .testTarget(
+            name: "PowerFlowTests",
+            dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
 
         // MARK: Briefs and the site (issue 5)
         .systemLibrary(

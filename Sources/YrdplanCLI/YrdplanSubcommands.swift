@@ -6,6 +6,7 @@ enum YrdplanSubcommands {
         ValidateCommand.self,
         EmissionsCommand.self,
         ProjectCommand.self,
+        DispatchCommand.self,
         PublishCommand.self,
     ]
 }

@@ -1,7 +1,13 @@
 // yrdplan-bench: release-build benchmarks. Run `swift run -c release yrdplan-bench [SECTION…]` from the package root.
+// `yrdplan-bench power [CASE…] [--algorithm A] [--repeat N] [--bounds-as-rows]` runs the dispatch cases alone.
 import Foundation
 
-let requested = Set(CommandLine.arguments.dropFirst())
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "power" {
+    PowerFlowBenchmarks.run(arguments: Array(arguments.dropFirst()))
+    exit(0)
+}
+let requested = Set(arguments)
 func wanted(_ name: String) -> Bool { requested.isEmpty || requested.contains(name) }
 
 print("# yrdplan-bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
@@ -12,3 +18,4 @@ do {
     FileHandle.standardError.write(Data("bench failed: \(error)\n".utf8))
     exit(3)
 }
+if wanted("power") { PowerFlowBenchmarks.run(arguments: []) }
