@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "Briefs",
             dependencies: [
-                "Diagnostics", "RegionModel", "Pathways", "XMLSupport",
+                "Diagnostics", "RegionModel", "Pathways", "PowerFlow", "XMLSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]),

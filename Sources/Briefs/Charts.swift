@@ -251,8 +251,14 @@ enum Charts {
             "anhui": (250, 170), "jiangsu": (400, 100), "shanghai": (540, 180), "zhejiang": (420, 270),
         ]
         let externals = Array(Set(corridors.map(\.from)).subtracting(position.keys)).sorted()
+        // External supply regions down the west edge: one column, or two staggered ones when there are many.
+        let twoColumns = externals.count > 6
+        let externalRows = twoColumns ? (externals.count + 1) / 2 : externals.count
         for (index, external) in externals.enumerated() {
-            position[external] = (70, 40 + Double(index) * (280 / Double(max(1, externals.count - 1 == 0 ? 1 : externals.count - 1))))
+            let row = twoColumns ? index / 2 : index
+            let x = twoColumns && index % 2 == 1 ? 118.0 : 48.0
+            let y = 36 + Double(row) * (290 / Double(max(1, externalRows - 1))) + (twoColumns && index % 2 == 1 ? 14 : 0)
+            position[external] = (x, y)
         }
         let maxFlow = corridors.map(\.flow.value).max() ?? 1
         let defs =
@@ -270,7 +276,7 @@ enum Charts {
                 let d = max(1, (ddx * ddx + ddy * ddy).squareRoot())
                 return (p.0 + ddx / d * distance, p.1 + ddy / d * distance)
             }
-            let start = trimmed(from, toward: control, by: 34)
+            let start = trimmed(from, toward: control, by: externals.contains(corridor.from) ? 18 : 34)
             let end = trimmed(to, toward: control, by: 36)
             _ = length
             svg.raw(

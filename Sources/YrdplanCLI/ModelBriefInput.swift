@@ -1,7 +1,9 @@
 import Briefs
 import Diagnostics
 import Foundation
+import LinearProgramming
 import Pathways
+import PowerFlow
 import RegionLoading
 import RegionModel
 import Site
@@ -47,10 +49,40 @@ public enum ModelBriefInput {
             projectionJSON.store(ProjectionReport.json(finished, decompose: nil).rendered(), at: 0)
         }
         var input = BriefInput.fromModel(model, outlooks: outlooks, editionDate: editionDate, regionsPath: regions)
+        input.corridors = try corridors(regions: regions, scenario: input.headlineScenario)
         let others = downloads(model: model, outlooks: outlooks)
         group.wait()
         input.downloads = [Download(fileName: "projections.json", contents: projectionJSON.values[0])] + others
         return input
+    }
+
+    /// Annual corridor flows of the dispatch of `Regions/grid` under the headline scenario (the same run as
+    /// `yrdplan dispatch --scenario NAME`); none when the model has no grid.
+    static func corridors(regions: String, scenario: String) throws(DiagnosticsError) -> [CorridorFlow] {
+        let gridPath = regions + "/grid"
+        let gridFile = URL(fileURLWithPath: gridPath).appendingPathComponent("grid.yaml")
+        guard FileManager.default.fileExists(atPath: gridFile.path) else { return [] }
+        let hasOverlay = FileManager.default.fileExists(atPath: "\(gridPath)/scenarios/\(scenario).yaml")
+        let gridScenario = hasOverlay ? scenario : "baseline"
+        let network = try GridLoader.load(directory: URL(fileURLWithPath: gridPath), displayRoot: gridPath, scenario: gridScenario)
+        let result: DispatchResult
+        do {
+            result = try PowerDispatch.run(network, options: ClpOptions(algorithm: .dual)).result
+        } catch {
+            switch error {
+            case .invalidNetwork(let diagnostics): throw diagnostics
+            case .infeasible(let message): throw DiagnosticsError([.error(at: SourceLocation(file: gridFile.path), message)])
+            case .solverFailed(let status):
+                throw DiagnosticsError([
+                    .error(at: SourceLocation(file: gridFile.path), "Clp did not reach an optimum: \(status)", fix: "run yrdplan dispatch")
+                ])
+            }
+        }
+        let text = (try? String(contentsOf: gridFile, encoding: .utf8)) ?? ""
+        let year =
+            text.split(separator: "\n").first { $0.hasPrefix("base_year:") }
+            .flatMap { Int($0.dropFirst("base_year:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+        return BriefInput.corridors(network: network, result: result, scenario: gridScenario, gridPath: gridPath, year: year)
     }
 
     /// The model's results offered on the data page besides `projections.json`: projections as CSV and the

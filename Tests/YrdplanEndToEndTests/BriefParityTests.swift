@@ -90,5 +90,40 @@ import YrdplanTestSupport
             }
         }
         #expect(compared > 100)
+
+        // Corridor flows: the dispatch of Regions/grid under the headline scenario (policy).
+        let dispatch = try BinaryRunner.run(["dispatch", "--regions", regions.path, "--scenario", "policy", "--json"])
+        #expect(dispatch.status == 0, "\(dispatch.stderr)")
+        let links = try #require(
+            (try JSONSerialization.jsonObject(with: Data(dispatch.stdout.utf8)) as? [String: Any])?["links"] as? [String: [String: Any]])
+        let xml = try String(contentsOf: dir.url.appendingPathComponent("_site/en/shanghai.xml"), encoding: .utf8)
+        var corridors = 0
+        for (name, link) in links {
+            let delivered = try #require(link["delivered_mwh"] as? Double) / 1e6
+            let figures = Self.attributes(of: "figure", named: "corridor-\(Self.slug(name))", in: xml)
+            let touchesShanghai = (link["bus0"] as? String) == "SH" || (link["bus1"] as? String) == "SH"
+            if touchesShanghai && delivered > 1e-9 {
+                let value = try #require(Double(figures.first?["value"] ?? ""), "corridor \(name) missing from the Shanghai brief")
+                #expect(abs(value - delivered) <= 1e-6 * max(1, delivered), "\(name): \(value) vs \(delivered)")
+                corridors += 1
+            } else {
+                #expect(figures.isEmpty, "\(name) should not be in the Shanghai brief")
+            }
+        }
+        #expect(corridors >= 3)
+    }
+
+    /// The corridor id the briefs use for a dispatch link name.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for character in text.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                out.append(character)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
     }
 }

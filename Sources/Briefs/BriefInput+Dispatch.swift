@@ -1,0 +1,54 @@
+import PowerFlow
+import RegionModel
+
+// MARK: - Corridor flows from the power dispatch (pure: the caller loads Regions/grid and solves).
+
+extension BriefInput {
+    /// The corridors' annual flows of a solved dispatch: energy delivered per link direction (TWh), the
+    /// share of hours at capacity, origin and destination as province ids or external supply regions.
+    /// Directions that carried nothing are left out.
+    public static func corridors(
+        network: GridNetwork, result: DispatchResult, scenario: String, gridPath: String, year: Int
+    ) -> [CorridorFlow] {
+        let hours = network.snapshots.reduce(0) { $0 + $1.objectiveWeight }
+        let buses = Dictionary(network.buses.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let citation = Citation(
+            sourceKey: "dispatch-\(scenario)",
+            source: "yrdplan dispatch (COIN-OR Clp) of \(gridPath)/grid.yaml, scenario '\(scenario)'; yrdplan dispatch --json",
+            year: year, confidence: .synthetic,
+            note: "A least-cost dispatch over representative days whose hourly shapes are synthetic (see \(gridPath)/grid.yaml); "
+                + "annual flows are model results, not metered statistics.")
+        var used = Set<String>()
+        return result.links.compactMap { link in
+            let delivered = link.energyDeliveredMWh / 1e6
+            guard delivered > 1e-9, let from = buses[link.bus0], let to = buses[link.bus1] else { return nil }
+            var id = slug(link.name)
+            while !used.insert(id).inserted { id += "-2" }
+            return CorridorFlow(
+                id: id, from: placeID(from), to: placeID(to), flow: Figure(delivered, unit: TWh.symbol, citation),
+                congestion: hours > 0 ? link.congestedHours / hours : nil)
+        }
+    }
+
+    /// A bus's place: its province id, or the external supply region's name as an id (`EXT_ThreeGorges` → `threegorges`).
+    static func placeID(_ bus: GridBus) -> String {
+        if let region = bus.region, SafeID.isValid(region) { return region }
+        var name = bus.name
+        if name.hasPrefix("EXT_") { name.removeFirst(4) }
+        return slug(name)
+    }
+
+    /// Lowercase `[a-z0-9-]`: other characters become `-`, repeated and edge hyphens removed.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.hasSuffix("-") && !out.isEmpty {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "link" : out
+    }
+}
