@@ -30,6 +30,25 @@ extension BriefInput {
         }
     }
 
+    /// The CO2 intensity of the power each province receives over links (t CO2/MWh, traced by proportional
+    /// sharing in the dispatch), by province id; provinces that import nothing are absent.
+    public static func importFactors(
+        network: GridNetwork, result: DispatchResult, scenario: String, gridPath: String, year: Int
+    ) -> [String: Figure] {
+        let citation = Citation(
+            sourceKey: "dispatch-\(scenario)",
+            source: "yrdplan dispatch (COIN-OR Clp) of \(gridPath)/grid.yaml, scenario '\(scenario)'; yrdplan dispatch --json",
+            year: year, confidence: .synthetic,
+            note: "A least-cost dispatch over representative days whose hourly shapes are synthetic (see \(gridPath)/grid.yaml); "
+                + "annual flows are model results, not metered statistics.")
+        var factors: [String: Figure] = [:]
+        for bus in result.buses where !bus.isExternal {
+            guard let region = bus.region, let factor = bus.importEmissionFactor else { continue }
+            factors[region] = Figure(factor, unit: TonnesCO2PerMWh.symbol, citation)
+        }
+        return factors
+    }
+
     /// A bus's place: its province id, or the external supply region's name as an id (`EXT_ThreeGorges` → `threegorges`).
     static func placeID(_ bus: GridBus) -> String {
         if let region = bus.region, SafeID.isValid(region) { return region }

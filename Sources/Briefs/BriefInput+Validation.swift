@@ -78,6 +78,7 @@ extension BriefInput {
                 check(indicator.indicator, "indicator", at: file)
                 figure(indicator.figure, "indicator \(indicator.indicator)", at: file)
             }
+            if let factor = province.importFactor { figure(factor, "imported-power CO2 intensity of '\(province.id)'", at: file) }
             for trajectory in province.trajectories {
                 if !scenarios.contains(trajectory.scenario) {
                     found.error(
@@ -141,6 +142,7 @@ extension BriefInput {
             }
             province.indicators.forEach { add($0.figure.provenance) }
             province.trajectories.forEach { add($0.provenance) }
+            province.importFactor.map { add($0.provenance) }
         }
         regionTrajectories.forEach { add($0.provenance) }
         corridors.forEach { add($0.flow.provenance) }

@@ -152,6 +152,8 @@ public struct ProvinceInput: Hashable, Sendable, Codable {
     public var indicators: [IndicatorValue]
     /// One trajectory per scenario, in the order scenarios are shown.
     public var trajectories: [ScenarioTrajectory]
+    /// CO2 intensity of the power the province receives over corridors (dispatch, t CO2/MWh); `nil` when not computed.
+    public var importFactor: Figure?
 
     public init(
         id: String, names: [String: String], sourceFile: String, baseYear: Int, total: Figure,

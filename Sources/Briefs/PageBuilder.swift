@@ -304,6 +304,8 @@ struct PageBuilder {
                 ])
             })
         c["hasCorridors"] = .flag(!provinceCorridors.isEmpty)
+        c["importFactors"] = .list(
+            province.importFactor.map { [figure($0, name: "import-emission-factor", label: t("figure_import_factor"))] } ?? [])
         c["allocationShares"] = .list(allocationShares(for: province.id))
         c["hasAllocation"] = .flag(input.allocation != nil)
         let fund = input.fund.first { $0.province == province.id }
@@ -329,7 +331,8 @@ struct PageBuilder {
             + province.sectors.flatMap({ [$0.direct.provenance] + ($0.indirect.map { [$0.provenance] } ?? []) })
             + (province.power.map { [$0.localThermal.provenance, $0.imported.provenance] } ?? [])
             + province.indicators.map(\.figure.provenance) + trajectories.map(\.provenance)
-            + provinceCorridors.map(\.flow.provenance) + (input.allocation.map { [$0.provenance] } ?? [])
+            + provinceCorridors.map(\.flow.provenance) + (province.importFactor.map { [$0.provenance] } ?? [])
+            + (input.allocation.map { [$0.provenance] } ?? [])
             + (fund.map { [$0.contribution.provenance, $0.benefit.provenance] } ?? [])
         where cited[p.sourceKey] == nil {
             cited[p.sourceKey] = p

@@ -49,19 +49,26 @@ public enum ModelBriefInput {
             projectionJSON.store(ProjectionReport.json(finished, decompose: nil).rendered(), at: 0)
         }
         var input = BriefInput.fromModel(model, outlooks: outlooks, editionDate: editionDate, regionsPath: regions)
-        input.corridors = try corridors(regions: regions, scenario: input.headlineScenario)
+        if let dispatch = try dispatch(regions: regions, scenario: input.headlineScenario) {
+            input.corridors = dispatch.corridors
+            for index in input.provinces.indices {
+                input.provinces[index].importFactor = dispatch.importFactors[input.provinces[index].id]
+            }
+        }
         let others = downloads(model: model, outlooks: outlooks)
         group.wait()
         input.downloads = [Download(fileName: "projections.json", contents: projectionJSON.values[0])] + others
         return input
     }
 
-    /// Annual corridor flows of the dispatch of `Regions/grid` under the headline scenario (the same run as
-    /// `yrdplan dispatch --scenario NAME`); none when the model has no grid.
-    static func corridors(regions: String, scenario: String) throws(DiagnosticsError) -> [CorridorFlow] {
+    /// Corridor flows and the provinces' imported-power CO2 intensity from the dispatch of `Regions/grid` under the
+    /// headline scenario (the same run as `yrdplan dispatch --scenario NAME`); `nil` when the model has no grid.
+    static func dispatch(
+        regions: String, scenario: String
+    ) throws(DiagnosticsError) -> (corridors: [CorridorFlow], importFactors: [String: Figure])? {
         let gridPath = regions + "/grid"
         let gridFile = URL(fileURLWithPath: gridPath).appendingPathComponent("grid.yaml")
-        guard FileManager.default.fileExists(atPath: gridFile.path) else { return [] }
+        guard FileManager.default.fileExists(atPath: gridFile.path) else { return nil }
         let hasOverlay = FileManager.default.fileExists(atPath: "\(gridPath)/scenarios/\(scenario).yaml")
         let gridScenario = hasOverlay ? scenario : "baseline"
         let network = try GridLoader.load(directory: URL(fileURLWithPath: gridPath), displayRoot: gridPath, scenario: gridScenario)
@@ -82,7 +89,10 @@ public enum ModelBriefInput {
         let year =
             text.split(separator: "\n").first { $0.hasPrefix("base_year:") }
             .flatMap { Int($0.dropFirst("base_year:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-        return BriefInput.corridors(network: network, result: result, scenario: gridScenario, gridPath: gridPath, year: year)
+        return (
+            BriefInput.corridors(network: network, result: result, scenario: gridScenario, gridPath: gridPath, year: year),
+            BriefInput.importFactors(network: network, result: result, scenario: gridScenario, gridPath: gridPath, year: year)
+        )
     }
 
     /// The model's results offered on the data page besides `projections.json`: projections as CSV and the

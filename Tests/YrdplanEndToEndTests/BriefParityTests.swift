@@ -111,6 +111,12 @@ import YrdplanTestSupport
             }
         }
         #expect(corridors >= 3)
+
+        let buses = try #require(
+            (try JSONSerialization.jsonObject(with: Data(dispatch.stdout.utf8)) as? [String: Any])?["buses"] as? [String: [String: Any]])
+        let factor = try #require(buses["SH"]?["import_emission_factor_t_per_mwh"] as? Double)
+        let shown = try #require(Double(Self.attributes(of: "figure", named: "import-emission-factor", in: xml).first?["value"] ?? ""))
+        #expect(abs(shown - factor) <= 1e-6)
     }
 
     /// The corridor id the briefs use for a dispatch link name.
