@@ -26,7 +26,7 @@ extension BriefInput {
             while !used.insert(id).inserted { id += "-2" }
             return CorridorFlow(
                 id: id, from: placeID(from), to: placeID(to), flow: Figure(delivered, unit: TWh.symbol, citation),
-                congestion: hours > 0 ? link.congestedHours / hours : nil)
+                congestion: hours > 0 ? link.congestedHours / hours : nil, name: link.name)
         }
     }
 

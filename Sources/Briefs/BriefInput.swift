@@ -188,9 +188,12 @@ public struct CorridorFlow: Hashable, Sendable, Codable {
     public var flow: Figure
     /// Share of hours at capacity (0…1); `nil` when not computed.
     public var congestion: Double?
+    /// The corridor's own name (e.g. `Gezhouba-Nanqiao`), shown when two corridors join the same places.
+    public var name: String?
 
-    public init(id: String, from: String, to: String, flow: Figure, congestion: Double? = nil) {
+    public init(id: String, from: String, to: String, flow: Figure, congestion: Double? = nil, name: String? = nil) {
         self.id = id
+        self.name = name
         self.from = from
         self.to = to
         self.flow = flow

@@ -294,7 +294,9 @@ enum Charts {
         svg.text(620, 350, labels.words["note"] ?? "", anchor: "end", size: 10, fill: Palette.muted)
         let rows = corridors.map { corridor in
             [
-                names[corridor.from].map { "\($0) → \(names[corridor.to] ?? corridor.to)" } ?? corridor.id,
+                (names[corridor.from].map { "\($0) → \(names[corridor.to] ?? corridor.to)" } ?? corridor.id)
+                    + (corridors.filter { $0.from == corridor.from && $0.to == corridor.to }.count > 1
+                        ? " (\(corridor.name ?? corridor.id))" : ""),
                 NumberFormat.display(corridor.flow.value),
                 corridor.congestion.map { NumberFormat.percent($0) } ?? "–",
             ]

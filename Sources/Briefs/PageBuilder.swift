@@ -89,6 +89,13 @@ struct PageBuilder {
         return t.has(key) ? t(key) : id
     }
 
+    /// The destination as printed; with the corridor's own name when another corridor joins the same two places.
+    func corridorDestination(_ corridor: CorridorFlow) -> String {
+        let twins = input.corridors.filter { $0.from == corridor.from && $0.to == corridor.to }.count
+        guard twins > 1, let own = corridor.name else { return name(corridor.to) }
+        return "\(name(corridor.to)) (\(own))"
+    }
+
     func scenarioName(_ id: String) -> String {
         input.scenarioLabels?[id]?.names[t.language] ?? t("scenario_" + id.replacingHyphens())
     }
@@ -298,7 +305,7 @@ struct PageBuilder {
         c["corridorRows"] = .list(
             provinceCorridors.map { corridor in
                 .node([
-                    "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(name(corridor.to)),
+                    "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(corridorDestination(corridor)),
                     "flow": figure(corridor.flow, name: "corridor-\(corridor.id)", label: t("col_flow")),
                     "congestion": .text(corridor.congestion.map { NumberFormat.percent($0) } ?? "–"),
                 ])
