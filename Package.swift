@@ -46,5 +46,12 @@ let package = Package(
             name: "PathwaysTests",
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
         .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
+
+        // MARK: Benefit sharing (issue 4)
+        .target(name: "BenefitSharing", dependencies: ["RegionModel"]),
+        .testTarget(
+            name: "BenefitSharingTests",
+            dependencies: ["BenefitSharing", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
+            resources: [.copy("Fixtures")]),
     ]
 )
