@@ -47,8 +47,15 @@ let package = Package(
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
         .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
 
+        // MARK: Power flows (issue 3)
+        .systemLibrary(
+            name: "CClp", pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"]), .brew(["clp"])]),
+        .target(name: "LinearProgramming", dependencies: ["CClp"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+
         // MARK: Benefit sharing (issue 4)
-        .target(name: "BenefitSharing", dependencies: ["RegionModel"]),
+        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming"]),
         .testTarget(
             name: "BenefitSharingTests",
             dependencies: ["BenefitSharing", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
