@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming"]),
         .testTarget(
             name: "BenefitSharingTests",
-            dependencies: ["BenefitSharing", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
+            dependencies: ["BenefitSharing", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
             resources: [.copy("Fixtures")]),
     ]
 )

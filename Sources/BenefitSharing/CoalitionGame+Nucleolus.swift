@@ -1,0 +1,205 @@
+import LinearProgramming
+
+// MARK: - Nucleolus, pre-nucleolus and least core by sequential LPs
+
+/// The least core: the smallest ε such that some efficient allocation gives every proper coalition
+/// an excess of at most ε, and one such allocation.
+public struct LeastCore: Sendable, Equatable {
+    /// The least-core value ε₁; the core is non-empty exactly when ε₁ ≤ 0.
+    public var epsilon: Double
+    /// One allocation in the least core.
+    public var allocation: [Double]
+}
+
+/// Facts about a nucleolus run, for benchmarks and tests of the procedure itself.
+public struct NucleolusTrace: Sendable, Equatable {
+    /// The excess level of each LP solved, in order (a level may repeat).
+    public var levels: [Double]
+    /// Number of linear programs solved.
+    public var linearPrograms: Int
+}
+
+extension CoalitionGame {
+    /// The nucleolus: the imputation that lexicographically minimises the largest excesses
+    /// (Schmeidler 1969). `nil` when the imputation set is empty (`Σ v({i}) > v(N)`).
+    public func nucleolus() throws(GameError) -> [Double]? {
+        guard hasImputations else { return nil }
+        return try sequentialNucleolus(individuallyRational: true).allocation
+    }
+
+    /// The pre-nucleolus: as the nucleolus but over all efficient allocations (no individual
+    /// rationality bound). It always exists and equals the nucleolus when the core is non-empty.
+    public func prenucleolus() throws(GameError) -> [Double] {
+        try sequentialNucleolus(individuallyRational: false).allocation
+    }
+
+    /// The least core (first LP of the pre-nucleolus).
+    public func leastCore() throws(GameError) -> LeastCore {
+        if playerCount == 1 { return LeastCore(epsilon: -.infinity, allocation: [grandValue]) }
+        var solver = NucleolusSolver(game: self, individuallyRational: false)
+        let first = try solver.solveLevel()
+        return LeastCore(epsilon: first.epsilon, allocation: first.allocation)
+    }
+
+    /// Whether the core is non-empty (the least-core value is at most 0, within tolerance).
+    public func coreIsNonEmpty() throws(GameError) -> Bool {
+        try leastCore().epsilon <= tolerance
+    }
+
+    /// Runs the Maschler–Peleg–Shapley sequence of LPs and reports the levels met.
+    public func sequentialNucleolus(individuallyRational: Bool) throws(GameError) -> (allocation: [Double], trace: NucleolusTrace) {
+        if playerCount == 1 { return ([grandValue], NucleolusTrace(levels: [], linearPrograms: 0)) }
+        var solver = NucleolusSolver(game: self, individuallyRational: individuallyRational)
+        var levels: [Double] = []
+        while true {
+            let level = try solver.solveLevel()
+            levels.append(level.epsilon)
+            if solver.isDetermined { return (level.allocation, NucleolusTrace(levels: levels, linearPrograms: levels.count)) }
+        }
+    }
+}
+
+/// The state of the sequential LPs: coalitions whose excess is already fixed, the span of their
+/// characteristic vectors, and the coalitions still free.
+struct NucleolusSolver {
+    let game: CoalitionGame
+    let individuallyRational: Bool
+    /// Coalitions fixed so far with the excess each must keep.
+    var fixed: [(mask: Int, excess: Double)] = []
+    /// Players whose individual-rationality bound is tight at every optimum.
+    var pinnedPlayers: Set<Int> = []
+    /// Reduced-row-echelon basis of the span of fixed characteristic vectors (the grand coalition included).
+    var basis = SpanBasis()
+    /// Coalitions not in the span of the fixed ones: their excess can still change.
+    var free: [Int]
+
+    init(game: CoalitionGame, individuallyRational: Bool) {
+        self.game = game
+        self.individuallyRational = individuallyRational
+        let n = game.playerCount
+        var span = SpanBasis(dimension: n)
+        span.insert(mask: (1 << n) - 1)
+        basis = span
+        free = Array(1..<((1 << n) - 1)).filter { !span.contains(mask: $0) }
+    }
+
+    /// Whether the fixed equalities leave exactly one allocation.
+    var isDetermined: Bool { basis.rank == game.playerCount }
+
+    /// Solves one LP `min ε` subject to `x(S) + ε ≥ v(S)` for free S, the fixed equalities and
+    /// efficiency; then fixes the free coalitions whose excess equals ε at EVERY optimum: exactly those
+    /// with a positive dual (strict complementary slackness is not needed: a positive dual in one dual
+    /// optimum proves tightness in all primal optima). Coalitions tight only at the returned vertex stay free,
+    /// so the next LP may meet the same level again.
+    mutating func solveLevel() throws(GameError) -> (epsilon: Double, allocation: [Double]) {
+        let n = game.playerCount
+        let v = game.values
+        var lp = LinearProgram(sense: .minimize)
+        lp.reserveCapacity(variables: n + 1, constraints: free.count + fixed.count + 1, nonZeros: (free.count + fixed.count + 1) * (n + 1))
+        for i in 0..<n {
+            if individuallyRational {
+                let lower = v[1 << i]
+                lp.addVariable(lower: lower, upper: pinnedPlayers.contains(i) ? lower : .infinity, cost: 0)
+            } else {
+                lp.addVariable(lower: -.infinity, upper: .infinity, cost: 0)
+            }
+        }
+        let epsilon = lp.addVariable(lower: -.infinity, upper: .infinity, cost: 1)
+        lp.addConstraint(Self.terms(of: (1 << n) - 1), lower: game.grandValue, upper: game.grandValue)
+        for (mask, excess) in fixed {
+            let target = v[mask] - excess
+            lp.addConstraint(Self.terms(of: mask), lower: target, upper: target)
+        }
+        let firstFree = lp.constraintCount
+        for mask in free {
+            lp.addConstraint(Self.terms(of: mask) + [LinearTerm(epsilon, 1)], lower: v[mask], upper: .infinity)
+        }
+        let solution = ClpSolver().solve(lp)
+        guard solution.status == .optimal else {
+            throw .linearProgramFailed(step: "nucleolus level \(fixed.count + 1)", status: solution.status.description)
+        }
+        let level = solution.primal[epsilon]
+        let allocation = Array(solution.primal[0..<n])
+        let scale = max(1, v.reduce(0) { max($0, abs($1)) })
+        let dualTolerance = 1e-9
+        let slackTolerance = 1e-7 * scale
+
+        // Rows with a positive dual are tight at every optimum: fix them at this level.
+        var newlyFixed: [Int] = []
+        var largest = (row: -1, dual: 0.0)
+        for (k, mask) in free.enumerated() {
+            let dual = solution.rowDuals[firstFree + k]
+            if dual > largest.dual { largest = (k, dual) }
+            let slack = solution.rowActivities[firstFree + k] - v[mask]
+            if dual > dualTolerance && slack <= slackTolerance { newlyFixed.append(k) }
+        }
+        if newlyFixed.isEmpty && largest.row >= 0 { newlyFixed = [largest.row] }
+        for k in newlyFixed {
+            fixed.append((free[k], level))
+            basis.insert(mask: free[k])
+        }
+        // Individual-rationality bounds with a positive reduced cost hold with equality at every optimum.
+        if individuallyRational {
+            for i in 0..<n where !pinnedPlayers.contains(i) {
+                if solution.reducedCosts[i] > dualTolerance && allocation[i] - v[1 << i] <= slackTolerance {
+                    pinnedPlayers.insert(i)
+                    basis.insert(mask: 1 << i)
+                }
+            }
+        }
+        // Coalitions now in the span have a constant excess on what is left: they no longer matter.
+        free = free.filter { !basis.contains(mask: $0) }
+        return (level, allocation)
+    }
+
+    static func terms(of mask: Int) -> [LinearTerm] {
+        var out: [LinearTerm] = []
+        var m = mask
+        while m != 0 {
+            out.append(LinearTerm(m.trailingZeroBitCount, 1))
+            m &= m - 1
+        }
+        return out
+    }
+}
+
+/// The linear span of some 0/1 coalition vectors, kept in reduced row-echelon form.
+struct SpanBasis {
+    var dimension = 0
+    var rows: [[Double]] = []
+    var pivots: [Int] = []
+    var rank: Int { rows.count }
+
+    init() {}
+    init(dimension: Int) { self.dimension = dimension }
+
+    func reduce(_ vector: [Double]) -> [Double] {
+        var v = vector
+        for (row, pivot) in zip(rows, pivots) where v[pivot] != 0 {
+            let f = v[pivot]
+            for j in 0..<dimension { v[j] -= f * row[j] }
+        }
+        return v
+    }
+
+    func vector(of mask: Int) -> [Double] {
+        (0..<dimension).map { mask & (1 << $0) != 0 ? 1 : 0 }
+    }
+
+    func contains(mask: Int) -> Bool {
+        reduce(vector(of: mask)).allSatisfy { abs($0) <= 1e-9 }
+    }
+
+    mutating func insert(mask: Int) {
+        var v = reduce(vector(of: mask))
+        guard let pivot = (0..<dimension).max(by: { abs(v[$0]) < abs(v[$1]) }), abs(v[pivot]) > 1e-9 else { return }
+        let p = v[pivot]
+        for j in 0..<dimension { v[j] /= p }
+        for k in rows.indices where rows[k][pivot] != 0 {
+            let f = rows[k][pivot]
+            for j in 0..<dimension { rows[k][j] -= f * v[j] }
+        }
+        rows.append(v)
+        pivots.append(pivot)
+    }
+}
