@@ -10,9 +10,6 @@ public struct FundPortfolio: Sendable, Equatable {
 }
 
 extension JointFundAgreement: CheckableAgreement {
-    /// The largest number of candidate projects searched exhaustively (2^20 portfolios).
-    public static let exactProjectLimit = 20
-
     public var agreementID: String { id }
     public var requiredProperties: [RequiredProperty] { checks }
 

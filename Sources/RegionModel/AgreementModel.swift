@@ -248,6 +248,9 @@ public struct FundProject: Hashable, Sendable {
 /// A joint technology fund (`Regions/agreements/joint-fund.yaml`): a budget raised by a
 /// contribution rule and spent on the best portfolio of candidate projects.
 public struct JointFundAgreement: Hashable, Sendable {
+    /// The largest number of candidate projects whose portfolios are searched exhaustively (2^20).
+    public static let exactProjectLimit = 20
+
     public var id: String
     public var title: String
     public var parties: [String]
