@@ -26,13 +26,13 @@ let package = Package(
         .target(
             name: "YrdplanCLI",
             dependencies: [
-                "Diagnostics", "RegionModel", "RegionLoading", "Pathways",
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "BenefitSharing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
         .executableTarget(
             name: "yrdplan-bench",
-            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI"]),
+            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "BenefitSharing"]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
         // MARK: Tests

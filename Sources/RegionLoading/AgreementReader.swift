@@ -209,6 +209,8 @@ public enum AgreementReader {
             }
             var shares: [String: Double] = [:]
             if let s = p.value("shares", &d) { shares = self.shares(s, field: "\(field) shares", parties: parties, file: file, known, &d) }
+            // A split is a term of the agreement; where it comes from is said here.
+            for key in ["source", "ref", "confidence", "note"] { _ = p.value(key, required: false, &d) }
             p.reportUnknownKeys(&d)
             out.append(AgreementSplitPeriod(years: years, shares: shares, location: p.location))
         }
