@@ -47,9 +47,20 @@ extension PooledDispatchAgreement: CheckableAgreement {
         try evaluate { (c: Coalition) throws(AgreementError) -> Double in try tabulatedCost(c) }
     }
 
+    /// Perturbs the stand-alone costs and, separately, each coalition's savings: the uncertainty is
+    /// in what pooling saves, not in a ±20% swing of whole dispatch bills that would swamp the savings.
     public func perturbed(by fraction: Double, using rng: inout SplitMix64) -> PooledDispatchAgreement {
         var copy = self
-        for key in coalitionCosts.keys.sorted() { copy.coalitionCosts[key] = coalitionCosts[key]!.perturbed(fraction, &rng) }
+        let alone = parties.map { coalitionCosts[$0]?.value ?? 0 }
+        let newAlone = alone.map { $0 * (1 + rng.uniform(-fraction, fraction)) }
+        for mask in 1..<(1 << parties.count) {
+            let members = Coalition(mask: UInt64(mask)).members
+            let key = Self.key(members.map { parties[$0] })
+            guard let figure = coalitionCosts[key] else { continue }
+            let savings = members.reduce(0) { $0 + alone[$1] } - figure.value
+            let scaled = members.count == 1 ? 0 : savings * (1 + rng.uniform(-fraction, fraction))
+            copy.coalitionCosts[key] = figure.with(value: members.reduce(0) { $0 + newAlone[$1] } - scaled)
+        }
         return copy
     }
 
