@@ -94,57 +94,63 @@ struct NucleolusSolver {
     mutating func solveLevel() throws(GameError) -> (epsilon: Double, allocation: [Double]) {
         let n = game.playerCount
         let v = game.values
-        var lp = LinearProgram(sense: .minimize)
-        lp.reserveCapacity(variables: n + 1, constraints: free.count + fixed.count + 1, nonZeros: (free.count + fixed.count + 1) * (n + 1))
-        for i in 0..<n {
-            if individuallyRational {
-                let lower = v[1 << i]
-                lp.addVariable(lower: lower, upper: pinnedPlayers.contains(i) ? lower : .infinity, cost: 0)
-            } else {
-                lp.addVariable(lower: -.infinity, upper: .infinity, cost: 0)
-            }
+        // The LP is solved in its dual form, which has only n + 1 rows (one per player, one for ε)
+        // and one column per coalition, so the simplex basis stays small:
+        //   max Σ_free y_S v(S) + Σ_fixed z_T (v(T) − e_T) + Σ_i w_i v({i})
+        //   s.t. Σ_{S∋i} y_S + Σ_{T∋i} z_T + w_i = 0 for each player i,  Σ_free y_S = 1,
+        //        y ≥ 0, z free, w ≥ 0 (free once the bound is pinned).
+        // The allocation x and the level ε are the duals of these rows; y_S > 0 proves S tight.
+        var lp = LinearProgram(sense: .maximize)
+        let fixedTargets = [((1 << n) - 1, game.grandValue)] + fixed.map { ($0.mask, v[$0.mask] - $0.excess) }
+        let columns = free.count + fixedTargets.count + (individuallyRational ? n : 0)
+        lp.reserveCapacity(variables: columns, constraints: n + 1, nonZeros: columns * (n + 1))
+        for _ in 0..<n { lp.addConstraint([LinearTerm](), lower: 0, upper: 0) }
+        let epsilonRow = lp.addConstraint([LinearTerm](), lower: 1, upper: 1)
+        func entries(_ mask: Int, epsilon: Bool) -> [LinearTerm] {
+            var out = Self.terms(of: mask)
+            if epsilon { out.append(LinearTerm(epsilonRow, 1)) }
+            return out
         }
-        let epsilon = lp.addVariable(lower: -.infinity, upper: .infinity, cost: 1)
-        lp.addConstraint(Self.terms(of: (1 << n) - 1), lower: game.grandValue, upper: game.grandValue)
-        for (mask, excess) in fixed {
-            let target = v[mask] - excess
-            lp.addConstraint(Self.terms(of: mask), lower: target, upper: target)
-        }
-        let firstFree = lp.constraintCount
+        var freeColumns: [Int] = []
+        freeColumns.reserveCapacity(free.count)
         for mask in free {
-            lp.addConstraint(Self.terms(of: mask) + [LinearTerm(epsilon, 1)], lower: v[mask], upper: .infinity)
+            freeColumns.append(lp.addVariable(lower: 0, upper: .infinity, cost: v[mask], entries: entries(mask, epsilon: true)))
+        }
+        for (mask, target) in fixedTargets {
+            lp.addVariable(lower: -.infinity, upper: .infinity, cost: target, entries: entries(mask, epsilon: false))
+        }
+        var boundColumns: [Int] = []
+        if individuallyRational {
+            for i in 0..<n {
+                let pinned = pinnedPlayers.contains(i)
+                boundColumns.append(lp.addVariable(lower: pinned ? -.infinity : 0, upper: .infinity, cost: v[1 << i], entries: [LinearTerm(i, 1)]))
+            }
         }
         let solution = ClpSolver().solve(lp)
         guard solution.status == .optimal else {
             throw .linearProgramFailed(step: "nucleolus level \(fixed.count + 1)", status: solution.status.description)
         }
-        let level = solution.primal[epsilon]
-        let allocation = Array(solution.primal[0..<n])
-        let scale = max(1, v.reduce(0) { max($0, abs($1)) })
-        let dualTolerance = 1e-9
-        let slackTolerance = 1e-7 * scale
+        let level = solution.rowDuals[epsilonRow]
+        let allocation = Array(solution.rowDuals[0..<n])
 
-        // Rows with a positive dual are tight at every optimum: fix them at this level.
+        // Coalitions with a positive weight y_S are tight at every optimum: fix them at this level.
         var newlyFixed: [Int] = []
-        var largest = (row: -1, dual: 0.0)
-        for (k, mask) in free.enumerated() {
-            let dual = solution.rowDuals[firstFree + k]
-            if dual > largest.dual { largest = (k, dual) }
-            let slack = solution.rowActivities[firstFree + k] - v[mask]
-            if dual > dualTolerance && slack <= slackTolerance { newlyFixed.append(k) }
+        var largest = (row: -1, weight: 0.0)
+        for (k, column) in freeColumns.enumerated() {
+            let weight = solution.primal[column]
+            if weight > largest.weight { largest = (k, weight) }
+            if weight > 1e-9 { newlyFixed.append(k) }
         }
         if newlyFixed.isEmpty && largest.row >= 0 { newlyFixed = [largest.row] }
         for k in newlyFixed {
             fixed.append((free[k], level))
             basis.insert(mask: free[k])
         }
-        // Individual-rationality bounds with a positive reduced cost hold with equality at every optimum.
+        // Individual-rationality bounds with a positive weight hold with equality at every optimum.
         if individuallyRational {
-            for i in 0..<n where !pinnedPlayers.contains(i) {
-                if solution.reducedCosts[i] > dualTolerance && allocation[i] - v[1 << i] <= slackTolerance {
-                    pinnedPlayers.insert(i)
-                    basis.insert(mask: 1 << i)
-                }
+            for i in 0..<n where !pinnedPlayers.contains(i) && solution.primal[boundColumns[i]] > 1e-9 {
+                pinnedPlayers.insert(i)
+                basis.insert(mask: 1 << i)
             }
         }
         // Coalitions now in the span have a constant excess on what is left: they no longer matter.
