@@ -26,13 +26,13 @@ let package = Package(
         .target(
             name: "YrdplanCLI",
             dependencies: [
-                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "BenefitSharing",
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
         .executableTarget(
             name: "yrdplan-bench",
-            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "BenefitSharing"]),
+            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "BenefitSharing"]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
         // MARK: Tests
@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "RegionModelTests", dependencies: ["RegionModel", "YrdplanTestSupport"]),
         .testTarget(
             name: "RegionLoadingTests",
-            dependencies: ["RegionLoading", "RegionModel", "YrdplanTestSupport"],
+            dependencies: ["RegionLoading", "RegionModel", "Diagnostics", "YrdplanTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PathwaysTests",
@@ -53,6 +53,10 @@ let package = Package(
             providers: [.apt(["coinor-libclp-dev"]), .brew(["clp"])]),
         .target(name: "LinearProgramming", dependencies: ["CClp"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .target(name: "PowerFlow", dependencies: ["Diagnostics", "LinearProgramming", "RegionModel"]),
+        .testTarget(
+            name: "PowerFlowTests",
+            dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
 
         // MARK: Benefit sharing (issue 4)
         .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming"]),

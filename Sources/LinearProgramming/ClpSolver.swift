@@ -8,6 +8,8 @@ public enum SimplexAlgorithm: String, Sendable, Hashable, CaseIterable {
     case primal
     /// Clp chooses (`initialSolve`).
     case automatic
+    /// Interior point with crossover to a basic solution (`initialBarrierSolve`).
+    case barrier
 }
 
 /// Settings of one Clp solve.
@@ -91,6 +93,7 @@ public final class ClpSolver {
         case .dual: _ = Clp_initialDualSolve(model)
         case .primal: _ = Clp_initialPrimalSolve(model)
         case .automatic: _ = Clp_initialSolve(model)
+        case .barrier: _ = Clp_initialBarrierSolve(model)
         }
         let status: LPStatus
         switch Clp_status(model) {

@@ -136,7 +136,7 @@ public struct LinearProgram: Sendable {
     }
 
     /// The constraint matrix in compressed sparse column form (entries within a column in the order
-    /// given; column-wise entries first, then row-wise ones). Duplicate entries are summed by Clp.
+    /// given; column-wise entries first, then row-wise ones). A row must appear at most once per column.
     public func compressedColumns() -> CompressedColumns {
         if tripletValues.isEmpty {
             return CompressedColumns(starts: columnStarts, rowIndices: columnRowIndices, values: columnValues)

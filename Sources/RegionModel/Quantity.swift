@@ -114,3 +114,9 @@ public enum PerYear: UnitOfMeasure {
     public static let symbol = "1/yr"
     public static let aliases: [String: Double] = ["%/yr": 0.01]
 }
+
+/// A dimensionless ratio or index (1 = the base-year level; an elasticity).
+public enum Ratio: UnitOfMeasure {
+    public static let symbol = "ratio"
+    public static let aliases: [String: Double] = ["index": 1]
+}

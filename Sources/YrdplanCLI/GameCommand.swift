@@ -56,15 +56,14 @@ struct GameSolveCommand: ParsableCommand {
                 ("talmud", "Talmud", problem.talmud),
             ]
             if json {
-                let body = rules.map { "  \(JSONText.string($0.0)): \(JSONText.object(claimants, $0.2))" }.joined(separator: ",\n")
-                print("{\n\(body)\n}")
+                print(JSONValue.object(rules.map { ($0.0, GameSolution.perPlayer(claimants, $0.2)) }).rendered(), terminator: "")
             } else {
-                var rows = [["claimant", "claim"] + rules.map(\.1)]
+                var table = TextTable(headers: ["claimant", "claim"] + rules.map(\.1), rightAligned: Set(1...rules.count + 1))
                 for (i, name) in claimants.enumerated() {
-                    rows.append([name, Format.amount(claims[i], decimals: 4)] + rules.map { Format.amount($0.2[i], decimals: 4) })
+                    table.add([name, Format.amount(claims[i], decimals: 4)] + rules.map { Format.amount($0.2[i], decimals: 4) })
                 }
                 print("estate \(Format.amount(estate, decimals: 4)), total claim \(Format.amount(claims.reduce(0, +), decimals: 4))")
-                print(TextTable.render(rows), terminator: "")
+                print(table.rendered(), terminator: "")
             }
         }
     }
@@ -90,29 +89,31 @@ struct GameSolution {
         convex = game.isConvex
     }
 
-    func json(players: [String]) -> String {
-        func obj(_ v: [Double]?) -> String { v.map { JSONText.object(players, $0) } ?? "null" }
-        return """
-            {
-              "shapley": \(obj(shapley)),
-              "banzhaf_normalized": \(obj(banzhaf)),
-              "nucleolus": \(obj(nucleolus)),
-              "prenucleolus": \(obj(prenucleolus)),
-              "core_nonempty": \(coreNonEmpty),
-              "convex": \(convex),
-              "least_core_epsilon": \(JSONText.number(leastCore.epsilon))
-            }
+    /// `{player: value}` in player order, rounded to 1e-9 so solver noise does not show.
+    static func perPlayer(_ players: [String], _ values: [Double]?) -> JSONValue {
+        guard let values else { return .null }
+        return .object(zip(players, values).map { ($0, JSONValue.rounded($1, 9)) })
+    }
 
-            """
+    func json(players: [String]) -> String {
+        JSONValue.object([
+            ("shapley", Self.perPlayer(players, shapley)),
+            ("banzhaf_normalized", Self.perPlayer(players, banzhaf)),
+            ("nucleolus", Self.perPlayer(players, nucleolus)),
+            ("prenucleolus", Self.perPlayer(players, prenucleolus)),
+            ("core_nonempty", .bool(coreNonEmpty)),
+            ("convex", .bool(convex)),
+            ("least_core_epsilon", JSONValue.rounded(leastCore.epsilon, 9)),
+        ]).rendered()
     }
 
     func table(players: [String]) -> String {
         func cell(_ v: [Double]?, _ i: Int) -> String { v.map { Format.amount($0[i], decimals: 4) } ?? "—" }
-        var rows = [["player", "Shapley", "Banzhaf (normalised)", "nucleolus", "pre-nucleolus"]]
+        var table = TextTable(headers: ["player", "Shapley", "Banzhaf (normalised)", "nucleolus", "pre-nucleolus"], rightAligned: [1, 2, 3, 4])
         for (i, name) in players.enumerated() {
-            rows.append([name, cell(shapley, i), cell(banzhaf, i), cell(nucleolus, i), cell(prenucleolus, i)])
+            table.add([name, cell(shapley, i), cell(banzhaf, i), cell(nucleolus, i), cell(prenucleolus, i)])
         }
-        var text = TextTable.render(rows)
+        var text = table.rendered()
         text += "core: \(coreNonEmpty ? "non-empty" : "empty") (least-core ε = \(Format.amount(leastCore.epsilon, decimals: 4)))\n"
         text += "convex: \(convex ? "yes" : "no")\n"
         if nucleolus == nil { text += "nucleolus: none (the players' stand-alone values exceed v(N): no imputation)\n" }
@@ -120,51 +121,3 @@ struct GameSolution {
     }
 }
 
-/// Minimal deterministic JSON pieces (keys in the given order).
-enum JSONText {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 {
-                    let hex = String(ch.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(ch)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// A number rounded to 1e-9 (solver noise removed), or null when not finite.
-    static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        let r = (x * 1e9).rounded() / 1e9
-        if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
-        return "\(r)"
-    }
-
-    static func object(_ keys: [String], _ values: [Double]) -> String {
-        "{" + zip(keys, values).map { "\(string($0)): \(number($1))" }.joined(separator: ", ") + "}"
-    }
-}
-
-/// A plain text table with aligned columns (first column left, others right).
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        let widths = first.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { c, cell in
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
-    }
-}

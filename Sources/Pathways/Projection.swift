@@ -1,0 +1,208 @@
+import RegionModel
+
+/// One year of a province's trajectory: drivers, the power balance and CO2 by sector.
+public struct ProjectedYear: Hashable, Sendable {
+    public var year: Int
+    /// `true` for base data (accounted years), `false` for projected years.
+    public var isObserved: Bool
+    public var population: Quantity<TenThousandPeople>
+    /// GDP; projected years grow in real terms from the base year's current-price value.
+    public var gdp: Quantity<HundredMillionYuan>
+    public var energy: Quantity<TenThousandTCE>
+    public var electricityDemand: Quantity<TWh>
+    public var account: EmissionAccount
+
+    public var total: Quantity<MtCO2> { account.total }
+
+    /// The Kaya factors of this year, for decomposition.
+    public var kaya: KayaFactors {
+        KayaFactors(population: population, gdp: gdp, energy: energy, emissions: account.total)
+    }
+}
+
+/// A province's emissions from its base data through the scenario's horizon, with its peak.
+public struct Trajectory: Hashable, Sendable {
+    public var region: RegionID
+    public var scenario: String
+    public var baseYear: Int
+    public var years: [ProjectedYear]
+
+    /// The year of the highest total emissions over observed and projected years.
+    public var peak: (year: Int, value: Quantity<MtCO2>) {
+        let best = years.max { a, b in a.total.value < b.total.value || (a.total.value == b.total.value && a.year > b.year) }!
+        return (best.year, best.total)
+    }
+
+    /// Whether the peak is the first year shown: the true peak may lie earlier than the data.
+    public var peakIsFirstYear: Bool { peak.year == years.first?.year }
+
+    /// "Peak before 2030": the highest year is 2030 or earlier and emissions do not rise again after it.
+    public var peaksBy2030: Bool { peak.year <= 2030 }
+
+    public func year(_ year: Int) -> ProjectedYear? { years.first { $0.year == year } }
+
+    /// LMDI decomposition of the change between two years of the trajectory.
+    public func decomposition(from a: Int, to b: Int) -> KayaDecomposition? {
+        guard let start = year(a), let end = year(b) else { return nil }
+        return KayaDecomposition(from: a, start.kaya, to: b, end.kaya)
+    }
+}
+
+/// Why a province cannot be projected.
+public enum ProjectionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No year has a complete emission account with population, GDP, energy use and electricity consumption.
+    case noBaseYear(RegionID)
+    /// The balance needs local thermal generation but the province has none in the base year.
+    case noThermalGeneration(RegionID, year: Int)
+
+    public var description: String {
+        switch self {
+        case .noBaseYear(let id):
+            "\(id) has no year with a complete account (emissions, population, GDP, energy use, electricity consumption) to project from"
+        case .noThermalGeneration(let id, let year):
+            "\(id) has local thermal CO2 but no thermal generation (coal, gas, oil) in \(year)"
+        }
+    }
+}
+
+/// Projects a province's emissions year by year from its latest complete base year under a scenario.
+///
+/// Power: demand grows by `electricity_demand_growth` (less building savings); local non-fossil and imported shares
+/// follow their levers; local thermal generation fills the rest up to `coal_power_cap` (the excess is imported);
+/// the thermal factor falls with `thermal_efficiency_gain`, the import factor with `import_green_share`; exports
+/// keep their base-year ratio to local thermal. End-use sectors scale their base-year direct CO2 by their levers;
+/// their electricity shares stay at the base year's. CCUS is netted from local thermal, then steel, then
+/// petrochemicals. Levers a scenario does not give hold the base year's state.
+public enum ProjectionEngine {
+    /// EAF steel emits this much less direct CO2 per tonne than blast-furnace steel (estimate, see docs/methods.md).
+    public static let eafDirectSaving = 0.7
+    /// Retrofitted floor area uses this much less energy (estimate, see docs/methods.md).
+    public static let retrofitSaving = 0.2
+    /// Road passenger travel's share of transport CO2, the part a transit shift moves (estimate).
+    public static let roadPassengerShare = 0.45
+    /// Average vehicle life in years: the stock turns over this slowly.
+    public static let vehicleLifetime = 12.0
+
+    public static func project(_ province: Province, scenario: Scenario) throws(ProjectionError) -> Trajectory {
+        let observedYears = province.accountedYears.filter { year in
+            province.energyUse[year] != nil && province.electricity.consumption[year] != nil
+        }
+        guard let baseYear = observedYears.last, let base = EmissionAccounting.account(province, year: baseYear),
+            let population0 = province.population.value(in: baseYear), let gdp0 = province.gdp.value(in: baseYear),
+            let energy0 = province.energyUse.value(in: baseYear), let demand0 = province.electricity.consumption.value(in: baseYear)
+        else { throw .noBaseYear(province.id) }
+
+        var years: [ProjectedYear] = observedYears.compactMap { year in
+            guard let account = EmissionAccounting.account(province, year: year) else { return nil }
+            return ProjectedYear(
+                year: year, isObserved: true, population: province.population.value(in: year)!, gdp: province.gdp.value(in: year)!,
+                energy: province.energyUse.value(in: year)!, electricityDemand: province.electricity.consumption.value(in: year)!,
+                account: account)
+        }
+
+        // MARK: Base-year power balance
+        let generation = { (fuels: [Fuel]) -> Double in
+            fuels.reduce(0) { $0 + (province.electricity.generation[$1]?.value(in: baseYear)?.value ?? 0) }
+        }
+        let imports0 = province.electricity.imports.value(in: baseYear)?.value ?? 0
+        let exports0 = province.electricity.exports.value(in: baseYear)?.value ?? 0
+        let nonFossil0 = generation(Fuel.allCases.filter { !$0.isThermal && !$0.isStorage })
+        var thermal0 = generation([.coal, .gas, .oil])
+        if thermal0 <= 0 { thermal0 = max(0, demand0.value + exports0 - imports0 - nonFossil0) }
+        guard thermal0 > 0 || base.power.localThermal.value == 0 else { throw .noThermalGeneration(province.id, year: baseYear) }
+        let thermalFactor0 = thermal0 > 0 ? base.power.localThermal.value / thermal0 : 0
+        let importFactor0 = imports0 > 0 ? base.power.imported.value / imports0 : 0
+        let exportRatio = thermal0 > 0 ? min(0.95, exports0 / thermal0) : 0
+        let nonFossilShare0 = demand0.value > 0 ? nonFossil0 / demand0.value : 0
+        let importShare0 = demand0.value > 0 ? imports0 / demand0.value : 0
+
+        func lever(_ lever: Lever) -> LeverPath? { scenario.path(lever, for: province.id) }
+        func value(_ l: Lever, _ year: Int, default fallback: Double) -> Double { lever(l)?.value(in: year) ?? fallback }
+        let green0 = value(.importGreenShare, baseYear, default: 0)
+        let eaf0 = value(.eafShare, baseYear, default: 0)
+        let transit0 = value(.transitShare, baseYear, default: 0)
+        let floorArea0 = value(.floorArea, baseYear, default: 0)
+        var evStock = value(.evStockShare, baseYear, default: 0)
+        let evStock0 = evStock
+        let direct0 = Dictionary(uniqueKeysWithValues: base.sectors.map { ($0.sector, $0.direct.value) })
+        let shares0 = Dictionary(uniqueKeysWithValues: EndUseSector.allCases.map {
+            ($0, province.sectors[$0]?.electricityShare[baseYear]?.value ?? 0)
+        })
+        let buildingElectricityShare = shares0[.buildings] ?? 0
+
+        // MARK: Year by year
+        var population = population0.value, gdp = gdp0.value, energy = energy0.value, demandPath = demand0.value
+        var floorArea = floorArea0, petroIntensity = 1.0, industryIntensity = 1.0, otherIntensity = 1.0, transportActivity = 1.0
+        for year in (baseYear + 1)...max(baseYear + 1, scenario.horizon) {
+            let gdpGrowth = value(.gdpGrowth, year, default: 0)
+            population *= 1 + value(.populationGrowth, year, default: 0)
+            gdp *= 1 + gdpGrowth
+            energy *= (1 + gdpGrowth) * (1 - value(.energyIntensityDecline, year, default: 0))
+            demandPath *= 1 + value(.electricityDemandGrowth, year, default: 0)
+            petroIntensity *= 1 - value(.petrochemicalIntensityDecline, year, default: 0)
+            industryIntensity *= 1 - value(.industryIntensityDecline, year, default: 0)
+            otherIntensity *= 1 - value(.otherIntensityDecline, year, default: 0)
+            transportActivity *= 1 + value(.transportActivityGrowth, year, default: 0)
+            floorArea *= 1 + value(.floorAreaGrowth, year, default: 0)
+            evStock = evStock * (1 - 1 / vehicleLifetime) + value(.evNewSalesShare, year, default: evStock0) / vehicleLifetime
+
+            // Buildings: new floor area at the new standard, retrofitted area saving `retrofitSaving`.
+            var buildingFactor = 1.0
+            if floorArea0 > 0 {
+                let newArea = max(0, floorArea - floorArea0)
+                let retrofitted = min(floorArea0, value(.retrofitArea, year, default: 0))
+                buildingFactor = (floorArea0 - retrofitSaving * retrofitted + newArea * (1 - value(.newBuildingSaving, year, default: 0))) / floorArea0
+            }
+            let demand = demandPath * (1 - buildingElectricityShare * (1 - buildingFactor))
+
+            // Power balance.
+            let nonFossil = value(.localNonFossilShare, year, default: nonFossilShare0) * demand
+            var imported = value(.importShare, year, default: importShare0) * demand
+            var thermal = max(0, demand - nonFossil - imported) / (1 - exportRatio)
+            if let cap = lever(.coalPowerCap)?.value(in: year), thermal > cap * thermal0 {
+                imported += (thermal - cap * thermal0) * (1 - exportRatio)
+                thermal = cap * thermal0
+            }
+            let thermalFactor = thermalFactor0 * (1 - value(.thermalEfficiencyGain, year, default: 0))
+            let importFactor = green0 < 1 ? importFactor0 * (1 - value(.importGreenShare, year, default: green0)) / (1 - green0) : 0
+            var localCO2 = thermal * thermalFactor
+            var exportedCO2 = localCO2 * exportRatio
+            let importedCO2 = imported * importFactor
+
+            // End-use sectors.
+            var direct: [EndUseSector: Double] = [:]
+            let eaf = value(.eafShare, year, default: eaf0)
+            direct[.steel] = (direct0[.steel] ?? 0) * value(.steelOutputIndex, year, default: 1) * (1 - eafDirectSaving * eaf) / (1 - eafDirectSaving * eaf0)
+            direct[.petrochemicals] = (direct0[.petrochemicals] ?? 0) * value(.petrochemicalCapacityIndex, year, default: 1) * petroIntensity
+            direct[.otherIndustry] = (direct0[.otherIndustry] ?? 0) * (gdp / gdp0.value) * industryIntensity
+            let transitShift = transit0 < 1 ? (value(.transitShare, year, default: transit0) - transit0) / (1 - transit0) : 0
+            direct[.transport] = (direct0[.transport] ?? 0) * transportActivity * (evStock0 < 1 ? (1 - evStock) / (1 - evStock0) : 1)
+                * (1 - roadPassengerShare * transitShift)
+            direct[.buildings] = (direct0[.buildings] ?? 0) * buildingFactor
+            direct[.other] = (direct0[.other] ?? 0) * (gdp / gdp0.value) * otherIntensity
+
+            // CCUS nets captured CO2 from local thermal power, then steel, then petrochemicals.
+            var captured = value(.ccusCapture, year, default: 0)
+            let fromPower = min(captured, max(0, localCO2 - exportedCO2))
+            localCO2 -= fromPower
+            captured -= fromPower
+            exportedCO2 = min(exportedCO2, localCO2)
+            for sector in [EndUseSector.steel, .petrochemicals] where captured > 0 {
+                let taken = min(captured, direct[sector] ?? 0)
+                direct[sector, default: 0] -= taken
+                captured -= taken
+            }
+
+            let power = PowerAccount(localThermal: Quantity(localCO2), imported: Quantity(importedCO2), exported: Quantity(exportedCO2))
+            let sectors = EndUseSector.allCases.map {
+                SectorAccount(sector: $0, direct: Quantity(max(0, direct[$0] ?? 0)), indirect: power.total * (shares0[$0] ?? 0))
+            }
+            let account = EmissionAccount(
+                region: province.id, year: year, power: power, sectors: sectors, gdp: Quantity(gdp), confidence: .estimate)
+            years.append(ProjectedYear(
+                year: year, isObserved: false, population: Quantity(population), gdp: Quantity(gdp), energy: Quantity(energy),
+                electricityDemand: Quantity(demand), account: account))
+        }
+        return Trajectory(region: province.id, scenario: scenario.name, baseYear: baseYear, years: years)
+    }
+}

@@ -1,0 +1,53 @@
+import RegionModel
+
+/// Every province's trajectory under one scenario, and the delta's (their sum over the years all share).
+public struct RegionalOutlook: Hashable, Sendable {
+    public var scenario: Scenario
+    public var provinces: [Trajectory]
+    /// The delta as a whole, `region` = `yrd`.
+    public var delta: Trajectory
+
+    /// The id used for the four provinces together.
+    public static let deltaID = RegionID(rawValue: "yrd")!
+
+    /// Projects every province of `model` under `scenario`.
+    public init(model: RegionalModel, scenario: Scenario) throws(ProjectionError) {
+        self.scenario = scenario
+        var trajectories: [Trajectory] = []
+        for province in model.provinces {
+            trajectories.append(try ProjectionEngine.project(province, scenario: scenario))
+        }
+        provinces = trajectories
+        delta = Self.sum(trajectories, scenario: scenario.name)
+    }
+
+    public func trajectory(_ id: String) -> Trajectory? {
+        id == Self.deltaID.rawValue ? delta : provinces.first { $0.region.rawValue == id }
+    }
+
+    /// The sum of several trajectories over the years they all cover. Imports between provinces are counted
+    /// once: in the receiver's imports and as the sender's exports.
+    static func sum(_ trajectories: [Trajectory], scenario: String) -> Trajectory {
+        var common = Set(trajectories.first?.years.map(\.year) ?? [])
+        for trajectory in trajectories.dropFirst() { common.formIntersection(trajectory.years.map(\.year)) }
+        let years = common.sorted().map { year -> ProjectedYear in
+            let rows = trajectories.compactMap { $0.year(year) }
+            let power = PowerAccount(
+                localThermal: rows.map(\.account.power.localThermal).sum(), imported: rows.map(\.account.power.imported).sum(),
+                exported: rows.map(\.account.power.exported).sum())
+            let sectors = EndUseSector.allCases.map { sector in
+                SectorAccount(
+                    sector: sector, direct: rows.compactMap { $0.account.sector(sector)?.direct }.sum(),
+                    indirect: rows.compactMap { $0.account.sector(sector)?.indirect }.sum())
+            }
+            let gdp = rows.map(\.gdp).sum()
+            let account = EmissionAccount(
+                region: deltaID, year: year, power: power, sectors: sectors, gdp: gdp,
+                confidence: Confidence.weakest(rows.map(\.account.confidence)))
+            return ProjectedYear(
+                year: year, isObserved: rows.allSatisfy(\.isObserved), population: rows.map(\.population).sum(), gdp: gdp,
+                energy: rows.map(\.energy).sum(), electricityDemand: rows.map(\.electricityDemand).sum(), account: account)
+        }
+        return Trajectory(region: deltaID, scenario: scenario, baseYear: trajectories.map(\.baseYear).max() ?? 0, years: years)
+    }
+}

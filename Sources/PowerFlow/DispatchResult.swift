@@ -1,0 +1,302 @@
+import LinearProgramming
+import RegionModel
+
+/// What one generator did over the period.
+public struct GeneratorDispatch: Sendable, Hashable {
+    public var name: String
+    public var bus: String
+    public var carrier: String
+    /// Energy produced, MWh (generator weighting).
+    public var energyMWh: Double
+    /// Available but unused energy of time-varying (weather, water) generators, MWh.
+    public var curtailedMWh: Double
+    /// CO2 emitted, t.
+    public var co2Tonnes: Double
+}
+
+/// What one link (corridor direction) carried.
+public struct LinkFlow: Sendable, Hashable {
+    public var name: String
+    public var bus0: String
+    public var bus1: String
+    public var nominalPower: Double
+    /// Hourly flow at the sending end, MW, one per snapshot.
+    public var hourlyFlow: [Double]
+    /// Energy sent over the period, MWh (objective weighting).
+    public var energySentMWh: Double
+    /// Energy delivered at bus1 (after losses), MWh.
+    public var energyDeliveredMWh: Double
+    /// Energy sent divided by capacity × hours.
+    public var utilisation: Double
+    /// Hours (weighted) with the flow at capacity.
+    public var congestedHours: Double
+    /// Snapshots with the flow at capacity.
+    public var congestedSnapshots: Int
+    /// Scarcity rent of the capacity limit, yuan: Σ w·p0·(η·price1 − price0 − hurdle cost).
+    public var congestionRentYuan: Double
+}
+
+/// Prices, energy and emissions at one bus.
+public struct BusOutcome: Sendable, Hashable {
+    public var name: String
+    public var region: String?
+    public var isExternal: Bool
+    /// Marginal price per snapshot, yuan/MWh (balance dual divided by the objective weighting).
+    public var prices: [Double]
+    /// Mean price weighted by the objective weighting, yuan/MWh.
+    public var meanPrice: Double
+    /// Mean price weighted by demand, yuan/MWh (nil without demand).
+    public var loadWeightedMeanPrice: Double?
+    /// Demand, MWh.
+    public var demandMWh: Double
+    /// Unserved energy (shed at the value of lost load, plus `load_shedding` generators), MWh.
+    public var shedMWh: Double
+    /// Generation by carrier, MWh.
+    public var generationByCarrier: [String: Double]
+    /// CO2 of generation located at this bus, t.
+    public var productionCO2: Double
+    /// CO2 of the power consumed here (demand and storage charging), traced by proportional sharing, t.
+    public var consumptionCO2: Double
+    /// Energy received over links (after losses), MWh.
+    public var importedMWh: Double
+    /// CO2 carried by that energy, t.
+    public var importedCO2: Double
+    /// CO2 intensity of the power received over links, t/MWh (nil without imports).
+    public var importEmissionFactor: Double?
+}
+
+/// What one storage unit did.
+public struct StorageOutcome: Sendable, Hashable {
+    public var name: String
+    public var bus: String
+    public var dispatchMWh: Double
+    public var chargeMWh: Double
+    public var maxStateOfChargeMWh: Double
+}
+
+/// Load shed at one bus in one snapshot.
+public struct ShedEvent: Sendable, Hashable {
+    public var bus: String
+    public var snapshot: String
+    public var megawatts: Double
+
+    public init(bus: String, snapshot: String, megawatts: Double) {
+        self.bus = bus
+        self.snapshot = snapshot
+        self.megawatts = megawatts
+    }
+}
+
+/// The readback of a solved dispatch.
+public struct DispatchResult: Sendable {
+    public var status: LPStatus
+    /// Total cost, yuan.
+    public var objective: Double
+    public var iterations: Int
+    public var snapshotLabels: [String]
+    public var generators: [GeneratorDispatch]
+    public var links: [LinkFlow]
+    public var buses: [BusOutcome]
+    public var storage: [StorageOutcome]
+    public var shedEvents: [ShedEvent]
+    /// Carbon price from the CO2 cap's dual, yuan/t (nil without a cap).
+    public var carbonPrice: Double?
+    /// Value of relaxing the green-import share by one MWh·share unit, yuan (nil without the rule).
+    public var greenImportShadowPrice: Double?
+    /// Green share of the energy generated at external buses (nil without external generation).
+    public var greenImportShare: Double?
+
+    /// Total CO2 of generation, t.
+    public var totalCO2: Double { generators.reduce(0) { $0 + $1.co2Tonnes } }
+    /// Total unserved energy, MWh.
+    public var totalShedMWh: Double { buses.reduce(0) { $0 + $1.shedMWh } }
+}
+
+/// Carriers whose "generators" stand for unserved load (PyPSA studies model shedding this way).
+let loadSheddingCarriers: Set<String> = ["load_shedding", "load shedding", "load"]
+
+extension DispatchProblem {
+    /// Reads flows, prices, emissions and congestion back from an optimal solution.
+    public func readBack(_ solution: LPSolution) -> DispatchResult {
+        let net = network
+        let nT = snapshotCount
+        let nB = busCount
+        let snapshots = net.snapshots
+        let carriers = Dictionary(net.carriers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let x = solution.primal
+        let duals = solution.rowDuals
+        let tolerance = 1e-6
+
+        // Prices.
+        var prices = [[Double]](repeating: [Double](repeating: 0, count: nT), count: nB)
+        for t in 0..<nT {
+            let w = snapshots[t].objectiveWeight
+            for b in 0..<nB { prices[b][t] = w > 0 ? duals[balanceRow(b, t)] / w : 0 }
+        }
+
+        // Generators, and per-snapshot local injections and emissions for tracing.
+        var injection = [Double](repeating: 0, count: nT * nB)
+        var emissionRate = [Double](repeating: 0, count: nT * nB)
+        var generation = [[String: Double]](repeating: [:], count: nB)
+        var production = [Double](repeating: 0, count: nB)
+        var shed = [Double](repeating: 0, count: nB)
+        var shedEvents: [ShedEvent] = []
+        var shedPerSnapshot = [Double](repeating: 0, count: nT * nB)
+        var externalTotal = 0.0
+        var externalGreen = 0.0
+        let generatorResults = net.generators.enumerated().map { g, generator -> GeneratorDispatch in
+            let b = generatorBus[g]
+            let co2PerMWh = (carriers[generator.carrier]?.co2PerPrimaryMWh ?? 0) / generator.efficiency
+            let isShedding = loadSheddingCarriers.contains(generator.carrier)
+            var energy = 0.0
+            var curtailed = 0.0
+            for t in 0..<nT {
+                let p = x[generatorColumn(g, t)]
+                let w = snapshots[t].generatorWeight
+                energy += w * p
+                injection[t * nB + b] += p
+                emissionRate[t * nB + b] += p * co2PerMWh
+                if isShedding { shedPerSnapshot[t * nB + b] += p }
+                if generator.maxPerUnit.isSeries {
+                    curtailed += w * max(0, generator.nominalPower * generator.maxPerUnit[t] - p)
+                }
+            }
+            generation[b][generator.carrier, default: 0] += energy
+            production[b] += energy * co2PerMWh
+            if isShedding { shed[b] += energy }
+            if net.buses[b].isExternal && !isShedding {
+                externalTotal += energy
+                if carriers[generator.carrier]?.isRenewable == true { externalGreen += energy }
+            }
+            return GeneratorDispatch(
+                name: generator.name, bus: generator.bus, carrier: generator.carrier, energyMWh: energy,
+                curtailedMWh: curtailed, co2Tonnes: energy * co2PerMWh)
+        }
+
+        // Storage.
+        var charge = [Double](repeating: 0, count: nT * nB)
+        let storageResults = net.storageUnits.enumerated().map { s, unit -> StorageOutcome in
+            let b = storageBus[s]
+            var dispatched = 0.0
+            var charged = 0.0
+            var maxSOC = 0.0
+            for t in 0..<nT {
+                let w = snapshots[t].generatorWeight
+                let d = x[dispatchColumn(s, t)]
+                let c = x[chargeColumn(s, t)]
+                dispatched += w * d
+                charged += w * c
+                maxSOC = max(maxSOC, x[stateOfChargeColumn(s, t)])
+                injection[t * nB + b] += d
+                charge[t * nB + b] += c
+            }
+            return StorageOutcome(
+                name: unit.name, bus: unit.bus, dispatchMWh: dispatched, chargeMWh: charged, maxStateOfChargeMWh: maxSOC)
+        }
+
+        // Shed.
+        for (k, b) in loadBuses.enumerated() {
+            for t in 0..<nT {
+                let p = x[shedColumn(k, t)]
+                injection[t * nB + b] += p
+                shedPerSnapshot[t * nB + b] += p
+                shed[b] += snapshots[t].generatorWeight * p
+            }
+        }
+        for t in 0..<nT {
+            for b in 0..<nB where shedPerSnapshot[t * nB + b] > tolerance {
+                shedEvents.append(
+                    ShedEvent(bus: net.buses[b].name, snapshot: snapshots[t].label, megawatts: shedPerSnapshot[t * nB + b]))
+            }
+        }
+
+        // Links.
+        let linkResults = net.links.enumerated().map { l, link -> LinkFlow in
+            var hourly = [Double](repeating: 0, count: nT)
+            var sent = 0.0
+            var congestedHours = 0.0
+            var congestedSnapshots = 0
+            var rent = 0.0
+            var hours = 0.0
+            for t in 0..<nT {
+                let p = x[linkColumn(l, t)]
+                let w = snapshots[t].objectiveWeight
+                hourly[t] = p
+                sent += w * p
+                hours += w
+                if link.nominalPower > 0 && p >= link.nominalPower * (1 - 1e-6) - tolerance {
+                    congestedHours += w
+                    congestedSnapshots += 1
+                }
+                let spread = link.efficiency * prices[linkBus1[l]][t] - prices[linkBus0[l]][t] - link.marginalCost
+                rent += w * p * spread
+            }
+            return LinkFlow(
+                name: link.name, bus0: link.bus0, bus1: link.bus1, nominalPower: link.nominalPower,
+                hourlyFlow: hourly, energySentMWh: sent, energyDeliveredMWh: sent * link.efficiency,
+                utilisation: link.nominalPower > 0 && hours > 0 ? sent / (link.nominalPower * hours) : 0,
+                congestedHours: congestedHours, congestedSnapshots: congestedSnapshots, congestionRentYuan: rent)
+        }
+
+        // Flow tracing per snapshot.
+        var consumption = [Double](repeating: 0, count: nB)
+        var imported = [Double](repeating: 0, count: nB)
+        var importedCO2 = [Double](repeating: 0, count: nB)
+        var workspace = ProportionalSharing.Workspace(busCount: nB)
+        var flows: [ProportionalSharing.Flow] = []
+        flows.reserveCapacity(net.links.count)
+        for t in 0..<nT {
+            flows.removeAll(keepingCapacity: true)
+            for l in 0..<net.links.count {
+                flows.append(
+                    ProportionalSharing.Flow(
+                        from: linkBus0[l], to: linkBus1[l], sent: linkResults[l].hourlyFlow[t],
+                        efficiency: net.links[l].efficiency))
+            }
+            let base = t * nB
+            let intensity = workspace.solve(
+                localInjection: Array(injection[base..<base + nB]), localEmissions: Array(emissionRate[base..<base + nB]),
+                flows: flows)
+            let w = snapshots[t].generatorWeight
+            for b in 0..<nB {
+                consumption[b] += w * intensity[b] * (demand[base + b] + charge[base + b])
+            }
+            for flow in flows where flow.sent > 0 {
+                imported[flow.to] += w * flow.efficiency * flow.sent
+                importedCO2[flow.to] += w * intensity[flow.from] * flow.sent
+            }
+        }
+
+        let busResults = net.buses.enumerated().map { b, bus -> BusOutcome in
+            var weightSum = 0.0
+            var weighted = 0.0
+            var demandSum = 0.0
+            var demandWeighted = 0.0
+            for t in 0..<nT {
+                let w = snapshots[t].objectiveWeight
+                weightSum += w
+                weighted += w * prices[b][t]
+                let d = demand[t * nB + b]
+                demandSum += w * d
+                demandWeighted += w * d * prices[b][t]
+            }
+            var demandEnergy = 0.0
+            for t in 0..<nT { demandEnergy += snapshots[t].generatorWeight * demand[t * nB + b] }
+            return BusOutcome(
+                name: bus.name, region: bus.region, isExternal: bus.isExternal, prices: prices[b],
+                meanPrice: weightSum > 0 ? weighted / weightSum : 0,
+                loadWeightedMeanPrice: demandSum > 0 ? demandWeighted / demandSum : nil,
+                demandMWh: demandEnergy, shedMWh: shed[b], generationByCarrier: generation[b],
+                productionCO2: production[b], consumptionCO2: consumption[b], importedMWh: imported[b],
+                importedCO2: importedCO2[b], importEmissionFactor: imported[b] > 0 ? importedCO2[b] / imported[b] : nil)
+        }
+
+        return DispatchResult(
+            status: solution.status, objective: solution.objective, iterations: solution.iterations,
+            snapshotLabels: snapshots.map(\.label), generators: generatorResults, links: linkResults,
+            buses: busResults, storage: storageResults, shedEvents: shedEvents,
+            carbonPrice: co2Row.map { -duals[$0] },
+            greenImportShadowPrice: greenImportRow.map { duals[$0] },
+            greenImportShare: externalTotal > 0 ? externalGreen / externalTotal : nil)
+    }
+}

@@ -1,0 +1,286 @@
+import Diagnostics
+import RegionModel
+import Yams
+
+/// Reads `grid.yaml` and scenario overlays, checking every number's provenance.
+struct GridFileReader {
+    var reader: NodeReader
+    let sourceKeys: Set<String>
+    static let provenanceKeys = ["source", "ref", "year", "confidence", "note"]
+
+    init(file: YAMLFile, sourceKeys: Set<String>) {
+        reader = NodeReader(file: file)
+        self.sourceKeys = sourceKeys
+    }
+
+    typealias Pairs = [(key: String, keyNode: Node, value: Node)]
+
+    func node(_ pairs: Pairs, _ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    // MARK: Provenance
+
+    /// Checks a provenance block (`source`, `ref`, `year`, `confidence`, `note`) in `pairs`;
+    /// returns whether one is present.
+    @discardableResult
+    mutating func checkProvenance(_ pairs: Pairs, at node: Node, what: String, required: Bool) -> Bool {
+        let hasAny = pairs.contains { ["source", "confidence"].contains($0.key) }
+        if !hasAny {
+            if required {
+                reader.diagnostics.error(
+                    at: reader.location(node), "\(what) has no provenance",
+                    fix: "add source (a key of Regions/sources.yaml), year and confidence (sourced, estimate or synthetic)")
+            }
+            return false
+        }
+        for key in ["source", "year", "confidence"] where self.node(pairs, key) == nil {
+            reader.diagnostics.error(at: reader.location(node), "\(what) has no \(key)", fix: "every number needs source, year and confidence")
+        }
+        if let source = reader.string(self.node(pairs, "source"), what: "source"), !sourceKeys.contains(source) {
+            reader.diagnostics.error(
+                at: reader.location(self.node(pairs, "source")), "unknown source '\(source)'",
+                fix: "add it to Regions/sources.yaml or use an existing key")
+        }
+        _ = reader.integer(self.node(pairs, "year"), what: "year of \(what)")
+        if let text = reader.string(self.node(pairs, "confidence"), what: "confidence") {
+            if let confidence = Confidence(rawValue: text) {
+                let note = reader.string(self.node(pairs, "note"), what: "note") ?? ""
+                if confidence != .sourced && note.trimmingCharacters(in: .whitespaces).isEmpty {
+                    reader.diagnostics.error(
+                        at: reader.location(self.node(pairs, "confidence")), "\(what) is \(text) but has no note",
+                        fix: "say in `note:` how the value was estimated or made")
+                }
+                if confidence == .sourced && self.node(pairs, "ref") == nil {
+                    reader.diagnostics.error(
+                        at: reader.location(self.node(pairs, "confidence")), "\(what) is marked sourced without a fact-sheet row",
+                        fix: "add `ref:` (the row id in shared/reference/yrd-facts.md) or mark it estimate with a note")
+                }
+            } else {
+                reader.diagnostics.error(
+                    at: reader.location(self.node(pairs, "confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic",
+                    fix: "use sourced, estimate or synthetic")
+            }
+        }
+        return true
+    }
+
+    /// A number field: a plain number (the entry's provenance applies) or `{value, source, …}`.
+    mutating func number(
+        _ pairs: Pairs, _ key: String, what: String, entryHasProvenance: Bool, default fallback: Double? = nil
+    ) -> Double? {
+        guard let field = node(pairs, key) else {
+            if fallback == nil {
+                reader.diagnostics.error(
+                    at: reader.location(pairs.first?.keyNode), "\(what) has no \(key)", fix: "add `\(key):`")
+            }
+            return fallback
+        }
+        if let mapping = reader.mapping(field, what: "\(key) of \(what)"), field.mapping != nil {
+            reader.rejectUnknownKeys(mapping, known: ["value"] + Self.provenanceKeys, in: "\(key) of \(what)")
+            checkProvenance(mapping, at: field, what: "\(key) of \(what)", required: true)
+            return reader.number(node(mapping, "value"), what: "\(key) of \(what)")
+        }
+        if !entryHasProvenance {
+            reader.diagnostics.error(
+                at: reader.location(field), "\(key) of \(what) has no provenance",
+                fix: "give the entry source, year and confidence, or write `{value: …, source: …, year: …, confidence: …}`")
+        }
+        return reader.number(field, what: "\(key) of \(what)")
+    }
+
+    mutating func list(_ node: Node?, what: String) -> [Node] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            reader.diagnostics.error(at: reader.location(node), "\(what) must be a list", fix: "write one `- {…}` per entry")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    // MARK: Base grid
+
+    static let topKeys = [
+        "name", "base_year", "profiles", "value_of_lost_load_yuan_per_mwh", "carriers", "buses", "loads", "generators", "links", "storage",
+        "note",
+    ]
+
+    mutating func readBase() -> GridData? {
+        guard let root = reader.file.root, let top = reader.mapping(root, what: "grid.yaml") else { return nil }
+        reader.rejectUnknownKeys(top, known: Self.topKeys, in: "grid.yaml")
+        let baseYear = reader.integer(node(top, "base_year"), what: "base_year") ?? 0
+        guard let profiles = reader.string(node(top, "profiles"), what: "profiles") else {
+            reader.diagnostics.error(at: reader.location(root), "grid.yaml names no profile table", fix: "add `profiles: profiles.csv`")
+            return nil
+        }
+        let voll = number(top, "value_of_lost_load_yuan_per_mwh", what: "the grid", entryHasProvenance: false) ?? 30_000
+        var data = GridData(baseYear: baseYear, profilesFile: profiles, valueOfLostLoad: voll)
+
+        for entry in list(node(top, "carriers"), what: "carriers") {
+            guard let pairs = reader.mapping(entry, what: "a carrier") else { continue }
+            reader.rejectUnknownKeys(pairs, known: ["name", "co2_t_per_mwh_primary", "renewable"] + Self.provenanceKeys, in: "a carrier")
+            let name = reader.string(node(pairs, "name"), what: "carrier name") ?? ""
+            let has = checkProvenance(pairs, at: entry, what: "carrier '\(name)'", required: false)
+            let co2 = number(pairs, "co2_t_per_mwh_primary", what: "carrier '\(name)'", entryHasProvenance: has, default: 0) ?? 0
+            let renewable = reader.string(node(pairs, "renewable"), what: "renewable") == "true"
+            data.carriers.append(GridCarrier(name: name, co2PerPrimaryMWh: co2, isRenewable: renewable, origin: reader.location(entry)))
+        }
+        for entry in list(node(top, "buses"), what: "buses") {
+            guard let pairs = reader.mapping(entry, what: "a bus") else { continue }
+            reader.rejectUnknownKeys(pairs, known: ["name", "region", "external", "title", "note"], in: "a bus")
+            let name = reader.string(node(pairs, "name"), what: "bus name") ?? ""
+            let external = reader.string(node(pairs, "external"), what: "external") == "true"
+            data.buses.append(
+                GridBus(name: name, region: reader.string(node(pairs, "region"), what: "region"), isExternal: external, origin: reader.location(entry)))
+        }
+        for entry in list(node(top, "loads"), what: "loads") {
+            guard let pairs = reader.mapping(entry, what: "a load") else { continue }
+            reader.rejectUnknownKeys(pairs, known: ["bus", "annual_twh", "profile"] + Self.provenanceKeys, in: "a load")
+            let bus = reader.string(node(pairs, "bus"), what: "bus") ?? ""
+            let has = checkProvenance(pairs, at: entry, what: "load at '\(bus)'", required: false)
+            let energy = number(pairs, "annual_twh", what: "load at '\(bus)'", entryHasProvenance: has) ?? 0
+            let profile = reader.string(node(pairs, "profile"), what: "profile") ?? ""
+            data.loads.append(GridData.Load(bus: bus, annualTWh: energy, profile: profile, location: reader.location(entry)))
+        }
+        for entry in list(node(top, "generators"), what: "generators") {
+            if let generator = readGenerator(entry) { data.generators.append(generator) }
+        }
+        for entry in list(node(top, "links"), what: "links") {
+            if let link = readLink(entry) { data.links.append(link) }
+        }
+        for entry in list(node(top, "storage"), what: "storage") {
+            if let unit = readStorage(entry) { data.storage.append(unit) }
+        }
+        return data
+    }
+
+    static let generatorKeys = [
+        "name", "bus", "carrier", "p_nom_mw", "p_min_pu", "p_max_pu", "marginal_cost_yuan_per_mwh", "efficiency", "profile",
+    ]
+
+    mutating func readGenerator(_ entry: Node) -> GridData.Generator? {
+        guard let pairs = reader.mapping(entry, what: "a generator") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: Self.generatorKeys + Self.provenanceKeys, in: "a generator")
+        let name = reader.string(node(pairs, "name"), what: "generator name") ?? ""
+        let what = "generator '\(name)'"
+        let has = checkProvenance(pairs, at: entry, what: what, required: false)
+        return GridData.Generator(
+            name: name, bus: reader.string(node(pairs, "bus"), what: "bus") ?? "",
+            carrier: reader.string(node(pairs, "carrier"), what: "carrier") ?? "",
+            nominalPower: number(pairs, "p_nom_mw", what: what, entryHasProvenance: has) ?? 0,
+            marginalCost: number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has) ?? 0,
+            efficiency: number(pairs, "efficiency", what: what, entryHasProvenance: has, default: 1) ?? 1,
+            minPerUnit: number(pairs, "p_min_pu", what: what, entryHasProvenance: has, default: 0) ?? 0,
+            maxPerUnit: number(pairs, "p_max_pu", what: what, entryHasProvenance: has, default: 1) ?? 1,
+            profile: reader.string(node(pairs, "profile"), what: "profile"), location: reader.location(entry))
+    }
+
+    mutating func readLink(_ entry: Node) -> GridLink? {
+        guard let pairs = reader.mapping(entry, what: "a link") else { return nil }
+        reader.rejectUnknownKeys(
+            pairs, known: ["name", "bus0", "bus1", "carrier", "p_nom_mw", "efficiency", "marginal_cost_yuan_per_mwh"] + Self.provenanceKeys,
+            in: "a link")
+        let name = reader.string(node(pairs, "name"), what: "link name") ?? ""
+        let what = "link '\(name)'"
+        let has = checkProvenance(pairs, at: entry, what: what, required: false)
+        return GridLink(
+            name: name, bus0: reader.string(node(pairs, "bus0"), what: "bus0") ?? "",
+            bus1: reader.string(node(pairs, "bus1"), what: "bus1") ?? "",
+            carrier: reader.string(node(pairs, "carrier"), what: "carrier") ?? "AC",
+            nominalPower: number(pairs, "p_nom_mw", what: what, entryHasProvenance: has) ?? 0,
+            efficiency: number(pairs, "efficiency", what: what, entryHasProvenance: has, default: 1) ?? 1,
+            marginalCost: number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has, default: 0) ?? 0,
+            origin: reader.location(entry))
+    }
+
+    mutating func readStorage(_ entry: Node) -> GridStorageUnit? {
+        guard let pairs = reader.mapping(entry, what: "a storage unit") else { return nil }
+        reader.rejectUnknownKeys(
+            pairs,
+            known: ["name", "bus", "carrier", "p_nom_mw", "max_hours", "efficiency_store", "efficiency_dispatch", "marginal_cost_yuan_per_mwh"]
+                + Self.provenanceKeys, in: "a storage unit")
+        let name = reader.string(node(pairs, "name"), what: "storage name") ?? ""
+        let what = "storage unit '\(name)'"
+        let has = checkProvenance(pairs, at: entry, what: what, required: false)
+        return GridStorageUnit(
+            name: name, bus: reader.string(node(pairs, "bus"), what: "bus") ?? "",
+            carrier: reader.string(node(pairs, "carrier"), what: "carrier") ?? "",
+            nominalPower: number(pairs, "p_nom_mw", what: what, entryHasProvenance: has) ?? 0,
+            maxHours: number(pairs, "max_hours", what: what, entryHasProvenance: has) ?? 0,
+            efficiencyStore: number(pairs, "efficiency_store", what: what, entryHasProvenance: has, default: 1) ?? 1,
+            efficiencyDispatch: number(pairs, "efficiency_dispatch", what: what, entryHasProvenance: has, default: 1) ?? 1,
+            marginalCost: number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has, default: 0) ?? 0,
+            cyclicStateOfCharge: true, origin: reader.location(entry))
+    }
+
+    // MARK: Scenario overlay
+
+    mutating func readScenario(expectedName: String) -> GridScenario? {
+        guard let root = reader.file.root, let top = reader.mapping(root, what: "the scenario") else { return nil }
+        reader.rejectUnknownKeys(
+            top, known: ["name", "title", "year", "co2_cap_mt", "green_import_share", "changes", "note"], in: "the scenario")
+        if let name = reader.string(node(top, "name"), what: "name"), name != expectedName {
+            reader.diagnostics.error(
+                at: reader.location(node(top, "name")), "the scenario is named '\(name)' but its file is \(expectedName).yaml",
+                fix: "make the name and the file name agree")
+        }
+        var scenario = GridScenario()
+        scenario.year = reader.integer(node(top, "year"), what: "year")
+        if let cap = node(top, "co2_cap_mt") {
+            scenario.co2CapTonnes = number(top, "co2_cap_mt", what: "the scenario", entryHasProvenance: false).map { $0 * 1e6 }
+            scenario.co2CapLocation = reader.location(cap)
+        }
+        if let share = node(top, "green_import_share"),
+            let value = number(top, "green_import_share", what: "the scenario", entryHasProvenance: false)
+        {
+            scenario.greenImportShare = GreenImportShare(minimumShare: value, origin: reader.location(share))
+        }
+        for entry in list(node(top, "changes"), what: "changes") {
+            guard let pairs = reader.mapping(entry, what: "a change") else { continue }
+            let kinds = ["scale_demand", "scale_capacity", "set_capacity", "add_link", "add_generator", "add_storage"]
+            reader.rejectUnknownKeys(pairs, known: ["from", "bus", "carrier", "p_nom_mw"] + kinds + Self.provenanceKeys, in: "a change")
+            let location = reader.location(entry)
+            guard let from = reader.integer(node(pairs, "from"), what: "from") else {
+                reader.diagnostics.error(at: location, "a change has no `from:` year", fix: "say from which year it applies")
+                continue
+            }
+            let present = kinds.filter { node(pairs, $0) != nil }
+            guard present.count == 1, let kind = present.first else {
+                reader.diagnostics.error(at: location, "a change needs exactly one of: \(kinds.joined(separator: ", "))", fix: "split it into one change per line")
+                continue
+            }
+            let what = "the \(kind) change"
+            switch kind {
+            case "add_link", "add_generator", "add_storage":
+                guard let inner = node(pairs, kind) else { continue }
+                switch kind {
+                case "add_link": if let link = readLink(inner) { scenario.changes.append((from, .addLink(link), location)) }
+                case "add_generator": if let g = readGenerator(inner) { scenario.changes.append((from, .addGenerator(g), location)) }
+                default: if let s = readStorage(inner) { scenario.changes.append((from, .addStorage(s), location)) }
+                }
+            default:
+                let has = checkProvenance(pairs, at: entry, what: what, required: true)
+                let bus = reader.string(node(pairs, "bus"), what: "bus")
+                switch kind {
+                case "scale_demand":
+                    if let factor = number(pairs, kind, what: what, entryHasProvenance: has) {
+                        scenario.changes.append((from, .scaleDemand(factor: factor, bus: bus), location))
+                    }
+                case "scale_capacity":
+                    if let factor = number(pairs, kind, what: what, entryHasProvenance: has),
+                        let carrier = reader.string(node(pairs, "carrier"), what: "carrier")
+                    {
+                        scenario.changes.append((from, .scaleCapacity(factor: factor, carrier: carrier, bus: bus), location))
+                    } else if node(pairs, "carrier") == nil {
+                        reader.diagnostics.error(at: location, "scale_capacity needs a carrier", fix: "add `carrier:`")
+                    }
+                default:
+                    if let component = reader.string(node(pairs, kind), what: kind),
+                        let megawatts = number(pairs, "p_nom_mw", what: what, entryHasProvenance: has)
+                    {
+                        scenario.changes.append((from, .setCapacity(component: component, megawatts: megawatts), location))
+                    }
+                }
+            }
+        }
+        return scenario
+    }
+}

@@ -1,0 +1,302 @@
+import Diagnostics
+import Foundation
+import RegionModel
+import Yams
+
+/// Reads one `Regions/<id>.yaml` province file, driven by `DataSchema.provinceFields`.
+struct ProvinceFileReader {
+    var reader: NodeReader
+    let sourceKeys: Set<String>
+    let expectedID: String
+    private var series: [[String]: RawSeries] = [:]
+    /// Where each series starts, and the years its entries name (even entries with other errors).
+    private var seriesLocations: [[String]: SourceLocation] = [:]
+    private var attemptedYears: [[String]: Set<Int>] = [:]
+    /// The id the file declares (set even when the file has other errors), for duplicate checks.
+    private(set) var declaredID: RegionID?
+
+    init(file: YAMLFile, sourceKeys: Set<String>, expectedID: String) {
+        self.reader = NodeReader(file: file)
+        self.sourceKeys = sourceKeys
+        self.expectedID = expectedID
+    }
+
+    var diagnostics: DiagnosticEngine { reader.diagnostics }
+
+    /// The province, or `nil` when the file has errors (all of them are in `diagnostics`).
+    mutating func read() -> Province? {
+        guard let root = reader.file.root,
+            let pairs = reader.mapping(root, what: "a province file")
+        else { return nil }
+        var id: RegionID?
+        var code: String?
+        var name: LocalizedName?
+        for pair in pairs {
+            switch pair.key {
+            case "id":
+                guard let text = reader.string(pair.value, what: "id") else { continue }
+                if let valid = RegionID(rawValue: text) {
+                    id = valid
+                    declaredID = valid
+                    if text != expectedID {
+                        reader.diagnostics.error(
+                            at: reader.location(pair.value), "id '\(text)' does not match the file name '\(expectedID).yaml'",
+                            fix: "rename the file to \(text).yaml or set id: \(expectedID)")
+                    }
+                } else {
+                    reader.diagnostics.error(
+                        at: reader.location(pair.value), "id '\(text)' is not a valid region id",
+                        fix: "use lowercase letters, digits and '-' only (ids become file names), e.g. '\(Self.suggestedID(text))'")
+                }
+            case "code":
+                code = reader.string(pair.value, what: "code")
+            case "name":
+                name = readName(pair.value)
+            default:
+                walk(path: [pair.key], keyNode: pair.keyNode, node: pair.value)
+            }
+        }
+        let top = reader.location(root)
+        if id == nil && !pairs.contains(where: { $0.key == "id" }) {
+            reader.diagnostics.error(at: top, "missing field 'id'", fix: "add `id: \(expectedID)` at the top")
+        }
+        if code == nil && !pairs.contains(where: { $0.key == "code" }) {
+            reader.diagnostics.error(at: top, "missing field 'code'", fix: "add the short code, e.g. `code: SH`")
+        }
+        if name == nil && !pairs.contains(where: { $0.key == "name" }) {
+            reader.diagnostics.error(at: top, "missing field 'name'", fix: "add `name: {en: …, zh: …}`")
+        }
+        checkRequiredFields(at: top)
+        checkElectricityShares(at: top)
+        guard !reader.diagnostics.hasErrors, let id, let code, let name else { return nil }
+        return assemble(id: id, code: code, name: name)
+    }
+
+    // MARK: - Walking the schema
+
+    private mutating func walk(path: [String], keyNode: Node, node: Node) {
+        if let field = DataSchema.field(at: path) {
+            seriesLocations[path] = reader.location(keyNode)
+            if let raw = readSeries(node, field: field) { series[path] = raw }
+        } else if DataSchema.isGroup(path) {
+            guard let pairs = reader.mapping(node, what: "'\(path.joined(separator: "."))'") else { return }
+            let known = DataSchema.keys(under: path)
+            for pair in pairs {
+                if known.contains(pair.key) {
+                    walk(path: path + [pair.key], keyNode: pair.keyNode, node: pair.value)
+                } else {
+                    reader.rejectUnknownKeys([pair], known: known, in: "'\(path.joined(separator: "."))'")
+                }
+            }
+        } else {
+            let known = DataSchema.identityKeys + DataSchema.keys(under: [])
+            reader.rejectUnknownKeys([(key: path.last ?? "", keyNode: keyNode, value: node)], known: known, in: "the province file")
+        }
+    }
+
+    private mutating func readName(_ node: Node) -> LocalizedName? {
+        guard let pairs = reader.mapping(node, what: "name") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: ["en", "zh"], in: "name")
+        let en = pairs.first { $0.key == "en" }.flatMap { reader.string($0.value, what: "name.en") }
+        let zh = pairs.first { $0.key == "zh" }.flatMap { reader.string($0.value, what: "name.zh") }
+        guard let en, let zh else {
+            reader.diagnostics.error(at: reader.location(node), "name needs both 'en' and 'zh'", fix: "write `name: {en: Shanghai, zh: 上海}`")
+            return nil
+        }
+        return LocalizedName(en: en, zh: zh)
+    }
+
+    private mutating func readSeries(_ node: Node, field: FieldSpec) -> RawSeries? {
+        let what = "'\(field.dottedPath)'"
+        guard let pairs = reader.mapping(node, what: what) else { return nil }
+        reader.rejectUnknownKeys(pairs, known: ["unit", "values"], in: what)
+        guard let unitPair = pairs.first(where: { $0.key == "unit" }) else {
+            reader.diagnostics.error(at: reader.location(node), "\(what) has no unit", fix: "add `unit: \(field.unitSymbol)`")
+            return nil
+        }
+        guard let unit = reader.string(unitPair.value, what: "unit of \(what)") else { return nil }
+        guard let factor = field.factor(unit) else {
+            reader.diagnostics.error(
+                at: reader.location(unitPair.value), "wrong unit '\(unit)' for \(what)",
+                fix: "write it in one of: \(field.acceptedUnits.joined(separator: ", "))")
+            return nil
+        }
+        guard let valuesPair = pairs.first(where: { $0.key == "values" }) else {
+            reader.diagnostics.error(at: reader.location(node), "\(what) has no values", fix: "add `values:` with one entry per year")
+            return nil
+        }
+        guard let entries = valuesPair.value.sequence else {
+            reader.diagnostics.error(at: reader.location(valuesPair.value), "values of \(what) must be a list", fix: "write one `- {year: …, value: …, source: …, confidence: …}` per year")
+            return nil
+        }
+        var points: [RawSeries.Point] = []
+        var seenYears: [Int: Int] = [:]
+        for entry in entries {
+            if let yearNode = entry.mapping?.first(where: { $0.key.string == "year" })?.value, let year = Int(yearNode.string ?? "") {
+                attemptedYears[field.path, default: []].insert(year)
+            }
+            guard let point = readPoint(entry, field: field, unitFactor: factor) else { continue }
+            let line = entry.mark?.line ?? 0
+            if let first = seenYears[point.year] {
+                reader.diagnostics.error(
+                    at: reader.location(entry), "year \(point.year) of \(what) is given twice (first on line \(first))",
+                    fix: "keep one value per year")
+                continue
+            }
+            seenYears[point.year] = line
+            points.append(point)
+        }
+        return RawSeries(points: points)
+    }
+
+    private mutating func readPoint(_ entry: Node, field: FieldSpec, unitFactor: Double) -> RawSeries.Point? {
+        let what = "'\(field.dottedPath)'"
+        guard let pairs = reader.mapping(entry, what: "a value of \(what)") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: DataSchema.valueKeys, in: "a value of \(what)")
+        func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        var missing: [String] = []
+        for key in ["year", "value", "source", "confidence"] where node(key) == nil { missing.append(key) }
+        if !missing.isEmpty {
+            reader.diagnostics.error(
+                at: reader.location(entry), "a value of \(what) lacks \(missing.joined(separator: ", "))",
+                fix: "every number needs year, value, source and confidence")
+        }
+        let year = reader.integer(node("year"), what: "year")
+        if let year, !(1950...2100).contains(year) {
+            reader.diagnostics.error(at: reader.location(node("year")), "year \(year) is outside 1950–2100", fix: "check the year")
+        }
+        var value = reader.number(node("value"), what: "value of \(what)")
+        if let raw = value {
+            let converted = raw * unitFactor
+            if raw < 0 {
+                reader.diagnostics.error(
+                    at: reader.location(node("value")), "value of \(what) is negative (\(Self.format(raw)))",
+                    fix: "write a value of zero or more; flows out of the province go under 'exports'")
+                value = nil
+            } else if converted > field.plausibleMaximum {
+                reader.diagnostics.error(
+                    at: reader.location(node("value")),
+                    "value of \(what) is implausibly large: \(Self.format(converted)) \(field.unitSymbol) (limit \(Self.format(field.plausibleMaximum)))",
+                    fix: "check the unit and the digits")
+                value = nil
+            } else {
+                value = converted
+            }
+        }
+        let source = reader.string(node("source"), what: "source")
+        if let source, !sourceKeys.contains(source) {
+            let suggestion = NodeReader.closest(to: source, in: Array(sourceKeys))
+            reader.diagnostics.error(
+                at: reader.location(node("source")), "unknown source '\(source)'",
+                fix: suggestion.map { "did you mean '\($0)'? (sources are listed in Regions/sources.yaml)" }
+                    ?? "add it to Regions/sources.yaml or use an existing key")
+        }
+        var confidence: Confidence?
+        if let text = reader.string(node("confidence"), what: "confidence") {
+            confidence = Confidence(rawValue: text)
+            if confidence == nil {
+                reader.diagnostics.error(
+                    at: reader.location(node("confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic",
+                    fix: "use 'estimate' for derived values and 'synthetic' for made-up ones")
+            }
+        }
+        let note = reader.string(node("note"), what: "note")
+        if let confidence, confidence != .sourced, (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            reader.diagnostics.error(
+                at: reader.location(entry), "an \(confidence.rawValue) value of \(what) has no note",
+                fix: "add `note:` with the reasoning behind the number")
+        }
+        let reference = reader.string(node("ref"), what: "ref")
+        guard let year, let value, let source, let confidence else { return nil }
+        return RawSeries.Point(
+            year: year, value: value,
+            provenance: Provenance(source: source, reference: reference, confidence: confidence, note: note, location: reader.location(node("value"))))
+    }
+
+    // MARK: - Whole-file checks
+
+    private mutating func checkRequiredFields(at location: SourceLocation) {
+        for field in DataSchema.provinceFields where field.required {
+            guard let raw = series[field.path] else {
+                if !reader.diagnostics.diagnostics.contains(where: { $0.message.contains("'\(field.dottedPath)'") }) {
+                    reader.diagnostics.error(
+                        at: location, "missing field '\(field.dottedPath)' (\(field.meaning))",
+                        fix: "add it with values for \(DataSchema.requiredYears.map(String.init).joined(separator: " and "))")
+                }
+                continue
+            }
+            let years = Set(raw.points.map(\.year)).union(attemptedYears[field.path] ?? [])
+            let absent = DataSchema.requiredYears.filter { !years.contains($0) }
+            if !absent.isEmpty {
+                reader.diagnostics.error(
+                    at: seriesLocations[field.path] ?? location, "'\(field.dottedPath)' has no value for \(absent.map(String.init).joined(separator: ", "))",
+                    fix: "add them (an estimate with a note is fine when no source has the number)")
+            }
+        }
+    }
+
+    private mutating func checkElectricityShares(at location: SourceLocation) {
+        var sums: [Int: (sum: Double, count: Int, location: SourceLocation?)] = [:]
+        for sector in EndUseSector.allCases {
+            for point in series[["emissions", sector.rawValue, "electricity_share"]]?.points ?? [] {
+                var entry = sums[point.year] ?? (0, 0, point.provenance.location)
+                entry.sum += point.value
+                entry.count += 1
+                sums[point.year] = entry
+            }
+        }
+        for (year, entry) in sums.sorted(by: { $0.key < $1.key }) {
+            if entry.count == EndUseSector.allCases.count && abs(entry.sum - 1) > 1e-3 {
+                reader.diagnostics.error(
+                    at: entry.location ?? location,
+                    "the electricity shares of the six end-use sectors sum to \(Self.format(entry.sum)) in \(year), not 1",
+                    fix: "adjust emissions.*.electricity_share for \(year) so that they add up to 1")
+            } else if entry.count < EndUseSector.allCases.count {
+                reader.diagnostics.error(
+                    at: entry.location ?? location,
+                    "only \(entry.count) of the \(EndUseSector.allCases.count) end-use sectors give an electricity share for \(year)",
+                    fix: "give every sector's electricity_share for \(year) (they must sum to 1)")
+            }
+        }
+    }
+
+    private func assemble(id: RegionID, code: String, name: LocalizedName) -> Province {
+        func raw(_ path: String...) -> RawSeries? { series[path] }
+        var generation: [Fuel: Series<TWh>] = [:]
+        var capacity: [Fuel: Series<GW>] = [:]
+        for fuel in Fuel.allCases {
+            if let s = raw("electricity", "generation", fuel.rawValue) { generation[fuel] = Series(s) }
+            if let s = raw("capacity", fuel.rawValue) { capacity[fuel] = Series(s) }
+        }
+        var sectors: [EndUseSector: EndUseEmissions] = [:]
+        for sector in EndUseSector.allCases {
+            sectors[sector] = EndUseEmissions(
+                direct: Series(raw("emissions", sector.rawValue, "direct")),
+                electricityShare: Series(raw("emissions", sector.rawValue, "electricity_share")))
+        }
+        return Province(
+            id: id, code: code, name: name,
+            population: Series(raw("population")), gdp: Series(raw("gdp")), energyUse: Series(raw("energy_use")),
+            electricity: ElectricityBalance(
+                consumption: Series(raw("electricity", "consumption")), generation: generation,
+                imports: Series(raw("electricity", "imports")), exports: Series(raw("electricity", "exports"))),
+            capacity: capacity,
+            power: PowerSectorEmissions(
+                localThermal: Series(raw("emissions", "power", "local_thermal")),
+                imported: Series(raw("emissions", "power", "imported")),
+                exported: Series(raw("emissions", "power", "exported"))),
+            sectors: sectors)
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
+    }
+
+    static func suggestedID(_ text: String) -> String {
+        let lowered = text.lowercased().map { c -> Character in
+            (c.isLetter && c.isASCII) || (c.isNumber && c.isASCII) ? c : "-"
+        }
+        let id = String(lowered).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return id.isEmpty ? "region-1" : id
+    }
+}

@@ -1,0 +1,319 @@
+import Diagnostics
+import Foundation
+import RegionModel
+
+/// Reads a PyPSA CSV folder (`Network.export_to_csv_folder`) into a `GridNetwork`: the subset in
+/// docs/power-flow.md — network, snapshots with weightings, buses, carriers, generators (+ p_max_pu
+/// and p_min_pu series), loads (+ p_set series), unidirectional links, storage units and a
+/// primary-energy CO2 global constraint. Every problem is reported as a `file:line` diagnostic.
+public enum PyPSAImport {
+    /// Carriers counted as green (renewable) power for the green-import share.
+    public static let renewableCarriers: Set<String> = [
+        "hydro", "ror", "onwind", "offwind", "offwind-ac", "offwind-dc", "offwind-float", "solar",
+        "solar rooftop", "solar-hsat", "wind", "biomass", "geothermal",
+    ]
+
+    /// Loads `folder`; throws every problem at once.
+    public static func load(folder: URL, valueOfLostLoad: Double = 100_000) throws(DiagnosticsError) -> GridNetwork {
+        var reader = Reader(folder: folder)
+        let network = reader.read(valueOfLostLoad: valueOfLostLoad)
+        if let network {
+            for problem in network.validate() { reader.diagnostics.report(problem) }
+        }
+        try reader.diagnostics.failIfErrors()
+        guard let network else { throw DiagnosticsError(reader.diagnostics.sorted) }
+        return network
+    }
+}
+
+/// Component attributes that would change the LP but are not in the supported subset.
+private let unsupportedNonDefaults: [String: [String: String]] = [
+    "generators": [
+        "p_nom_extendable": "False", "committable": "False", "marginal_cost_quadratic": "0.0", "sign": "1.0",
+        "ramp_limit_up": "", "ramp_limit_down": "",
+    ],
+    "links": ["p_nom_extendable": "False", "committable": "False"],
+    "storage_units": ["p_nom_extendable": "False", "standing_loss": "0.0", "inflow": "0.0"],
+]
+
+private struct Reader {
+    let folder: URL
+    var diagnostics = DiagnosticEngine()
+
+    init(folder: URL) { self.folder = folder }
+
+    func displayPath(_ file: String) -> String { folder.appendingPathComponent(file).path }
+
+    func exists(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path)
+    }
+
+    mutating func table(_ file: String, required: Bool) -> CSVTable? {
+        if !exists(file) {
+            if required {
+                diagnostics.error(
+                    at: SourceLocation(file: displayPath(file)), "the PyPSA folder has no \(file)",
+                    fix: "export the network with Network.export_to_csv_folder, or check the folder path")
+            }
+            return nil
+        }
+        return CSVTable.read(folder.appendingPathComponent(file), displayPath: displayPath(file), diagnostics: &diagnostics)
+    }
+
+    // MARK: Cells
+
+    mutating func number(_ table: CSVTable, _ row: Int, _ column: String, default fallback: Double?) -> Double {
+        guard let index = table.column(column), index < table.rows[row].count else {
+            if let fallback { return fallback }
+            diagnostics.error(at: table.location(ofRow: row), "missing column '\(column)'", fix: "add the column '\(column)'")
+            return 0
+        }
+        let cell = table.rows[row][index].trimmingCharacters(in: .whitespaces)
+        if cell.isEmpty, let fallback { return fallback }
+        if cell.lowercased() == "inf" { return .infinity }
+        guard let value = Double(cell) else {
+            diagnostics.error(at: table.location(ofRow: row), "'\(cell)' in column '\(column)' is not a number", fix: "write a decimal number")
+            return fallback ?? 0
+        }
+        if !value.isFinite {
+            diagnostics.error(at: table.location(ofRow: row), "column '\(column)' is \(cell)", fix: "write a finite number")
+        }
+        return value
+    }
+
+    mutating func text(_ table: CSVTable, _ row: Int, _ column: String, default fallback: String?) -> String {
+        guard let index = table.column(column), index < table.rows[row].count,
+            !table.rows[row][index].isEmpty
+        else {
+            if let fallback { return fallback }
+            diagnostics.error(at: table.location(ofRow: row), "missing value in column '\(column)'", fix: "fill in '\(column)'")
+            return ""
+        }
+        return String(table.rows[row][index])
+    }
+
+    mutating func flag(_ table: CSVTable, _ row: Int, _ column: String, default fallback: Bool) -> Bool {
+        let value = text(table, row, column, default: fallback ? "True" : "False")
+        switch value.lowercased() {
+        case "true", "1", "1.0": return true
+        case "false", "0", "0.0": return false
+        default:
+            diagnostics.error(at: table.location(ofRow: row), "'\(value)' in column '\(column)' is not True or False", fix: "write True or False")
+            return fallback
+        }
+    }
+
+    /// The component name (first column: `name`, or PyPSA's unnamed index).
+    func componentName(_ table: CSVTable, _ row: Int) -> String {
+        String(table.rows[row].first ?? "")
+    }
+
+    mutating func rejectUnsupported(_ table: CSVTable, component: String) {
+        guard let rules = unsupportedNonDefaults[component] else { return }
+        for (column, allowed) in rules.sorted(by: { $0.key < $1.key }) {
+            guard let index = table.column(column) else { continue }
+            for row in table.rows.indices where index < table.rows[row].count {
+                let cell = table.rows[row][index].trimmingCharacters(in: .whitespaces)
+                if cell.isEmpty || cell == allowed || cell.lowercased() == allowed.lowercased()
+                    || (Double(cell) != nil && Double(cell) == Double(allowed))
+                    || (allowed.isEmpty && (cell.lowercased() == "inf" || cell.lowercased() == "nan"))
+                {
+                    continue
+                }
+                diagnostics.error(
+                    at: table.location(ofRow: row), "\(component) attribute '\(column)' = \(cell) is outside the supported PyPSA subset",
+                    fix: "use the default (\(allowed.isEmpty ? "none" : allowed)) or see docs/power-flow.md")
+            }
+        }
+    }
+
+    // MARK: Network
+
+    mutating func read(valueOfLostLoad: Double) -> GridNetwork? {
+        var name = folder.lastPathComponent
+        if let network = table("network.csv", required: false), !network.rows.isEmpty {
+            name = text(network, 0, "name", default: name)
+        }
+        guard let snapshotsTable = table("snapshots.csv", required: true),
+            let busesTable = table("buses.csv", required: true)
+        else { return nil }
+
+        // Snapshots: the first column is the key the time series use.
+        var snapshots: [GridSnapshot] = []
+        var snapshotIndex: [Substring: Int] = [:]
+        for row in snapshotsTable.rows.indices {
+            let key = snapshotsTable.rows[row].first ?? ""
+            let label = text(snapshotsTable, row, "snapshot", default: String(key))
+            let objective = number(snapshotsTable, row, "objective", default: 1)
+            let generators = number(snapshotsTable, row, "generators", default: objective)
+            let stores = number(snapshotsTable, row, "stores", default: objective)
+            if snapshotIndex[key] != nil {
+                diagnostics.error(at: snapshotsTable.location(ofRow: row), "snapshot '\(key)' appears twice", fix: "remove the duplicate row")
+            }
+            snapshotIndex[key] = snapshots.count
+            snapshots.append(GridSnapshot(label: label, objectiveWeight: objective, generatorWeight: generators, storeWeight: stores))
+            for (column, weight) in [("objective", objective), ("generators", generators), ("stores", stores)] where weight < 0 {
+                diagnostics.error(at: snapshotsTable.location(ofRow: row), "snapshot weighting '\(column)' is negative", fix: "use hours ≥ 0")
+            }
+        }
+
+        var carriers: [GridCarrier] = []
+        if let carriersTable = table("carriers.csv", required: false) {
+            for row in carriersTable.rows.indices {
+                let carrierName = componentName(carriersTable, row)
+                carriers.append(
+                    GridCarrier(
+                        name: carrierName, co2PerPrimaryMWh: number(carriersTable, row, "co2_emissions", default: 0),
+                        isRenewable: PyPSAImport.renewableCarriers.contains(carrierName),
+                        origin: carriersTable.location(ofRow: row)))
+            }
+        }
+
+        // Loads first: buses without load are external supply regions.
+        var loads: [GridLoad] = []
+        if let loadsTable = table("loads.csv", required: false) {
+            let series = timeSeries("loads-p_set.csv", snapshotIndex: snapshotIndex, count: snapshots.count)
+            for row in loadsTable.rows.indices {
+                let loadName = componentName(loadsTable, row)
+                let demand: GridProfile =
+                    series[loadName].map { .series($0) } ?? .constant(number(loadsTable, row, "p_set", default: 0))
+                loads.append(
+                    GridLoad(name: loadName, bus: text(loadsTable, row, "bus", default: nil), demand: demand, origin: loadsTable.location(ofRow: row)))
+            }
+        }
+        let busesWithLoad = Set(loads.map(\.bus))
+        var buses: [GridBus] = []
+        for row in busesTable.rows.indices {
+            let busName = componentName(busesTable, row)
+            buses.append(GridBus(name: busName, region: nil, isExternal: !busesWithLoad.contains(busName), origin: busesTable.location(ofRow: row)))
+        }
+
+        var generators: [GridGenerator] = []
+        if let generatorsTable = table("generators.csv", required: false) {
+            rejectUnsupported(generatorsTable, component: "generators")
+            let maxSeries = timeSeries("generators-p_max_pu.csv", snapshotIndex: snapshotIndex, count: snapshots.count)
+            let minSeries = timeSeries("generators-p_min_pu.csv", snapshotIndex: snapshotIndex, count: snapshots.count)
+            for row in generatorsTable.rows.indices {
+                let generatorName = componentName(generatorsTable, row)
+                generators.append(
+                    GridGenerator(
+                        name: generatorName, bus: text(generatorsTable, row, "bus", default: nil),
+                        carrier: text(generatorsTable, row, "carrier", default: ""),
+                        nominalPower: number(generatorsTable, row, "p_nom", default: 0),
+                        minPerUnit: minSeries[generatorName].map { .series($0) }
+                            ?? .constant(number(generatorsTable, row, "p_min_pu", default: 0)),
+                        maxPerUnit: maxSeries[generatorName].map { .series($0) }
+                            ?? .constant(number(generatorsTable, row, "p_max_pu", default: 1)),
+                        marginalCost: number(generatorsTable, row, "marginal_cost", default: 0),
+                        efficiency: number(generatorsTable, row, "efficiency", default: 1),
+                        origin: generatorsTable.location(ofRow: row)))
+            }
+        }
+
+        var links: [GridLink] = []
+        if let linksTable = table("links.csv", required: false) {
+            rejectUnsupported(linksTable, component: "links")
+            for row in linksTable.rows.indices {
+                let minPU = number(linksTable, row, "p_min_pu", default: 0)
+                let maxPU = number(linksTable, row, "p_max_pu", default: 1)
+                if minPU != 0 {
+                    diagnostics.error(
+                        at: linksTable.location(ofRow: row), "link p_min_pu = \(minPU): only unidirectional links (p_min_pu 0) are supported",
+                        fix: "split a bidirectional link into two links, one per direction")
+                }
+                links.append(
+                    GridLink(
+                        name: componentName(linksTable, row), bus0: text(linksTable, row, "bus0", default: nil),
+                        bus1: text(linksTable, row, "bus1", default: nil), carrier: text(linksTable, row, "carrier", default: ""),
+                        nominalPower: number(linksTable, row, "p_nom", default: 0) * maxPU,
+                        efficiency: number(linksTable, row, "efficiency", default: 1),
+                        marginalCost: number(linksTable, row, "marginal_cost", default: 0),
+                        origin: linksTable.location(ofRow: row)))
+            }
+        }
+
+        var storage: [GridStorageUnit] = []
+        if let storageTable = table("storage_units.csv", required: false) {
+            rejectUnsupported(storageTable, component: "storage_units")
+            for row in storageTable.rows.indices {
+                storage.append(
+                    GridStorageUnit(
+                        name: componentName(storageTable, row), bus: text(storageTable, row, "bus", default: nil),
+                        carrier: text(storageTable, row, "carrier", default: ""),
+                        nominalPower: number(storageTable, row, "p_nom", default: 0),
+                        maxHours: number(storageTable, row, "max_hours", default: 1),
+                        efficiencyStore: number(storageTable, row, "efficiency_store", default: 1),
+                        efficiencyDispatch: number(storageTable, row, "efficiency_dispatch", default: 1),
+                        marginalCost: number(storageTable, row, "marginal_cost", default: 0),
+                        cyclicStateOfCharge: flag(storageTable, row, "cyclic_state_of_charge", default: false),
+                        initialStateOfCharge: number(storageTable, row, "state_of_charge_initial", default: 0),
+                        origin: storageTable.location(ofRow: row)))
+            }
+        }
+
+        var co2Cap: Double? = nil
+        var co2CapOrigin: SourceLocation? = nil
+        if let constraints = table("global_constraints.csv", required: false) {
+            for row in constraints.rows.indices {
+                let type = text(constraints, row, "type", default: "primary_energy")
+                let attribute = text(constraints, row, "carrier_attribute", default: "co2_emissions")
+                let sense = text(constraints, row, "sense", default: "<=")
+                guard type == "primary_energy", attribute == "co2_emissions", sense == "<=" else {
+                    diagnostics.error(
+                        at: constraints.location(ofRow: row),
+                        "global constraint of type '\(type)' on '\(attribute)' with sense '\(sense)' is not supported",
+                        fix: "only a primary_energy co2_emissions limit with sense <= is in the subset")
+                    continue
+                }
+                if co2Cap != nil {
+                    diagnostics.error(at: constraints.location(ofRow: row), "a second CO2 limit", fix: "keep one CO2 global constraint")
+                }
+                co2Cap = number(constraints, row, "constant", default: nil)
+                co2CapOrigin = constraints.location(ofRow: row)
+            }
+        }
+
+        return GridNetwork(
+            name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
+            links: links, storageUnits: storage, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
+    }
+
+    /// A time-series file: one column per component, one row per snapshot (keyed by the snapshot index).
+    mutating func timeSeries(_ file: String, snapshotIndex: [Substring: Int], count: Int) -> [String: [Double]] {
+        guard let table = table(file, required: false) else { return [:] }
+        var columns = [[Double]](repeating: [Double](repeating: .nan, count: count), count: max(0, table.header.count - 1))
+        var seen = [Bool](repeating: false, count: count)
+        for row in table.rows.indices {
+            let fields = table.rows[row]
+            guard let key = fields.first, let t = snapshotIndex[key] else {
+                diagnostics.error(
+                    at: table.location(ofRow: row), "snapshot '\(fields.first ?? "")' is not in snapshots.csv",
+                    fix: "use the snapshot keys of snapshots.csv's first column")
+                continue
+            }
+            seen[t] = true
+            if fields.count != table.header.count {
+                diagnostics.error(
+                    at: table.location(ofRow: row), "the row has \(fields.count) fields but the header has \(table.header.count)",
+                    fix: "give one value per column")
+            }
+            for c in 1..<min(fields.count, table.header.count) {
+                guard let value = Double(fields[c]), value.isFinite else {
+                    diagnostics.error(
+                        at: table.location(ofRow: row), "'\(fields[c])' for '\(table.header[c])' is not a finite number",
+                        fix: "write a decimal number")
+                    continue
+                }
+                columns[c - 1][t] = value
+            }
+        }
+        if let missing = seen.firstIndex(of: false) {
+            diagnostics.error(
+                at: SourceLocation(file: table.path), "\(seen.filter { !$0 }.count) of \(count) snapshots have no row (first: snapshot \(missing))",
+                fix: "give one row per snapshot in snapshots.csv")
+        }
+        var result: [String: [Double]] = [:]
+        for c in 1..<max(1, table.header.count) { result[table.header[c]] = columns[c - 1] }
+        return result
+    }
+}

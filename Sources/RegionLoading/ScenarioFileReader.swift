@@ -1,0 +1,144 @@
+import Diagnostics
+import RegionModel
+import Yams
+
+/// Reads one `Regions/scenarios/<name>.yaml` scenario file.
+struct ScenarioFileReader {
+    var reader: NodeReader
+    let sourceKeys: Set<String>
+    let regionIDs: Set<String>
+    let expectedName: String
+
+    init(file: YAMLFile, sourceKeys: Set<String>, regionIDs: Set<String>, expectedName: String) {
+        reader = NodeReader(file: file)
+        self.sourceKeys = sourceKeys
+        self.regionIDs = regionIDs
+        self.expectedName = expectedName
+    }
+
+    var diagnostics: DiagnosticEngine { reader.diagnostics }
+
+    mutating func read() -> Scenario? {
+        guard let root = reader.file.root, let pairs = reader.mapping(root, what: "a scenario file") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: ["name", "title", "summary", "horizon", "levers", "provinces"], in: "the scenario file")
+        func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        let top = reader.location(root)
+        for key in ["name", "title", "horizon", "levers"] where node(key) == nil {
+            reader.diagnostics.error(at: top, "missing field '\(key)'", fix: "see docs/data.md for the scenario format")
+        }
+        let name = reader.string(node("name"), what: "name")
+        if let name, name != expectedName {
+            reader.diagnostics.error(
+                at: reader.location(node("name")), "name '\(name)' does not match the file name '\(expectedName).yaml'",
+                fix: "rename the file or set name: \(expectedName)")
+        }
+        if let name, !RegionID.isValid(name) {
+            reader.diagnostics.error(at: reader.location(node("name")), "scenario name '\(name)' is not lowercase [a-z0-9-]", fix: "scenario names become file names")
+        }
+        let title = readLocalized(node("title"), what: "title")
+        let summary = node("summary").flatMap { readLocalized($0, what: "summary") } ?? LocalizedName(en: "", zh: "")
+        let horizon = reader.integer(node("horizon"), what: "horizon")
+        if let horizon, !(2030...2100).contains(horizon) {
+            reader.diagnostics.error(at: reader.location(node("horizon")), "horizon \(horizon) is outside 2030–2100", fix: "projections run to 2060 by default")
+        }
+        let levers = node("levers").map { readLevers($0, what: "levers") } ?? [:]
+        var overrides: [RegionID: [Lever: LeverPath]] = [:]
+        if let provincesNode = node("provinces"), let provincePairs = reader.mapping(provincesNode, what: "provinces") {
+            for pair in provincePairs {
+                guard let id = RegionID(rawValue: pair.key), regionIDs.contains(pair.key) else {
+                    reader.diagnostics.error(
+                        at: reader.location(pair.keyNode), "unknown province '\(pair.key)'",
+                        fix: "use one of: \(regionIDs.sorted().joined(separator: ", "))")
+                    continue
+                }
+                overrides[id] = readLevers(pair.value, what: "provinces.\(pair.key)")
+            }
+        }
+        guard !reader.diagnostics.hasErrors, let name, let title, let horizon else { return nil }
+        return Scenario(name: name, title: title, summary: summary, horizon: horizon, levers: levers, overrides: overrides)
+    }
+
+    private mutating func readLocalized(_ node: Node?, what: String) -> LocalizedName? {
+        guard let node, let pairs = reader.mapping(node, what: what) else { return nil }
+        reader.rejectUnknownKeys(pairs, known: ["en", "zh"], in: what)
+        let en = pairs.first { $0.key == "en" }.flatMap { reader.string($0.value, what: "\(what).en") }
+        let zh = pairs.first { $0.key == "zh" }.flatMap { reader.string($0.value, what: "\(what).zh") }
+        guard let en, let zh else {
+            reader.diagnostics.error(at: reader.location(node), "\(what) needs both 'en' and 'zh'", fix: "write `\(what): {en: …, zh: …}`")
+            return nil
+        }
+        return LocalizedName(en: en, zh: zh)
+    }
+
+    private mutating func readLevers(_ node: Node, what: String) -> [Lever: LeverPath] {
+        guard let pairs = reader.mapping(node, what: what) else { return [:] }
+        var levers: [Lever: LeverPath] = [:]
+        for pair in pairs {
+            guard let lever = Lever(rawValue: pair.key) else {
+                reader.rejectUnknownKeys([pair], known: Lever.allCases.map(\.rawValue), in: what)
+                continue
+            }
+            if let path = readPath(pair.value, lever: lever) { levers[lever] = path }
+        }
+        return levers
+    }
+
+    private mutating func readPath(_ pathNode: Node, lever: Lever) -> LeverPath? {
+        let spec = lever.spec
+        let what = "'\(lever.rawValue)'"
+        guard let pairs = reader.mapping(pathNode, what: what) else { return nil }
+        reader.rejectUnknownKeys(pairs, known: ["unit", "values", "source", "ref", "confidence", "note"], in: what)
+        func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        for key in ["unit", "values", "source", "confidence"] where node(key) == nil {
+            reader.diagnostics.error(at: reader.location(pathNode), "\(what) lacks '\(key)'", fix: "every lever needs unit, values, source and confidence")
+        }
+        var factor: Double?
+        if let unit = reader.string(node("unit"), what: "unit of \(what)") {
+            factor = spec.factor(unit)
+            if factor == nil {
+                reader.diagnostics.error(
+                    at: reader.location(node("unit")), "wrong unit '\(unit)' for \(what) (\(spec.meaning))",
+                    fix: "write it in one of: \(spec.acceptedUnits.joined(separator: ", "))")
+            }
+        }
+        var points: [(year: Int, value: Double)] = []
+        if let valuesNode = node("values"), let valuePairs = reader.mapping(valuesNode, what: "values of \(what)") {
+            for pair in valuePairs {
+                let year = reader.integer(pair.keyNode, what: "year in \(what)")
+                guard let value = reader.number(pair.value, what: "value of \(what)"), let year else { continue }
+                if let factor {
+                    let converted = value * factor
+                    if !spec.range.contains(converted) {
+                        reader.diagnostics.error(
+                            at: reader.location(pair.value),
+                            "\(what) = \(value) in \(year) is outside the admissible range \(spec.range.lowerBound)…\(spec.range.upperBound) \(spec.unitSymbol)",
+                            fix: "check the unit (percent values need unit '%' or '%/yr')")
+                    }
+                    points.append((year, converted))
+                }
+            }
+            if valuePairs.isEmpty {
+                reader.diagnostics.error(at: reader.location(valuesNode), "\(what) has no values", fix: "write `values: {2020: …, 2030: …}`")
+            }
+        }
+        let source = reader.string(node("source"), what: "source")
+        if let source, !sourceKeys.contains(source) {
+            reader.diagnostics.error(at: reader.location(node("source")), "unknown source '\(source)'", fix: "add it to Regions/sources.yaml or use an existing key")
+        }
+        var confidence: Confidence?
+        if let text = reader.string(node("confidence"), what: "confidence") {
+            confidence = Confidence(rawValue: text)
+            if confidence == nil {
+                reader.diagnostics.error(at: reader.location(node("confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic", fix: "use estimate for assumptions")
+            }
+        }
+        let note = reader.string(node("note"), what: "note")
+        if let confidence, confidence != .sourced, (note ?? "").isEmpty {
+            reader.diagnostics.error(at: reader.location(pathNode), "\(what) is an \(confidence.rawValue) without a note", fix: "add `note:` with the reasoning")
+        }
+        guard let source, let confidence, !points.isEmpty, factor != nil else { return nil }
+        return LeverPath(
+            points: points,
+            provenance: Provenance(source: source, reference: reader.string(node("ref"), what: "ref"), confidence: confidence, note: note, location: reader.location(pathNode)))
+    }
+}

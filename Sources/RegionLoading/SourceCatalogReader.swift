@@ -1,0 +1,39 @@
+import Diagnostics
+import RegionModel
+
+/// Reads `Regions/sources.yaml`: the catalogue every number's `source:` refers to.
+struct SourceCatalogReader {
+    var reader: NodeReader
+
+    init(file: YAMLFile) { reader = NodeReader(file: file) }
+
+    var diagnostics: DiagnosticEngine { reader.diagnostics }
+
+    mutating func read() -> [String: SourceReference] {
+        guard let root = reader.file.root, let pairs = reader.mapping(root, what: "the source catalogue") else { return [:] }
+        var sources: [String: SourceReference] = [:]
+        for pair in pairs {
+            guard let fields = reader.mapping(pair.value, what: "source '\(pair.key)'") else { continue }
+            reader.rejectUnknownKeys(fields, known: ["title", "url", "kind"], in: "source '\(pair.key)'")
+            func node(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
+            guard let title = reader.string(node("title"), what: "title of source '\(pair.key)'") else {
+                reader.diagnostics.error(at: reader.location(pair.keyNode), "source '\(pair.key)' has no title", fix: "add `title:` naming the publication")
+                continue
+            }
+            var kind = SourceReference.Kind.statistics
+            if let text = reader.string(node("kind"), what: "kind") {
+                if let parsed = SourceReference.Kind(rawValue: text) {
+                    kind = parsed
+                } else {
+                    reader.diagnostics.error(
+                        at: reader.location(node("kind")), "unknown source kind '\(text)'",
+                        fix: "use one of: \(SourceReference.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            sources[pair.key] = SourceReference(key: pair.key, title: title, url: reader.string(node("url"), what: "url"), kind: kind)
+        }
+        return sources
+    }
+}
+
+import Yams

@@ -1,0 +1,146 @@
+import Diagnostics
+
+extension GridNetwork {
+    /// Every problem of the model, each with the location of the offending row when known:
+    /// profile lengths that do not match the snapshots, negative or non-finite numbers, unknown
+    /// buses or carriers, duplicate names, impossible efficiencies and bounds.
+    public func validate() -> [Diagnostic] {
+        var engine = DiagnosticEngine()
+        let count = snapshots.count
+        if count == 0 {
+            engine.error(at: nil, "grid '\(name)' has no snapshots", fix: "give at least one snapshot (hour)")
+        }
+        for snapshot in snapshots {
+            for (label, weight) in [
+                ("objective", snapshot.objectiveWeight), ("generators", snapshot.generatorWeight),
+                ("stores", snapshot.storeWeight),
+            ] where !(weight.isFinite && weight >= 0) {
+                engine.error(
+                    at: nil, "snapshot '\(snapshot.label)' has \(label) weighting \(weight)",
+                    fix: "use a finite, non-negative number of hours")
+            }
+        }
+        let busNames = Set(buses.map(\.name))
+        let carrierNames = Set(carriers.map(\.name))
+        checkUnique(buses.map { ($0.name, $0.origin) }, kind: "bus", into: &engine)
+        checkUnique(carriers.map { ($0.name, $0.origin) }, kind: "carrier", into: &engine)
+        checkUnique(generators.map { ($0.name, $0.origin) }, kind: "generator", into: &engine)
+        checkUnique(links.map { ($0.name, $0.origin) }, kind: "link", into: &engine)
+        checkUnique(storageUnits.map { ($0.name, $0.origin) }, kind: "storage unit", into: &engine)
+        checkUnique(loads.map { ($0.name, $0.origin) }, kind: "load", into: &engine)
+
+        func bus(_ name: String, of what: String, at origin: SourceLocation?) {
+            if !busNames.contains(name) {
+                engine.error(
+                    at: origin, "\(what) refers to unknown bus '\(name)'",
+                    fix: "add bus '\(name)' or use one of: \(busNames.sorted().prefix(8).joined(separator: ", "))")
+            }
+        }
+        func carrier(_ name: String, of what: String, at origin: SourceLocation?) {
+            if !carrierNames.isEmpty && !carrierNames.contains(name) {
+                engine.error(at: origin, "\(what) uses unknown carrier '\(name)'", fix: "add carrier '\(name)' to the carriers")
+            }
+        }
+        func number(_ value: Double, _ field: String, of what: String, at origin: SourceLocation?, allowNegative: Bool = false) {
+            if !value.isFinite {
+                engine.error(at: origin, "\(what) has \(field) \(value)", fix: "give a finite number")
+            } else if !allowNegative && value < 0 {
+                engine.error(at: origin, "\(what) has negative \(field) \(value)", fix: "use a value ≥ 0")
+            }
+        }
+        func efficiency(_ value: Double, _ field: String, of what: String, at origin: SourceLocation?) {
+            if !(value.isFinite && value > 0 && value <= 1) {
+                engine.error(at: origin, "\(what) has \(field) \(value)", fix: "use a value in (0, 1]")
+            }
+        }
+        func profile(_ profile: GridProfile, _ field: String, of what: String, at origin: SourceLocation?, range: ClosedRange<Double>?) {
+            switch profile {
+            case .constant(let value):
+                number(value, field, of: what, at: origin, allowNegative: range == nil)
+                if let range, value.isFinite, !range.contains(value) {
+                    engine.error(at: origin, "\(what) has \(field) \(value)", fix: "use a value in \(range.lowerBound)…\(range.upperBound)")
+                }
+            case .series(let values):
+                if values.count != count {
+                    engine.error(
+                        at: origin, "\(what) has \(values.count) values of \(field) but there are \(count) snapshots",
+                        fix: "give exactly one value per snapshot")
+                }
+                if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                    engine.error(at: origin, "\(what) has \(field) \(values[bad]) in snapshot \(bad)", fix: "give a finite number")
+                } else if let range, let bad = values.firstIndex(where: { !range.contains($0) }) {
+                    engine.error(
+                        at: origin, "\(what) has \(field) \(values[bad]) in snapshot \(bad)",
+                        fix: "use values in \(range.lowerBound)…\(range.upperBound)")
+                }
+            }
+        }
+
+        for carrierItem in carriers {
+            number(carrierItem.co2PerPrimaryMWh, "co2_emissions", of: "carrier '\(carrierItem.name)'", at: carrierItem.origin)
+        }
+        for generator in generators {
+            let what = "generator '\(generator.name)'"
+            bus(generator.bus, of: what, at: generator.origin)
+            carrier(generator.carrier, of: what, at: generator.origin)
+            number(generator.nominalPower, "p_nom", of: what, at: generator.origin)
+            number(generator.marginalCost, "marginal_cost", of: what, at: generator.origin, allowNegative: true)
+            efficiency(generator.efficiency, "efficiency", of: what, at: generator.origin)
+            profile(generator.minPerUnit, "p_min_pu", of: what, at: generator.origin, range: 0...1)
+            profile(generator.maxPerUnit, "p_max_pu", of: what, at: generator.origin, range: 0...1)
+            if count > 0, generator.minPerUnit.isSeries == false, generator.maxPerUnit.isSeries == false,
+                generator.minPerUnit[0] > generator.maxPerUnit[0]
+            {
+                engine.error(at: generator.origin, "\(what) has p_min_pu above p_max_pu", fix: "make p_min_pu ≤ p_max_pu")
+            }
+        }
+        for load in loads {
+            let what = "load '\(load.name)'"
+            bus(load.bus, of: what, at: load.origin)
+            profile(load.demand, "p_set", of: what, at: load.origin, range: nil)
+        }
+        for link in links {
+            let what = "link '\(link.name)'"
+            bus(link.bus0, of: what, at: link.origin)
+            bus(link.bus1, of: what, at: link.origin)
+            if link.bus0 == link.bus1 {
+                engine.error(at: link.origin, "\(what) starts and ends at bus '\(link.bus0)'", fix: "connect two different buses")
+            }
+            number(link.nominalPower, "p_nom", of: what, at: link.origin)
+            number(link.marginalCost, "marginal_cost", of: what, at: link.origin, allowNegative: true)
+            efficiency(link.efficiency, "efficiency", of: what, at: link.origin)
+        }
+        for unit in storageUnits {
+            let what = "storage unit '\(unit.name)'"
+            bus(unit.bus, of: what, at: unit.origin)
+            carrier(unit.carrier, of: what, at: unit.origin)
+            number(unit.nominalPower, "p_nom", of: what, at: unit.origin)
+            number(unit.maxHours, "max_hours", of: what, at: unit.origin)
+            number(unit.marginalCost, "marginal_cost", of: what, at: unit.origin, allowNegative: true)
+            number(unit.initialStateOfCharge, "state_of_charge_initial", of: what, at: unit.origin)
+            efficiency(unit.efficiencyStore, "efficiency_store", of: what, at: unit.origin)
+            efficiency(unit.efficiencyDispatch, "efficiency_dispatch", of: what, at: unit.origin)
+        }
+        if let co2Cap {
+            number(co2Cap, "CO2 cap", of: "grid '\(name)'", at: co2CapOrigin)
+        }
+        if let share = greenImportShare, !(share.minimumShare.isFinite && (0...1).contains(share.minimumShare)) {
+            engine.error(at: share.origin, "minimum green import share is \(share.minimumShare)", fix: "use a share between 0 and 1")
+        }
+        if !(valueOfLostLoad.isFinite && valueOfLostLoad > 0) {
+            engine.error(at: nil, "value of lost load is \(valueOfLostLoad)", fix: "use a positive cost in yuan/MWh")
+        }
+        return engine.sorted
+    }
+
+    private func checkUnique(_ items: [(String, SourceLocation?)], kind: String, into engine: inout DiagnosticEngine) {
+        var seen: Set<String> = []
+        for (name, origin) in items {
+            if name.isEmpty {
+                engine.error(at: origin, "a \(kind) has an empty name", fix: "give every \(kind) a name")
+            } else if !seen.insert(name).inserted {
+                engine.error(at: origin, "\(kind) '\(name)' is defined twice", fix: "rename or remove one of them")
+            }
+        }
+    }
+}

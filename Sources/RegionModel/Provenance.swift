@@ -1,0 +1,64 @@
+import Diagnostics
+
+/// How far a number can be trusted: published, derived by us, or made up to exercise the model.
+public enum Confidence: String, CaseIterable, Hashable, Sendable, Comparable {
+    /// The value appears in the cited publication.
+    case sourced
+    /// Derived or a rough magnitude; the note gives the reasoning.
+    case estimate
+    /// Made up (e.g. a shaped profile) so that the model can run; never a fact.
+    case synthetic
+
+    public static func < (a: Confidence, b: Confidence) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// The weakest of several confidences (a figure computed from them is no better).
+    public static func weakest<S: Sequence>(_ values: S) -> Confidence where S.Element == Confidence {
+        values.max() ?? .sourced
+    }
+}
+
+/// Where a number comes from: a source key, the fact-sheet row, how sure we are and why.
+public struct Provenance: Hashable, Sendable {
+    /// A key of `Regions/sources.yaml`.
+    public var source: String
+    /// The row id in `shared/reference/yrd-facts.md`, when the number comes from one.
+    public var reference: String?
+    public var confidence: Confidence
+    /// The reasoning behind an estimate, or a remark.
+    public var note: String?
+    /// Where the number is written in `Regions/`.
+    public var location: SourceLocation?
+
+    public init(
+        source: String, reference: String? = nil, confidence: Confidence, note: String? = nil,
+        location: SourceLocation? = nil
+    ) {
+        self.source = source
+        self.reference = reference
+        self.confidence = confidence
+        self.note = note
+        self.location = location
+    }
+}
+
+/// One entry of the source catalogue (`Regions/sources.yaml`).
+public struct SourceReference: Hashable, Sendable {
+    /// What kind of publication this is.
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        case statistics, paper, policy, news, dataset, estimate
+    }
+
+    public var key: String
+    public var title: String
+    public var url: String?
+    public var kind: Kind
+
+    public init(key: String, title: String, url: String? = nil, kind: Kind) {
+        self.key = key
+        self.title = title
+        self.url = url
+        self.kind = kind
+    }
+}

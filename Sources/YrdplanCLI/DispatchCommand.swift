@@ -1,0 +1,232 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import LinearProgramming
+import PowerFlow
+import RegionLoading
+import RegionModel
+
+/// `yrdplan dispatch`: hourly dispatch of the delta's grid (or a PyPSA CSV folder) on Clp, with flows,
+/// congestion, prices and production/consumption CO2.
+struct DispatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatch",
+        abstract: "Power dispatch and interprovincial flows (COIN-OR Clp): corridors, congestion, prices, CO2.",
+        discussion: """
+            Without --pypsa the grid comes from Regions/grid/ with the overlay of --scenario (default baseline) \
+            applied up to --year. With --pypsa DIR a PyPSA CSV folder (docs/power-flow.md lists the subset) is \
+            solved instead. Load that no supply can meet is shed at the value of lost load and reported. \
+            Exit codes: 0 solved, 1 bad input or an infeasible grid, 2 usage, 3 solver failure.
+            """)
+
+    @OptionGroup var options: RegionOptions
+
+    @Option(help: "Grid scenario in Regions/grid/scenarios/ (default: baseline).")
+    var scenario: String?
+
+    @Option(help: "A PyPSA CSV folder to solve instead of the delta's own grid.")
+    var pypsa: String?
+
+    @Option(help: "Apply scenario changes up to this year (default: the scenario's year).")
+    var year: Int?
+
+    @Option(help: "Clp algorithm: dual, primal, automatic or barrier.")
+    var algorithm: String = "automatic"
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    func validate() throws {
+        if pypsa != nil && scenario != nil {
+            throw ValidationError("--scenario and --pypsa exclude each other — pick the delta's grid or a PyPSA folder")
+        }
+        if pypsa != nil && year != nil {
+            throw ValidationError("--year applies to the delta's grid scenarios, not to a PyPSA folder")
+        }
+        if SimplexAlgorithm(rawValue: algorithm) == nil {
+            throw ValidationError("unknown algorithm '\(algorithm)' — use dual, primal, automatic or barrier")
+        }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let network: GridNetwork
+        do {
+            if let pypsa {
+                progress("reading PyPSA folder \(pypsa)…")
+                network = try PyPSAImport.load(folder: URL(fileURLWithPath: pypsa))
+            } else {
+                let gridPath = options.regionsPath + "/grid"
+                progress("reading \(gridPath) (scenario \(scenario ?? "baseline"))…")
+                network = try GridLoader.load(
+                    directory: URL(fileURLWithPath: gridPath), displayRoot: gridPath, scenario: scenario ?? "baseline",
+                    year: year)
+            }
+        } catch {
+            throw CommandFailure.badInput(error)
+        }
+        let load = DispatchCommand.seconds(clock.now - start)
+        let outcome: (result: DispatchResult, timings: DispatchTimings)
+        do {
+            outcome = try PowerDispatch.run(
+                network, options: ClpOptions(algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .automatic),
+                progress: progress)
+        } catch {
+            switch error {
+            case .invalidNetwork(let diagnostics): throw CommandFailure.badInput(diagnostics)
+            case .infeasible(let message):
+                throw CommandFailure.badInput(DiagnosticsError([.error(at: nil, message, fix: nil)]))
+            case .solverFailed(let status):
+                throw CommandFailure.internalFailure(
+                    "Clp did not reach an optimum for '\(network.name)': \(status) — try --algorithm primal or barrier")
+            }
+        }
+        let total = DispatchCommand.seconds(clock.now - start)
+        let timings = DispatchReport.Timings(
+            load: load, build: outcome.timings.build, solve: outcome.timings.solve, total: total)
+        if json {
+            print(DispatchReport.json(network: network, result: outcome.result, timings: timings).rendered(), terminator: "")
+        } else {
+            print(DispatchReport.table(network: network, result: outcome.result, timings: timings), terminator: "")
+        }
+    }
+
+    private func progress(_ message: String) {
+        StandardError.write("[dispatch] \(message)\n")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
+
+/// Renders a dispatch as the `dispatch --json` document and as readable tables.
+public enum DispatchReport {
+    /// Seconds per phase, as reported under `timings_s`.
+    public struct Timings: Sendable {
+        public var load: Double
+        public var build: Double
+        public var solve: Double
+        public var total: Double
+
+        public init(load: Double, build: Double, solve: Double, total: Double) {
+            self.load = load
+            self.build = build
+            self.solve = solve
+            self.total = total
+        }
+    }
+
+    /// How many shed events the outputs list (the count and totals always cover all of them).
+    static let listedShedEvents = 20
+
+    /// The `dispatch --json` document (fields and units in docs/power-flow.md).
+    public static func json(network: GridNetwork, result: DispatchResult, timings: Timings) -> JSONValue {
+        var document: [(String, JSONValue)] = [
+            ("status", .string(result.status == .optimal ? "optimal" : result.status.description)),
+            ("objective", .rounded(result.objective, 2)),
+            ("snapshots", .number(Double(network.snapshots.count))),
+            ("links", .object(result.links.map { link in
+                (link.name, .object([
+                    ("energy_mwh", .rounded(link.energySentMWh, 3)),
+                    ("congested_hours", .rounded(link.congestedHours, 3)),
+                    ("delivered_mwh", .rounded(link.energyDeliveredMWh, 3)),
+                    ("utilisation", .rounded(link.utilisation, 6)),
+                    ("congestion_rent_yuan", .rounded(link.congestionRentYuan, 2)),
+                    ("bus0", .string(link.bus0)),
+                    ("bus1", .string(link.bus1)),
+                    ("p_nom_mw", .rounded(link.nominalPower, 3)),
+                ]))
+            })),
+            ("buses", .object(result.buses.map { bus in
+                (bus.name, .object([
+                    ("mean_price", .rounded(bus.meanPrice, 4)),
+                    ("shed_mwh", .rounded(bus.shedMWh, 3)),
+                    ("load_weighted_price", bus.loadWeightedMeanPrice.map { .rounded($0, 4) } ?? .null),
+                    ("demand_mwh", .rounded(bus.demandMWh, 3)),
+                    ("imported_mwh", .rounded(bus.importedMWh, 3)),
+                    ("import_emission_factor_t_per_mwh", bus.importEmissionFactor.map { .rounded($0, 6) } ?? .null),
+                    ("external", .bool(bus.isExternal)),
+                    ("generation_mwh", .object(bus.generationByCarrier.sorted { $0.key < $1.key }.map { ($0.key, .rounded($0.value, 3)) })),
+                ]))
+            })),
+            ("emissions_t", .object([
+                ("production", .object(result.buses.map { ($0.name, .rounded($0.productionCO2, 3)) })),
+                ("consumption", .object(result.buses.map { ($0.name, .rounded($0.consumptionCO2, 3)) })),
+                ("total", .rounded(result.totalCO2, 3)),
+            ])),
+            ("carbon_price_yuan_per_t", result.carbonPrice.map { .rounded($0, 4) } ?? .null),
+            ("curtailment_mwh", .object(curtailmentByCarrier(network: network, result).map { ($0.key, .rounded($0.value, 3)) })),
+            ("shed", .object([
+                ("total_mwh", .rounded(result.totalShedMWh, 3)),
+                ("events", .number(Double(result.shedEvents.count))),
+                ("first_events", .array(result.shedEvents.prefix(listedShedEvents).map { event in
+                    .object([("bus", .string(event.bus)), ("snapshot", .string(event.snapshot)), ("mw", .rounded(event.megawatts, 3))])
+                })),
+            ])),
+            ("timings_s", .object([
+                ("load", .rounded(timings.load, 3)), ("build", .rounded(timings.build, 3)),
+                ("solve", .rounded(timings.solve, 3)), ("total", .rounded(timings.total, 3)),
+            ])),
+        ]
+        document.append(("iterations", .number(Double(result.iterations))))
+        return .object(document)
+    }
+
+    /// Curtailed energy by carrier, over generators with a time-varying availability.
+    static func curtailmentByCarrier(network: GridNetwork, _ result: DispatchResult) -> [(key: String, value: Double)] {
+        var byCarrier: [String: Double] = [:]
+        for (generator, outcome) in zip(network.generators, result.generators) where generator.maxPerUnit.isSeries {
+            byCarrier[outcome.carrier, default: 0] += outcome.curtailedMWh
+        }
+        return byCarrier.sorted { $0.key < $1.key }
+    }
+
+    /// The human summary: corridors, prices and emissions per bus, shedding.
+    public static func table(network: GridNetwork, result: DispatchResult, timings: Timings) -> String {
+        let hours = network.snapshots.reduce(0) { $0 + $1.objectiveWeight }
+        var out = "Dispatch of \(network.name): \(network.snapshots.count) snapshots (\(fixed(hours, 0)) h), "
+        out += "cost \(fixed(result.objective / 1e8, 2)) 亿元 (\(fixed(result.objective / 1e9, 3)) bn yuan), status \(result.status)\n\n"
+
+        var corridors = TextTable(
+            headers: ["corridor", "from", "to", "MW", "sent TWh", "util %", "congested h", "rent M yuan"],
+            rightAligned: [3, 4, 5, 6, 7])
+        for link in result.links {
+            corridors.add([
+                link.name, link.bus0, link.bus1, fixed(link.nominalPower, 0), fixed(link.energySentMWh / 1e6, 2),
+                fixed(100 * link.utilisation, 1), fixed(link.congestedHours, 0),
+                fixed(abs(link.congestionRentYuan) < 5e4 ? 0 : link.congestionRentYuan / 1e6, 1),
+            ])
+        }
+        out += "Corridors\n" + corridors.rendered() + "\n"
+
+        var buses = TextTable(
+            headers: ["bus", "price yuan/MWh", "demand TWh", "imports TWh", "import tCO2/MWh", "production MtCO2", "consumption MtCO2", "shed MWh"],
+            rightAligned: [1, 2, 3, 4, 5, 6, 7])
+        for bus in result.buses {
+            buses.add([
+                bus.name + (bus.isExternal ? " (ext)" : ""), fixed(bus.meanPrice, 1), fixed(bus.demandMWh / 1e6, 2),
+                fixed(bus.importedMWh / 1e6, 2), bus.importEmissionFactor.map { fixed($0, 3) } ?? "-",
+                fixed(bus.productionCO2 / 1e6, 2), fixed(bus.consumptionCO2 / 1e6, 2), fixed(bus.shedMWh, 0),
+            ])
+        }
+        out += "Prices and emissions (consumption CO2 by proportional-sharing flow tracing)\n" + buses.rendered() + "\n"
+        out += "Total CO2: \(fixed(result.totalCO2 / 1e6, 2)) Mt"
+        if let price = result.carbonPrice { out += "; carbon price (CO2 cap dual): \(fixed(price, 2)) yuan/t" }
+        if let share = result.greenImportShare { out += "; green share of external supply: \(fixed(100 * share, 1)) %" }
+        out += "\n"
+        if result.shedEvents.isEmpty {
+            out += "No load was shed.\n"
+        } else {
+            out += "Unserved energy: \(fixed(result.totalShedMWh, 0)) MWh in \(result.shedEvents.count) bus-hours, shed at "
+            out += "\(fixed(network.valueOfLostLoad, 0)) yuan/MWh:\n"
+            for event in result.shedEvents.prefix(listedShedEvents) {
+                out += "  \(event.bus) at \(event.snapshot): \(fixed(event.megawatts, 1)) MW\n"
+            }
+            if result.shedEvents.count > listedShedEvents { out += "  … \(result.shedEvents.count - listedShedEvents) more\n" }
+        }
+        out += "Timings: load \(fixed(timings.load, 2)) s, build \(fixed(timings.build, 2)) s, solve \(fixed(timings.solve, 2)) s, total \(fixed(timings.total, 2)) s\n"
+        return out
+    }
+}

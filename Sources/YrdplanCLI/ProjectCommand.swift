@@ -1,0 +1,146 @@
+import ArgumentParser
+import Pathways
+import RegionModel
+
+/// `yrdplan project`: trajectories to the horizon with the peak year, per province and for the delta.
+struct ProjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "Project CO2 to 2060 per province and for the delta: peak year and value, 'peak before 2030'.",
+        discussion: "Without --scenario every scenario in Regions/scenarios/ is projected. --decompose A-B adds an LMDI "
+            + "(Kaya) decomposition of the change between two years: population, GDP per capita, energy intensity and "
+            + "carbon intensity effects, which sum exactly to the change.")
+
+    @OptionGroup var options: RegionOptions
+
+    @Option(help: "Scenario name (default: all).")
+    var scenario: String?
+
+    @Option(help: "Decompose the change between two years, e.g. 2020-2030.")
+    var decompose: YearSpan?
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    func run() throws {
+        let model = try options.loadModel()
+        let scenarios: [Scenario]
+        if let scenario {
+            guard let found = model.scenario(scenario) else {
+                throw ValidationError("unknown scenario '\(scenario)' — use one of: \(model.scenarios.map(\.name).joined(separator: ", "))")
+            }
+            scenarios = [found]
+        } else {
+            scenarios = model.scenarios
+        }
+        guard !scenarios.isEmpty else {
+            throw ValidationError("no scenarios in \(options.regionsPath)/scenarios — add one (see docs/data.md)")
+        }
+        let outlooks: [RegionalOutlook]
+        do {
+            outlooks = try scenarios.map { try RegionalOutlook(model: model, scenario: $0) }
+        } catch {
+            throw CommandFailure.badInput(.init([.error(at: nil, "\(error)", fix: "complete the base data of that province")]))
+        }
+        if let span = decompose, let outlook = outlooks.first, outlook.delta.year(span.range.lowerBound) == nil || outlook.delta.year(span.range.upperBound) == nil {
+            let years = outlook.delta.years.map(\.year)
+            throw ValidationError("cannot decompose \(span.range.lowerBound)-\(span.range.upperBound): years available are \(years.first ?? 0)-\(years.last ?? 0)")
+        }
+        if json {
+            print(ProjectionReport.json(outlooks, decompose: decompose?.range).rendered(), terminator: "")
+        } else {
+            print(ProjectionReport.table(model: model, outlooks, decompose: decompose?.range), terminator: "")
+        }
+    }
+}
+
+/// Renders projections as tables and JSON (shared with the main job and the briefs' downloads).
+public enum ProjectionReport {
+    /// The `project --json` document.
+    public static func json(_ outlooks: [RegionalOutlook], decompose: ClosedRange<Int>?) -> JSONValue {
+        .object([
+            ("unit", .string("Mt CO2")),
+            ("scenarios", .array(outlooks.map { outlook in
+                .object([
+                    ("name", .string(outlook.scenario.name)),
+                    ("title", .string(outlook.scenario.title.en)),
+                    ("regions", .object(outlook.provinces.map { ($0.region.rawValue, trajectory($0, decompose: decompose)) })),
+                    ("delta", trajectory(outlook.delta, decompose: decompose)),
+                ])
+            })),
+        ])
+    }
+
+    static func trajectory(_ t: Trajectory, decompose: ClosedRange<Int>?) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("region", .string(t.region.rawValue)),
+            ("base_year", .number(Double(t.baseYear))),
+            ("peak_year", .number(Double(t.peak.year))),
+            ("peak_mt", .rounded(t.peak.value.value)),
+            ("peak_at_first_year", .bool(t.peakIsFirstYear)),
+            ("peaks_before_2030", .bool(t.peaksBy2030)),
+        ]
+        for year in [2030, 2060] {
+            if let y = t.year(year) { fields.append(("total_\(year)_mt", .rounded(y.total.value))) }
+        }
+        if let range = decompose, let d = t.decomposition(from: range.lowerBound, to: range.upperBound) {
+            fields.append(("decomposition", .object([
+                ("from", .number(Double(d.fromYear))), ("to", .number(Double(d.toYear))),
+                ("change_mt", .rounded(d.totalChange.value)),
+                ("population_mt", .rounded(d.population.value)),
+                ("gdp_per_capita_mt", .rounded(d.gdpPerCapita.value)),
+                ("energy_intensity_mt", .rounded(d.energyIntensity.value)),
+                ("carbon_intensity_mt", .rounded(d.carbonIntensity.value)),
+            ])))
+        }
+        fields.append(("years", .array(t.years.map { y in
+            .object([
+                ("year", .number(Double(y.year))),
+                ("observed", .bool(y.isObserved)),
+                ("total_mt", .rounded(y.total.value)),
+                ("intensity_t_per_10k_yuan", .rounded(y.account.intensity.value)),
+                ("power_mt", .rounded(y.account.power.total.value)),
+                ("sectors_direct_mt", .object(y.account.sectors.map { ($0.sector.rawValue, .rounded($0.direct.value)) })),
+                ("population_10k", .rounded(y.population.value)),
+                ("gdp_100m_yuan", .rounded(y.gdp.value)),
+                ("energy_10k_tce", .rounded(y.energy.value)),
+                ("electricity_twh", .rounded(y.electricityDemand.value)),
+            ])
+        })))
+        return .object(fields)
+    }
+
+    /// The human outlook: one table per scenario with base, 2030, 2060 and the peak.
+    public static func table(model: RegionalModel, _ outlooks: [RegionalOutlook], decompose: ClosedRange<Int>?) -> String {
+        var out = ""
+        for outlook in outlooks {
+            out += "Scenario \(outlook.scenario.name): \(outlook.scenario.title.en) — \(outlook.scenario.title.zh)\n\n"
+            var table = TextTable(
+                headers: ["Region", "Base", "Base Mt", "2030 Mt", "2060 Mt", "Peak year", "Peak Mt", "Peak ≤ 2030"],
+                rightAligned: [1, 2, 3, 4, 5, 6])
+            for t in outlook.provinces + [outlook.delta] {
+                let name = model.province(t.region.rawValue).map { "\($0.name.en) \($0.name.zh)" } ?? "Delta 长三角"
+                let base = t.year(t.baseYear)?.total.value ?? .nan
+                table.add([
+                    name, String(t.baseYear), fixed(base), fixed(t.year(2030)?.total.value ?? .nan),
+                    fixed(t.year(2060)?.total.value ?? .nan), (t.peakIsFirstYear ? "≤" : "") + String(t.peak.year),
+                    fixed(t.peak.value.value), t.peaksBy2030 ? "yes" : "NO",
+                ])
+            }
+            out += table.rendered()
+            if let range = decompose {
+                out += "\nLMDI decomposition \(range.lowerBound)→\(range.upperBound), Mt CO2\n"
+                var d = TextTable(headers: ["Region", "Change", "Population", "GDP/capita", "Energy/GDP", "CO2/energy"], rightAligned: [1, 2, 3, 4, 5])
+                for t in outlook.provinces + [outlook.delta] {
+                    guard let k = t.decomposition(from: range.lowerBound, to: range.upperBound) else { continue }
+                    d.add([t.region.rawValue, fixed(k.totalChange.value), fixed(k.population.value), fixed(k.gdpPerCapita.value), fixed(k.energyIntensity.value), fixed(k.carbonIntensity.value)])
+                }
+                out += d.rendered()
+            }
+            out += "\n"
+        }
+        out += "Peak year '≤Y' means emissions fall from the first year with data (Y): the peak may lie earlier.\n"
+        out += "Observed years come from Regions/ (mostly estimates, see `yrdplan validate`); later years are projections.\n"
+        return out
+    }
+}

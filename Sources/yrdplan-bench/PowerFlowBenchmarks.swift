@@ -1,0 +1,110 @@
+import Foundation
+import LinearProgramming
+import PowerFlow
+import RegionLoading
+import RegionModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Dispatch benchmarks on the shared PyPSA cases: load / build / solve / read back, peak memory.
+/// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR]`; run one case per process to get its own
+/// peak memory (ru_maxrss only grows).
+enum PowerFlowBenchmarks {
+    static let defaultCases = ["yrd-typical-days", "yrd-8760", "city41-8760"]
+
+    static func run(arguments: [String]) {
+        var cases: [String] = []
+        var repeats = 1
+        var options = ClpOptions()
+        var shared = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .deletingLastPathComponent().appendingPathComponent("shared")
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--repeat", index + 1 < arguments.count {
+                repeats = max(1, Int(arguments[index + 1]) ?? 1)
+                index += 1
+            } else if argument == "--algorithm", index + 1 < arguments.count,
+                let chosen = SimplexAlgorithm(rawValue: arguments[index + 1])
+            {
+                options.algorithm = chosen
+                index += 1
+            } else if argument == "--shared", index + 1 < arguments.count {
+                shared = URL(fileURLWithPath: arguments[index + 1])
+                index += 1
+            } else {
+                cases.append(argument)
+            }
+            index += 1
+        }
+        if cases.isEmpty { cases = defaultCases }
+        print("power flow: Clp \(ClpSolver.clpVersion) (\(options.algorithm)), \(ProcessInfo.processInfo.activeProcessorCount) cores, medians of \(repeats)")
+        print("case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  objective")
+        for name in cases {
+            let folder = shared.appendingPathComponent("cases").appendingPathComponent(name)
+            var samples: [Sample] = []
+            for _ in 0..<repeats {
+                do {
+                    samples.append(try measure(folder, options: options))
+                } catch {
+                    print("\(name): \(error)")
+                    break
+                }
+            }
+            guard !samples.isEmpty else { continue }
+            func median(_ key: KeyPath<Sample, Double>) -> Double {
+                let values = samples.map { $0[keyPath: key] }.sorted()
+                return values[values.count / 2]
+            }
+            let s = samples[0]
+            let line = [
+                name.padding(toLength: 22, withPad: " ", startingAt: 0),
+                String(format: "%7d %7d %8d", s.rows, s.columns, s.nonZeros),
+                String(format: "%7.2f %8.3f %8.2f %7.2f %8.2f", median(\.load), median(\.build), median(\.solve), median(\.readBack), median(\.total)),
+                String(format: "%11.1f%% %12.0f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes()),
+                String(format: "  %.2f", s.objective),
+            ]
+            print(line.joined(separator: " "))
+        }
+    }
+
+    struct Sample {
+        var load, build, solve, readBack, total, objective: Double
+        var rows, columns, nonZeros: Int
+    }
+
+    static func measure(_ folder: URL, options: ClpOptions) throws -> Sample {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let network = try PyPSAImport.load(folder: folder)
+        let loaded = clock.now
+        let problem = DispatchProblem(network: network)
+        let built = clock.now
+        let solution = ClpSolver().solve(problem.program, options: options)
+        let solved = clock.now
+        _ = problem.readBack(solution)
+        let done = clock.now
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        return Sample(
+            load: seconds(loaded - start), build: seconds(built - loaded), solve: seconds(solved - built),
+            readBack: seconds(done - solved), total: seconds(done - start), objective: solution.objective,
+            rows: problem.program.constraintCount, columns: problem.program.variableCount,
+            nonZeros: problem.program.nonZeroCount)
+    }
+
+    /// Peak resident memory of this process so far, MB (getrusage; kilobytes on Linux).
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_maxrss) / 1024
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+            return Double(usage.ru_maxrss) / 1_048_576
+        #endif
+    }
+}

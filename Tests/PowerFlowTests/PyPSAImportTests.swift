@@ -1,0 +1,85 @@
+import Diagnostics
+import Foundation
+import PowerFlow
+import RegionLoading
+import RegionModel
+import Testing
+import YrdplanTestSupport
+
+/// The PyPSA CSV-folder reader: a small valid folder, and bad folders whose errors name file:line.
+@Suite struct PyPSAImportTests {
+    static let valid: [String: String] = [
+        "network.csv": "name,pypsa_version\nmini,1.4.0\n",
+        "snapshots.csv": ",snapshot,objective,stores,generators\n0,2022-01-01 00:00,2.0,1.0,2.0\n1,2022-01-01 01:00,2.0,1.0,2.0\n",
+        "buses.csv": "name,v_nom\nA,500\nB,500\n",
+        "carriers.csv": "name,co2_emissions\ncoal,0.34\nsolar,0\n",
+        "generators.csv": "name,bus,p_nom,p_min_pu,p_max_pu,carrier,marginal_cost,efficiency\n"
+            + "A coal,A,100,0,1,coal,300,0.34\nB solar,B,50,0,1,solar,0,1\n",
+        "generators-p_max_pu.csv": ",B solar\n0,0.5\n1,1.0\n",
+        "loads.csv": "name,bus\nB load,B\n",
+        "loads-p_set.csv": ",B load\n0,60\n1,40\n",
+        "links.csv": "name,bus0,bus1,carrier,efficiency,p_nom,marginal_cost\nA-B,A,B,AC,1.0,100,1\n",
+    ]
+
+    static func folder(_ files: [String: String]) throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory(prefix: "pypsa")
+        for (name, text) in files { try directory.write(text, to: name) }
+        return directory
+    }
+
+    /// Hour 0: solar 25, A sends 35 (cost 2·(35·300 + 35·1)); hour 1: solar 40 covers all.
+    @Test func readsAndSolvesAValidFolder() throws {
+        let directory = try Self.folder(Self.valid)
+        let network = try PyPSAImport.load(folder: directory.url)
+        #expect(network.name == "mini")
+        #expect(network.snapshots.map(\.objectiveWeight) == [2, 2])
+        #expect(network.buses.map(\.isExternal) == [true, false])
+        #expect(network.generators[1].maxPerUnit == .series([0.5, 1.0]))
+        let (result, _) = try PowerDispatch.run(network)
+        #expect(abs(result.objective - 2 * 35 * 301) < 1e-6)
+        #expect(abs(result.totalCO2 - 2 * 35 * 1.0) < 1e-9)
+    }
+
+    @Test func reportsEveryProblemWithFileAndLine() throws {
+        var files = Self.valid
+        files["generators.csv"] = "name,bus,p_nom,p_min_pu,p_max_pu,carrier,marginal_cost,efficiency\n"
+            + "A coal,A,-100,0,1,coal,300,0.34\nB solar,B,50,0,1,solar,zero,1\n"
+        files["generators-p_max_pu.csv"] = ",B solar\n0,abc\n1,1.0\n"
+        files["links.csv"] = "name,bus0,bus1,carrier,efficiency,p_nom,marginal_cost\nA-C,A,C,AC,1.0,100,1\n"
+        files["loads-p_set.csv"] = ",B load\n0,60\n"
+        let directory = try Self.folder(files)
+        let path = directory.url.path
+        #expect {
+            _ = try PyPSAImport.load(folder: directory.url)
+        } throws: { error in
+            let lines = (error as? DiagnosticsError)?.diagnostics.map(\.description) ?? []
+            let expected = [
+                "\(path)/generators.csv:2: generator 'A coal' has negative p_nom -100.0",
+                "\(path)/generators.csv:3: 'zero' in column 'marginal_cost' is not a number",
+                "\(path)/generators-p_max_pu.csv:2: 'abc' for 'B solar' is not a finite number",
+                "\(path)/links.csv:2: link 'A-C' refers to unknown bus 'C'",
+                "\(path)/loads-p_set.csv: 1 of 2 snapshots have no row (first: snapshot 1)",
+            ]
+            return expected.allSatisfy { prefix in lines.contains { $0.hasPrefix(prefix) } }
+        }
+    }
+
+    @Test func rejectsFeaturesOutsideTheSubset() throws {
+        var files = Self.valid
+        files["links.csv"] = "name,bus0,bus1,efficiency,p_nom,p_min_pu,p_nom_extendable\nA-B,A,B,1.0,100,-1,True\n"
+        let directory = try Self.folder(files)
+        #expect {
+            _ = try PyPSAImport.load(folder: directory.url)
+        } throws: { error in
+            let lines = (error as? DiagnosticsError)?.diagnostics.map(\.description) ?? []
+            return lines.contains { $0.contains("links.csv:2: link p_min_pu = -1.0: only unidirectional") }
+                && lines.contains { $0.contains("links.csv:2: links attribute 'p_nom_extendable' = True") }
+        }
+    }
+
+    @Test func missingFolderIsBadInput() {
+        #expect(throws: DiagnosticsError.self) {
+            _ = try PyPSAImport.load(folder: URL(fileURLWithPath: "/nonexistent/pypsa-case"))
+        }
+    }
+}
