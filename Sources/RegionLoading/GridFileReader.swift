@@ -74,7 +74,7 @@ struct GridFileReader {
             }
             return fallback
         }
-        if let mapping = reader.mapping(field, what: "\(key) of \(what)"), field.mapping != nil {
+        if field.mapping != nil, let mapping = reader.mapping(field, what: "\(key) of \(what)") {
             reader.rejectUnknownKeys(mapping, known: ["value"] + Self.provenanceKeys, in: "\(key) of \(what)")
             checkProvenance(mapping, at: field, what: "\(key) of \(what)", required: true)
             return reader.number(node(mapping, "value"), what: "\(key) of \(what)")

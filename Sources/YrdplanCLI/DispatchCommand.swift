@@ -213,7 +213,7 @@ public enum DispatchReport {
         }
         out += "Prices and emissions (consumption CO2 by proportional-sharing flow tracing)\n" + buses.rendered() + "\n"
         out += "Total CO2: \(fixed(result.totalCO2 / 1e6, 2)) Mt"
-        if let price = result.carbonPrice { out += "; carbon price (CO2 cap dual): \(fixed(price, 2)) yuan/t" }
+        if let price = result.carbonPrice { out += "; carbon price (CO2 cap dual): \(fixed(abs(price) < 0.005 ? 0 : price, 2)) yuan/t" }
         if let share = result.greenImportShare { out += "; green share of external supply: \(fixed(100 * share, 1)) %" }
         out += "\n"
         if result.shedEvents.isEmpty {
