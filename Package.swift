@@ -59,10 +59,10 @@ let package = Package(
             dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
 
         // MARK: Benefit sharing (issue 4)
-        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming"]),
+        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow"]),
         .testTarget(
             name: "BenefitSharingTests",
-            dependencies: ["BenefitSharing", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
+            dependencies: ["BenefitSharing", "LinearProgramming", "PowerFlow", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
             resources: [.copy("Fixtures")]),
     ]
 )

@@ -369,7 +369,13 @@ public enum AgreementReader {
             }
         }
         var costs: [String: AgreementFigure] = [:]
-        if let node = c.value("coalition_costs", &d) {
+        var scenario: String? = nil
+        if let node = c.value("dispatch", required: false, &d) {
+            var k = AgreementYAMLCursor(node, file: c.file)
+            scenario = k.string("scenario", &d)
+            k.reportUnknownKeys(&d)
+        }
+        if let node = c.value("coalition_costs", required: scenario == nil, &d) {
             for (key, value) in node.mapping ?? [:] {
                 let at = AgreementYAMLCursor.location(of: key, in: c.file)
                 let names = (key.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -399,7 +405,9 @@ public enum AgreementReader {
         }
         let checks = self.checks(&c, parties: parties, &d)
         guard let id, let title, let rule, !parties.isEmpty else { return nil }
-        return PooledDispatchAgreement(id: id, title: title, parties: parties, rule: rule, coalitionCosts: costs, checks: checks, location: c.location)
+        return PooledDispatchAgreement(
+            id: id, title: title, parties: parties, rule: rule, coalitionCosts: costs, dispatchScenario: scenario,
+            checks: checks, location: c.location)
     }
 }
 

@@ -305,18 +305,22 @@ public struct PooledDispatchAgreement: Hashable, Sendable {
     public var rule: PooledSharingRule
     /// Dispatch cost per coalition (keys: sorted party ids joined by commas), 亿元 per year.
     public var coalitionCosts: [String: AgreementFigure]
+    /// When set, the coalition costs are computed by dispatching `Regions/grid` under this scenario.
+    public var dispatchScenario: String?
     public var checks: [RequiredProperty]
     public var location: SourceLocation?
 
     public init(
         id: String, title: String, parties: [String], rule: PooledSharingRule,
-        coalitionCosts: [String: AgreementFigure], checks: [RequiredProperty], location: SourceLocation? = nil
+        coalitionCosts: [String: AgreementFigure], dispatchScenario: String? = nil, checks: [RequiredProperty],
+        location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
         self.parties = parties
         self.rule = rule
         self.coalitionCosts = coalitionCosts
+        self.dispatchScenario = dispatchScenario
         self.checks = checks
         self.location = location
     }

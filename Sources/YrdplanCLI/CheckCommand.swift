@@ -33,6 +33,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Seed of the perturbations.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Before each agreement's checks, print what its rule gives each party (lines start with #).")
+    var details = false
+
     /// Ids used when the Regions folder has no province files yet.
     static let deltaProvinces: Set<String> = ["shanghai", "jiangsu", "zhejiang", "anhui"]
 
@@ -62,6 +65,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         do { try diagnostics.failIfErrors() } catch { throw CommandFailure.badInput(error) }
+        agreements = try agreements.map { try withDispatchCosts($0, regionsURL: regionsURL) }
 
         var passed = 0
         var failed = 0
@@ -81,7 +85,34 @@ struct CheckCommand: ParsableCommand {
         if failed > 0 { throw CommandFailure.checksFailed(count: failed) }
     }
 
+    /// Pooled-dispatch agreements that name a grid scenario get their coalition costs from PowerFlow.
+    func withDispatchCosts(_ agreement: Agreement, regionsURL: URL) throws -> Agreement {
+        guard case .pooledDispatch(let pooled) = agreement, let scenario = pooled.dispatchScenario else { return agreement }
+        let network: GridNetwork
+        do {
+            network = try GridLoader.load(
+                directory: regionsURL.appendingPathComponent("grid"), displayRoot: regions + "/grid", scenario: scenario)
+        } catch { throw CommandFailure.badInput(error) }
+        do { return .pooledDispatch(try pooled.withDispatchCosts(from: network)) } catch {
+            throw CommandFailure.badInput(DiagnosticsError([.error(at: pooled.location, error.description)]))
+        }
+    }
+
+    /// `# ` lines: the allocation, the game's value and the agreement's own figures per party.
+    func describe(_ agreement: some CheckableAgreement) {
+        guard details else { return }
+        guard let outcome = try? agreement.evaluate() else { return }
+        print("# \(agreement.agreementID): \(outcome.notes.joined(separator: "; "))")
+        let shapley = outcome.game.shapleyValue()
+        for (i, party) in outcome.parties.enumerated() {
+            var line = "#   \(party): \(Format.amount(outcome.allocation[i])) \(outcome.unit) (Shapley \(Format.amount(shapley[i])), alone \(Format.amount(outcome.game.value(of: Coalition([i])))))"
+            for detail in outcome.details { line += "; \(detail.name) \(Format.amount(detail.perParty[i])) \(detail.unit)" }
+            print(line)
+        }
+    }
+
     func report(_ agreement: some CheckableAgreement) -> [(Bool, String)] {
+        describe(agreement)
         if sample == 0 {
             return RuleChecker.check(agreement).map { r in
                 (r.held, "\(r.held ? "PASS" : "FAIL")  \(r.agreement)  \(r.property)" + (r.counterexample.map { ": \($0)" } ?? ""))

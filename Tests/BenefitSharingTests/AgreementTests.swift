@@ -50,8 +50,8 @@ func shippedAgreement(_ name: String) throws -> Agreement {
         #expect(core.counterexample?.hasPrefix("coalition {shanghai, anhui} gets 21.72 亿元/yr saved but can secure 30.00") == true)
     }
 
-    @Test func shippedPooledDispatchByShapleyKeepsEveryProperty() throws {
-        guard case .pooledDispatch(let deal) = try shippedAgreement("pooled-dispatch") else { return }
+    @Test func tabulatedPooledDispatchByShapleyKeepsEveryProperty() throws {
+        guard case .pooledDispatch(let deal) = try fixtureAgreement("pooled-dispatch-table") else { return }
         let results = RuleChecker.check(deal)
         #expect(results.count == 6)
         #expect(results.allSatisfy { $0.held }, "\(results.filter { !$0.held })")
@@ -60,7 +60,7 @@ func shippedAgreement(_ name: String) throws -> Agreement {
     }
 
     @Test func pooledDispatchTakesACostOracle() throws {
-        guard case .pooledDispatch(let deal) = try shippedAgreement("pooled-dispatch") else { return }
+        guard case .pooledDispatch(let deal) = try fixtureAgreement("pooled-dispatch-table") else { return }
         // A synthetic oracle: each province costs 10, every extra member saves 1 per pair.
         let outcome = try deal.evaluate { (c: Coalition) throws(AgreementError) -> Double in
             Double(10 * c.size) - Double(c.size * (c.size - 1) / 2)
