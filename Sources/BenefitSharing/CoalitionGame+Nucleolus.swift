@@ -106,10 +106,17 @@ struct NucleolusSolver {
         lp.reserveCapacity(variables: columns, constraints: n + 1, nonZeros: columns * (n + 1))
         for _ in 0..<n { lp.addConstraint([LinearTerm](), lower: 0, upper: 0) }
         let epsilonRow = lp.addConstraint([LinearTerm](), lower: 1, upper: 1)
+        var scratch: [LinearTerm] = []
+        scratch.reserveCapacity(n + 1)
         func entries(_ mask: Int, epsilon: Bool) -> [LinearTerm] {
-            var out = Self.terms(of: mask)
-            if epsilon { out.append(LinearTerm(epsilonRow, 1)) }
-            return out
+            scratch.removeAll(keepingCapacity: true)
+            var m = mask
+            while m != 0 {
+                scratch.append(LinearTerm(m.trailingZeroBitCount, 1))
+                m &= m - 1
+            }
+            if epsilon { scratch.append(LinearTerm(epsilonRow, 1)) }
+            return scratch
         }
         var freeColumns: [Int] = []
         freeColumns.reserveCapacity(free.count)
@@ -126,7 +133,9 @@ struct NucleolusSolver {
                 boundColumns.append(lp.addVariable(lower: pinned ? -.infinity : 0, upper: .infinity, cost: v[1 << i], entries: [LinearTerm(i, 1)]))
             }
         }
-        let solution = ClpSolver().solve(lp)
+        // Primal simplex without presolve: the dual form has few rows and many columns, and presolve
+        // would cost more than the solve on these small dense LPs (see docs/benefit-sharing.md).
+        let solution = ClpSolver().solve(lp, options: ClpOptions(algorithm: .primal, presolve: false))
         guard solution.status == .optimal else {
             throw .linearProgramFailed(step: "nucleolus level \(fixed.count + 1)", status: solution.status.description)
         }
@@ -169,43 +178,49 @@ struct NucleolusSolver {
     }
 }
 
-/// The linear span of some 0/1 coalition vectors, kept in reduced row-echelon form.
+/// The linear span of some 0/1 coalition vectors, kept in reduced row-echelon form in one flat
+/// buffer; membership tests reduce in a stack buffer, so the per-coalition checks do not allocate.
 struct SpanBasis {
     var dimension = 0
-    var rows: [[Double]] = []
+    /// `rank × dimension` entries, row after row.
+    var rows: [Double] = []
     var pivots: [Int] = []
-    var rank: Int { rows.count }
+    var rank: Int { pivots.count }
 
     init() {}
     init(dimension: Int) { self.dimension = dimension }
 
-    func reduce(_ vector: [Double]) -> [Double] {
-        var v = vector
-        for (row, pivot) in zip(rows, pivots) where v[pivot] != 0 {
-            let f = v[pivot]
-            for j in 0..<dimension { v[j] -= f * row[j] }
+    /// Reduces the 0/1 vector of `mask` against the basis into `v`.
+    func reduce(mask: Int, into v: UnsafeMutableBufferPointer<Double>) {
+        for j in 0..<dimension { v[j] = mask & (1 << j) != 0 ? 1 : 0 }
+        rows.withUnsafeBufferPointer { r in
+            for (k, pivot) in pivots.enumerated() where v[pivot] != 0 {
+                let f = v[pivot]
+                let base = k * dimension
+                for j in 0..<dimension { v[j] -= f * r[base + j] }
+            }
         }
-        return v
-    }
-
-    func vector(of mask: Int) -> [Double] {
-        (0..<dimension).map { mask & (1 << $0) != 0 ? 1 : 0 }
     }
 
     func contains(mask: Int) -> Bool {
-        reduce(vector(of: mask)).allSatisfy { abs($0) <= 1e-9 }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(dimension, 1)) { v in
+            reduce(mask: mask, into: v)
+            for j in 0..<dimension where abs(v[j]) > 1e-9 { return false }
+            return true
+        }
     }
 
     mutating func insert(mask: Int) {
-        var v = reduce(vector(of: mask))
+        var v = [Double](repeating: 0, count: dimension)
+        v.withUnsafeMutableBufferPointer { reduce(mask: mask, into: $0) }
         guard let pivot = (0..<dimension).max(by: { abs(v[$0]) < abs(v[$1]) }), abs(v[pivot]) > 1e-9 else { return }
         let p = v[pivot]
         for j in 0..<dimension { v[j] /= p }
-        for k in rows.indices where rows[k][pivot] != 0 {
-            let f = rows[k][pivot]
-            for j in 0..<dimension { rows[k][j] -= f * v[j] }
+        for k in 0..<rank {
+            let f = rows[k * dimension + pivot]
+            if f != 0 { for j in 0..<dimension { rows[k * dimension + j] -= f * v[j] } }
         }
-        rows.append(v)
+        rows.append(contentsOf: v)
         pivots.append(pivot)
     }
 }
