@@ -113,6 +113,7 @@ public struct ClosureGame: CoalitionValueOracle {
         self.evaluate = value
     }
 
+    /// The worth of `coalition`, from the closure.
     public func value(of coalition: Coalition) -> Double { evaluate(coalition) }
 }
 

@@ -124,6 +124,7 @@ extension JointFundAgreement: CheckableAgreement {
             ])
     }
 
+    /// Perturbs the carbon price, discount rate, GDP/fiscal weights and every project figure.
     public func perturbed(by fraction: Double, using rng: inout SplitMix64) -> JointFundAgreement {
         var copy = self
         copy.carbonPrice = carbonPrice.perturbed(fraction, &rng)

@@ -43,6 +43,7 @@ extension PooledDispatchAgreement: CheckableAgreement {
             notes: ["pooled savings \(Format.amount(game.grandValue)) 亿元/yr of \(Format.amount((0..<n).reduce(0) { $0 + costs[1 << $1] })) stand-alone"])
     }
 
+    /// The savings game from the cost table in the file.
     public func evaluate() throws(AgreementError) -> AgreementOutcome {
         try evaluate { (c: Coalition) throws(AgreementError) -> Double in try tabulatedCost(c) }
     }

@@ -7,7 +7,7 @@ import RegionModel
 /// dispatching together, sharing only the corridors inside S; `v(S) = Σ_{i∈S} c({i}) − c(S)`.
 public enum PooledDispatchGame {
     /// Why the coalition dispatches failed.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case dispatch(coalition: String, DispatchFailure)
         case unknownParty(String)
 

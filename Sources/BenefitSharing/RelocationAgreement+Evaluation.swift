@@ -61,6 +61,7 @@ extension RelocationAgreement: CheckableAgreement {
         } catch { throw .rule(error) }
     }
 
+    /// Perturbs the rates, the plant figures, the freed land and the costs (not the splits).
     public func perturbed(by fraction: Double, using rng: inout SplitMix64) -> RelocationAgreement {
         var copy = self
         copy.discountRate = discountRate.perturbed(fraction, &rng)

@@ -7,6 +7,7 @@ public struct SplitPeriod: Sendable, Equatable {
     /// Share per party (same order as the agreement's parties), summing to 1.
     public var shares: [Double]
 
+    /// A period of `years` years (nil: to the end) with these shares.
     public init(years: Int?, shares: [Double]) {
         self.years = years
         self.shares = shares

@@ -23,6 +23,7 @@ public struct AgreementFigure: Hashable, Sendable {
     /// Where the number is written.
     public var location: SourceLocation?
 
+    /// Creates the value from its parts.
     public init(
         value: Double, unit: String, source: String, reference: String? = nil, year: String? = nil,
         confidence: AgreementConfidence, note: String? = nil, location: SourceLocation? = nil
@@ -106,6 +107,7 @@ public struct AgreementSplitPeriod: Hashable, Sendable {
     public var shares: [String: Double]
     public var location: SourceLocation?
 
+    /// Creates the value from its parts.
     public init(years: Int?, shares: [String: Double], location: SourceLocation? = nil) {
         self.years = years
         self.shares = shares
@@ -124,6 +126,7 @@ public struct PlantFigures: Hashable, Sendable {
     /// CO2 emitted, Mt CO2 per year (direct plus the site's grid electricity).
     public var co2: AgreementFigure
 
+    /// Creates the value from its parts.
     public init(valueAdded: AgreementFigure, tax: AgreementFigure, jobs: AgreementFigure, co2: AgreementFigure) {
         self.valueAdded = valueAdded
         self.tax = tax
@@ -141,6 +144,7 @@ public struct RelocationCost: Hashable, Sendable {
     /// Share of the cost per party id (sums to 1).
     public var paidBy: [String: Double]
 
+    /// Creates the value from its parts.
     public init(name: String, amount: AgreementFigure, perYear: Bool, paidBy: [String: Double]) {
         self.name = name
         self.amount = amount
@@ -173,6 +177,7 @@ public struct RelocationAgreement: Hashable, Sendable {
     public var checks: [RequiredProperty]
     public var location: SourceLocation?
 
+    /// Creates the value from its parts.
     public init(
         id: String, title: String, origin: String, destination: String, horizonYears: Int,
         discountRate: AgreementFigure, carbonPrice: AgreementFigure, before: PlantFigures, after: PlantFigures,
@@ -229,6 +234,7 @@ public struct FundProject: Hashable, Sendable {
     public var mandatory: Bool
     public var location: SourceLocation?
 
+    /// Creates the value from its parts.
     public init(
         id: String, name: String, lead: String, cost: AgreementFigure, co2Abated: AgreementFigure,
         otherBenefit: AgreementFigure, spillover: AgreementFigure, mandatory: Bool, location: SourceLocation? = nil
@@ -264,6 +270,7 @@ public struct JointFundAgreement: Hashable, Sendable {
     public var checks: [RequiredProperty]
     public var location: SourceLocation?
 
+    /// Creates the value from its parts.
     public init(
         id: String, title: String, parties: [String], budget: AgreementFigure, contribution: ContributionRule,
         carbonPrice: AgreementFigure, horizonYears: Int, discountRate: AgreementFigure, projects: [FundProject],
@@ -310,6 +317,7 @@ public struct PooledDispatchAgreement: Hashable, Sendable {
     public var checks: [RequiredProperty]
     public var location: SourceLocation?
 
+    /// Creates the value from its parts.
     public init(
         id: String, title: String, parties: [String], rule: PooledSharingRule,
         coalitionCosts: [String: AgreementFigure], dispatchScenario: String? = nil, checks: [RequiredProperty],
