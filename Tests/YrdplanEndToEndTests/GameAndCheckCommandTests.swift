@@ -75,7 +75,7 @@ import YrdplanTestSupport
         let closing = try #require(lines.last)
         #expect(closing.range(of: #"^\d+ passed, \d+ failed$"#, options: .regularExpression) != nil)
         #expect(lines.contains { $0.contains("pooled-dispatch  core  (held in ") && $0.contains("/20 samples") })
-        #expect(lines.dropLast().count == 17, "one line per check of the three shipped agreements")
+        #expect(lines.dropLast().count == 22, "one line per check of the four shipped agreements")
         let failed = Int(closing.split(separator: " ")[2])!
         #expect(first.status == (failed > 0 ? 1 : 0))
     }
