@@ -112,7 +112,7 @@ struct AgreementYAMLCursor {
         }
         let source = c.string("source", &diagnostics)
         let reference = c.string("ref", required: false, &diagnostics)
-        let year = c.string("year", required: false, &diagnostics)
+        let year = c.string("year", &diagnostics)
         let note = c.string("note", required: false, &diagnostics)
         var confidence: AgreementConfidence?
         if let text = c.string("confidence", &diagnostics) {

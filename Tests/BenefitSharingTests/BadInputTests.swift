@@ -79,23 +79,23 @@ import Testing
         id: f
         title: t
         parties: [shanghai, anhui]
-        budget: {value: 10, unit: 亿元, source: yrdplan-estimate, confidence: synthetic, note: "test"}
+        budget: {value: 10, unit: 亿元, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
         contribution:
           rule: fixed-shares
           weights:
-            shanghai: {value: 0.5, unit: fraction, source: yrdplan-estimate, confidence: synthetic, note: "test"}
-            anhui: {value: 0.5, unit: fraction, source: yrdplan-estimate, confidence: synthetic, note: "test"}
-        carbon_price: {value: 50, unit: 元/t CO2, source: yrdplan-estimate, confidence: synthetic, note: "test"}
+            shanghai: {value: 0.5, unit: fraction, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
+            anhui: {value: 0.5, unit: fraction, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
+        carbon_price: {value: 50, unit: 元/t CO2, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
         horizon_years: 10
-        discount_rate: {value: 0.05, unit: fraction, source: yrdplan-estimate, confidence: synthetic, note: "test"}
+        discount_rate: {value: 0.05, unit: fraction, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
         projects:
           - id: p
             name: P
             lead: LEAD
-            cost: {value: 12, unit: 亿元, source: yrdplan-estimate, confidence: synthetic, note: "test"}
-            co2_abated: {value: 1, unit: Mt CO2/yr, source: yrdplan-estimate, confidence: synthetic, note: "test"}
-            other_benefit: {value: 1, unit: 亿元/yr, source: yrdplan-estimate, confidence: synthetic, note: "test"}
-            spillover: {value: 0.3, unit: fraction, source: yrdplan-estimate, confidence: synthetic, note: "test"}
+            cost: {value: 12, unit: 亿元, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
+            co2_abated: {value: 1, unit: Mt CO2/yr, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
+            other_benefit: {value: 1, unit: 亿元/yr, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
+            spillover: {value: 0.3, unit: fraction, source: yrdplan-estimate, year: "2025", confidence: synthetic, note: "test"}
             mandatory: true
         checks: [efficiency]
         """
@@ -113,11 +113,12 @@ import Testing
     @Test func sourcedFigureWithoutRowAndUnknownKeysAreReported() {
         let text = Self.fund.replacingOccurrences(of: "LEAD", with: "anhui")
             .replacingOccurrences(of: "horizon_years: 10", with: "horizon_years: 10\nhorizon: 3")
-            .replacingOccurrences(of: "carbon_price: {value: 50, unit: 元/t CO2, source: yrdplan-estimate, confidence: synthetic, note: \"test\"}",
+            .replacingOccurrences(of: "carbon_price: {value: 50, unit: 元/t CO2, source: yrdplan-estimate, year: \"2025\", confidence: synthetic, note: \"test\"}",
                                   with: "carbon_price: {value: 50, unit: 元/t, source: ets_p1, confidence: sourced}")
         let found = problems(agreement: text)
         #expect(found.contains("deal.yaml:11: `carbon_price` has unit `元/t` — write it in `元/t CO2`"))
         #expect(found.contains("deal.yaml:11: `carbon_price` is sourced but names no fact-sheet row — add `ref:` (e.g. bsh-013) or mark it estimate"))
         #expect(found.contains { $0.hasPrefix("deal.yaml:13: unknown key `horizon`") })
+        #expect(found.contains("deal.yaml:11: missing `year` — add `year:` to this mapping"))
     }
 }
