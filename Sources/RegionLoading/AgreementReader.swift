@@ -13,14 +13,52 @@ public enum AgreementReader {
     static let carbonPrice = ["元/t CO2"]
     static let co2PerYear = ["Mt CO2/yr"]
 
-    /// Reads and parses one agreement file from disk.
-    public static func read(contentsOf url: URL, displayPath: String? = nil, knownProvinces: Set<String>) throws(DiagnosticsError) -> Agreement {
+    /// Reads and parses one agreement file from disk; with `knownSources`, every figure's source
+    /// must be one of them (the keys of `Regions/sources.yaml`).
+    public static func read(
+        contentsOf url: URL, displayPath: String? = nil, knownProvinces: Set<String>, knownSources: Set<String>? = nil
+    ) throws(DiagnosticsError) -> Agreement {
         let path = displayPath ?? url.path
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw DiagnosticsError([.error(at: SourceLocation(file: path), "cannot read the file: \(error.localizedDescription)")])
         }
-        return try parse(text, file: path, knownProvinces: knownProvinces)
+        let agreement = try parse(text, file: path, knownProvinces: knownProvinces)
+        if let knownSources {
+            var d = DiagnosticEngine()
+            for figure in figures(of: agreement) where !knownSources.contains(figure.source) {
+                d.error(at: figure.location, "unknown source key `\(figure.source)`",
+                        fix: "use a key of Regions/sources.yaml (e.g. yrdplan-estimate for assumptions)")
+            }
+            try d.failIfErrors()
+        }
+        return agreement
+    }
+
+    /// The keys of `sources.yaml` in a Regions folder, or nil when it has none.
+    public static func sourceKeys(inRegionsFolder folder: URL) -> Set<String>? {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("sources.yaml"), encoding: .utf8),
+              let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return nil }
+        return Set(mapping.keys.compactMap(\.string))
+    }
+
+    /// Every figure of an agreement, for provenance checks.
+    public static func figures(of agreement: Agreement) -> [AgreementFigure] {
+        switch agreement {
+        case .relocation(let a):
+            let plants = [a.before, a.after].flatMap { [$0.valueAdded, $0.tax, $0.jobs, $0.co2] }
+            return [a.discountRate, a.carbonPrice, a.landValueFreed] + plants + a.costs.map(\.amount)
+        case .jointFund(let a):
+            var out = [a.budget, a.carbonPrice, a.discountRate]
+            switch a.contribution {
+            case .fixedShares(let w), .proportional(_, let w): out += w.keys.sorted().map { w[$0]! }
+            }
+            return out + a.projects.flatMap { [$0.cost, $0.co2Abated, $0.otherBenefit, $0.spillover] }
+        case .pooledDispatch(let a):
+            var out = a.coalitionCosts.keys.sorted().map { a.coalitionCosts[$0]! }
+            if case .proportional(_, let w) = a.rule { out += w.keys.sorted().map { w[$0]! } }
+            return out
+        }
     }
 
     /// The province ids of a `Regions/` folder, from its `*.yaml` file stems (until the region loader supplies them).

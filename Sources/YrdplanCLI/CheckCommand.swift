@@ -59,8 +59,12 @@ struct CheckCommand: ParsableCommand {
         }
         var diagnostics = DiagnosticEngine()
         var agreements: [Agreement] = []
+        let sources = AgreementReader.sourceKeys(inRegionsFolder: regionsURL)
         for path in paths {
-            do { agreements.append(try AgreementReader.read(contentsOf: URL(fileURLWithPath: path), displayPath: path, knownProvinces: known)) } catch {
+            do {
+                agreements.append(try AgreementReader.read(
+                    contentsOf: URL(fileURLWithPath: path), displayPath: path, knownProvinces: known, knownSources: sources))
+            } catch {
                 diagnostics.absorb(error)
             }
         }

@@ -89,4 +89,15 @@ import YrdplanTestSupport
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(file):8: unknown province `fujian`"))
     }
+
+    @Test func unknownSourceKeyIsBadInput() throws {
+        let dir = try TemporaryDirectory()
+        let source = ProjectPaths.root.appendingPathComponent("Regions/agreements/relocation-steel-shanghai-anhui.yaml")
+        let text = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "source: ets_p1", with: "source: ets-p1")
+        let file = try write(text, "relocation-bad-source.yaml", in: dir.url)
+        let result = try BinaryRunner.run(["check", file, "--regions", ProjectPaths.regions.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(file):11: unknown source key `ets-p1`"))
+        #expect(result.stdout.isEmpty)
+    }
 }
