@@ -102,6 +102,20 @@ import Testing
         return solution.status == .optimal && solution.objective > 1e-9
     }
 
+    /// Tie-heavy games reach a level that repeats (a coalition tight at every optimum but with zero
+    /// weight in the dual Clp returned); the procedure must keep going and still be right (Kohlberg above).
+    @Test func someTieHeavyGamesRepeatALevelAndAreStillSolved() throws {
+        var repeated = 0
+        for seed in UInt64(1)...60 {
+            var rng = SplitMix64(seed: seed &* 7919)
+            let g = try RandomGames.uniform(players: 3 + Int(seed % 3), rng: &rng, integer: true)
+            let trace = try g.sequentialNucleolus(individuallyRational: false).trace
+            if zip(trace.levels, trace.levels.dropFirst()).contains(where: { abs($0 - $1) <= 1e-9 }) { repeated += 1 }
+            #expect(trace.linearPrograms <= g.playerCount - 1, "at most n − 1 levels")
+        }
+        #expect(repeated > 0, "no game exercised a repeated level")
+    }
+
     @Test func nucleolusIsNilWithoutImputations() throws {
         let g = try CoalitionGame(playerCount: 2, values: [0, 2, 2, 3])
         #expect(try g.nucleolus() == nil)
