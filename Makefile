@@ -5,7 +5,7 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libxml2-dev coinor-libclp-dev pkg-config
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test build release bench deps format-check clean
+.PHONY: run test build release bench deps lint format clean
 
 deps:
 	@./scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
@@ -21,8 +21,16 @@ run: build
 	@$(SWIFT) run --skip-build yrdplan validate
 	@$(SWIFT) run --skip-build yrdplan project
 
-## The whole test suite (unit, golden, property and end-to-end tests).
-test: deps
+## Style checks: swift-format (configuration in .swift-format) and a doc comment on every public type and function.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	python3 scripts/check-doc-comments.py
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+## The whole test suite (unit, golden, property and end-to-end tests), after the style checks.
+test: deps lint
 	$(SWIFT) build --build-tests -j $(JOBS)
 	$(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
 

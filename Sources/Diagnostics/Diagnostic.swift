@@ -48,10 +48,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.fix = fix
     }
 
+    /// An error at `location`.
     public static func error(at location: SourceLocation?, _ message: String, fix: String? = nil) -> Diagnostic {
         Diagnostic(.error, at: location, message, fix: fix)
     }
 
+    /// A warning at `location`: reported, but the run goes on.
     public static func warning(at location: SourceLocation?, _ message: String, fix: String? = nil) -> Diagnostic {
         Diagnostic(.warning, at: location, message, fix: fix)
     }

@@ -8,22 +8,27 @@ public struct DiagnosticEngine: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
+    /// Records one diagnostic.
     public mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
+    /// Records an error.
     public mutating func error(at location: SourceLocation?, _ message: String, fix: String? = nil) {
         report(.error(at: location, message, fix: fix))
     }
 
+    /// Records a warning.
     public mutating func warning(at location: SourceLocation?, _ message: String, fix: String? = nil) {
         report(.warning(at: location, message, fix: fix))
     }
 
+    /// Takes over every diagnostic another engine collected.
     public mutating func absorb(_ other: DiagnosticEngine) {
         diagnostics.append(contentsOf: other.diagnostics)
     }
 
+    /// Takes over the diagnostics of a failed step.
     public mutating func absorb(_ error: DiagnosticsError) {
         diagnostics.append(contentsOf: error.diagnostics)
     }

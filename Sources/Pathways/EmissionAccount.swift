@@ -63,6 +63,7 @@ public struct EmissionAccount: Hashable, Sendable {
     /// CO2 per unit of GDP in t/万元 (Mt × 10⁶ t ÷ 亿元 × 10⁴ 万元).
     public var intensity: Quantity<TonnesCO2Per10kYuan> { Quantity(total.value * 100 / gdp.value) }
 
+    /// The account of one end-use sector.
     public func sector(_ sector: EndUseSector) -> SectorAccount? { sectors.first { $0.sector == sector } }
 }
 
@@ -74,7 +75,9 @@ public enum EmissionAccounting {
             let exported = province.power.exported[year], let gdp = province.gdp[year]
         else { return nil }
         let power = PowerAccount(localThermal: local.quantity, imported: imported.quantity, exported: exported.quantity)
-        var confidences = [local.provenance.confidence, imported.provenance.confidence, exported.provenance.confidence, gdp.provenance.confidence]
+        var confidences = [
+            local.provenance.confidence, imported.provenance.confidence, exported.provenance.confidence, gdp.provenance.confidence,
+        ]
         var sectors: [SectorAccount] = []
         for sector in EndUseSector.allCases {
             guard let data = province.sectors[sector], let direct = data.direct[year], let share = data.electricityShare[year] else {

@@ -39,6 +39,7 @@ public struct Trajectory: Hashable, Sendable {
     /// "Peak before 2030": the highest year is 2030 or earlier and emissions do not rise again after it.
     public var peaksBy2030: Bool { peak.year <= 2030 }
 
+    /// The row for `year`, if the trajectory covers it.
     public func year(_ year: Int) -> ProjectedYear? { years.first { $0.year == year } }
 
     /// LMDI decomposition of the change between two years of the trajectory.
@@ -83,6 +84,7 @@ public enum ProjectionEngine {
     /// Average vehicle life in years: the stock turns over this slowly.
     public static let vehicleLifetime = 12.0
 
+    /// The trajectory of `province` from its base year to the scenario's horizon.
     public static func project(_ province: Province, scenario: Scenario) throws(ProjectionError) -> Trajectory {
         let observedYears = province.accountedYears.filter { year in
             province.energyUse[year] != nil && province.electricity.consumption[year] != nil
@@ -116,7 +118,9 @@ public enum ProjectionEngine {
         let nonFossilShare0 = demand0.value > 0 ? nonFossil0 / demand0.value : 0
         let importShare0 = demand0.value > 0 ? imports0 / demand0.value : 0
 
-        func lever(_ lever: Lever) -> LeverPath? { scenario.path(lever, for: province.id) }
+        // Resolve every lever once (override, else region-wide) instead of per year.
+        let resolved = Lever.allCases.map { scenario.path($0, for: province.id) }
+        func lever(_ lever: Lever) -> LeverPath? { resolved[lever.index] }
         func value(_ l: Lever, _ year: Int, default fallback: Double) -> Double { lever(l)?.value(in: year) ?? fallback }
         let green0 = value(.importGreenShare, baseYear, default: 0)
         let eaf0 = value(.eafShare, baseYear, default: 0)
@@ -125,9 +129,10 @@ public enum ProjectionEngine {
         var evStock = value(.evStockShare, baseYear, default: 0)
         let evStock0 = evStock
         let direct0 = Dictionary(uniqueKeysWithValues: base.sectors.map { ($0.sector, $0.direct.value) })
-        let shares0 = Dictionary(uniqueKeysWithValues: EndUseSector.allCases.map {
-            ($0, province.sectors[$0]?.electricityShare[baseYear]?.value ?? 0)
-        })
+        let shares0 = Dictionary(
+            uniqueKeysWithValues: EndUseSector.allCases.map {
+                ($0, province.sectors[$0]?.electricityShare[baseYear]?.value ?? 0)
+            })
         let buildingElectricityShare = shares0[.buildings] ?? 0
 
         // MARK: Year by year
@@ -151,7 +156,8 @@ public enum ProjectionEngine {
             if floorArea0 > 0 {
                 let newArea = max(0, floorArea - floorArea0)
                 let retrofitted = min(floorArea0, value(.retrofitArea, year, default: 0))
-                buildingFactor = (floorArea0 - retrofitSaving * retrofitted + newArea * (1 - value(.newBuildingSaving, year, default: 0))) / floorArea0
+                buildingFactor =
+                    (floorArea0 - retrofitSaving * retrofitted + newArea * (1 - value(.newBuildingSaving, year, default: 0))) / floorArea0
             }
             let demand = demandPath * (1 - buildingElectricityShare * (1 - buildingFactor))
 
@@ -172,11 +178,15 @@ public enum ProjectionEngine {
             // End-use sectors.
             var direct: [EndUseSector: Double] = [:]
             let eaf = value(.eafShare, year, default: eaf0)
-            direct[.steel] = (direct0[.steel] ?? 0) * value(.steelOutputIndex, year, default: 1) * (1 - eafDirectSaving * eaf) / (1 - eafDirectSaving * eaf0)
-            direct[.petrochemicals] = (direct0[.petrochemicals] ?? 0) * value(.petrochemicalCapacityIndex, year, default: 1) * petroIntensity
+            direct[.steel] =
+                (direct0[.steel] ?? 0) * value(.steelOutputIndex, year, default: 1) * (1 - eafDirectSaving * eaf)
+                / (1 - eafDirectSaving * eaf0)
+            direct[.petrochemicals] =
+                (direct0[.petrochemicals] ?? 0) * value(.petrochemicalCapacityIndex, year, default: 1) * petroIntensity
             direct[.otherIndustry] = (direct0[.otherIndustry] ?? 0) * (gdp / gdp0.value) * industryIntensity
             let transitShift = transit0 < 1 ? (value(.transitShare, year, default: transit0) - transit0) / (1 - transit0) : 0
-            direct[.transport] = (direct0[.transport] ?? 0) * transportActivity * (evStock0 < 1 ? (1 - evStock) / (1 - evStock0) : 1)
+            direct[.transport] =
+                (direct0[.transport] ?? 0) * transportActivity * (evStock0 < 1 ? (1 - evStock) / (1 - evStock0) : 1)
                 * (1 - roadPassengerShare * transitShift)
             direct[.buildings] = (direct0[.buildings] ?? 0) * buildingFactor
             direct[.other] = (direct0[.other] ?? 0) * (gdp / gdp0.value) * otherIntensity
@@ -199,9 +209,10 @@ public enum ProjectionEngine {
             }
             let account = EmissionAccount(
                 region: province.id, year: year, power: power, sectors: sectors, gdp: Quantity(gdp), confidence: .estimate)
-            years.append(ProjectedYear(
-                year: year, isObserved: false, population: Quantity(population), gdp: Quantity(gdp), energy: Quantity(energy),
-                electricityDemand: Quantity(demand), account: account))
+            years.append(
+                ProjectedYear(
+                    year: year, isObserved: false, population: Quantity(population), gdp: Quantity(gdp), energy: Quantity(energy),
+                    electricityDemand: Quantity(demand), account: account))
         }
         return Trajectory(region: province.id, scenario: scenario.name, baseYear: baseYear, years: years)
     }

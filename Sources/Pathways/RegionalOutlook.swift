@@ -21,6 +21,7 @@ public struct RegionalOutlook: Hashable, Sendable {
         delta = Self.sum(trajectories, scenario: scenario.name)
     }
 
+    /// A province's trajectory by id, or the delta's for `yrd`.
     public func trajectory(_ id: String) -> Trajectory? {
         id == Self.deltaID.rawValue ? delta : provinces.first { $0.region.rawValue == id }
     }
@@ -30,8 +31,9 @@ public struct RegionalOutlook: Hashable, Sendable {
     static func sum(_ trajectories: [Trajectory], scenario: String) -> Trajectory {
         var common = Set(trajectories.first?.years.map(\.year) ?? [])
         for trajectory in trajectories.dropFirst() { common.formIntersection(trajectory.years.map(\.year)) }
+        let byYear = trajectories.map { t in Dictionary(uniqueKeysWithValues: t.years.map { ($0.year, $0) }) }
         let years = common.sorted().map { year -> ProjectedYear in
-            let rows = trajectories.compactMap { $0.year(year) }
+            let rows = byYear.compactMap { $0[year] }
             let power = PowerAccount(
                 localThermal: rows.map(\.account.power.localThermal).sum(), imported: rows.map(\.account.power.imported).sum(),
                 exported: rows.map(\.account.power.exported).sum())

@@ -100,7 +100,8 @@ struct ProvinceFileReader {
         let en = pairs.first { $0.key == "en" }.flatMap { reader.string($0.value, what: "name.en") }
         let zh = pairs.first { $0.key == "zh" }.flatMap { reader.string($0.value, what: "name.zh") }
         guard let en, let zh else {
-            reader.diagnostics.error(at: reader.location(node), "name needs both 'en' and 'zh'", fix: "write `name: {en: Shanghai, zh: 上海}`")
+            reader.diagnostics.error(
+                at: reader.location(node), "name needs both 'en' and 'zh'", fix: "write `name: {en: Shanghai, zh: 上海}`")
             return nil
         }
         return LocalizedName(en: en, zh: zh)
@@ -126,7 +127,9 @@ struct ProvinceFileReader {
             return nil
         }
         guard let entries = valuesPair.value.sequence else {
-            reader.diagnostics.error(at: reader.location(valuesPair.value), "values of \(what) must be a list", fix: "write one `- {year: …, value: …, source: …, confidence: …}` per year")
+            reader.diagnostics.error(
+                at: reader.location(valuesPair.value), "values of \(what) must be a list",
+                fix: "write one `- {year: …, value: …, source: …, confidence: …}` per year")
             return nil
         }
         var points: [RawSeries.Point] = []
@@ -210,7 +213,8 @@ struct ProvinceFileReader {
         guard let year, let value, let source, let confidence else { return nil }
         return RawSeries.Point(
             year: year, value: value,
-            provenance: Provenance(source: source, reference: reference, confidence: confidence, note: note, location: reader.location(node("value"))))
+            provenance: Provenance(
+                source: source, reference: reference, confidence: confidence, note: note, location: reader.location(node("value"))))
     }
 
     // MARK: - Whole-file checks
@@ -229,7 +233,8 @@ struct ProvinceFileReader {
             let absent = DataSchema.requiredYears.filter { !years.contains($0) }
             if !absent.isEmpty {
                 reader.diagnostics.error(
-                    at: seriesLocations[field.path] ?? location, "'\(field.dottedPath)' has no value for \(absent.map(String.init).joined(separator: ", "))",
+                    at: seriesLocations[field.path] ?? location,
+                    "'\(field.dottedPath)' has no value for \(absent.map(String.init).joined(separator: ", "))",
                     fix: "add them (an estimate with a note is fine when no source has the number)")
             }
         }

@@ -14,7 +14,9 @@ public enum RegionLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticsError([
-                .error(at: SourceLocation(file: root), "the regions folder does not exist", fix: "run from the project folder or pass --regions DIR")
+                .error(
+                    at: SourceLocation(file: root), "the regions folder does not exist",
+                    fix: "run from the project folder or pass --regions DIR")
             ])
         }
 
@@ -39,7 +41,8 @@ public enum RegionLoader {
             if let id = reader.declaredID {
                 if let other = seenIDs[id] {
                     diagnostics.error(
-                        at: SourceLocation(file: display(name), line: file.root?.mapping?.first { $0.key.string == "id" }?.value.mark?.line),
+                        at: SourceLocation(
+                            file: display(name), line: file.root?.mapping?.first { $0.key.string == "id" }?.value.mark?.line),
                         "duplicate region id '\(id)': \(other) uses it too",
                         fix: "every province needs its own id (and file name)")
                     continue
@@ -67,7 +70,8 @@ public enum RegionLoader {
         for name in yamlFiles(in: scenarioDirectory) {
             let path = display("scenarios/\(name)")
             let file = YAMLFile(url: scenarioDirectory.appendingPathComponent(name), displayPath: path, diagnostics: &diagnostics)
-            var reader = ScenarioFileReader(file: file, sourceKeys: sourceKeys, regionIDs: regionIDs, expectedName: String(name.dropLast(5)))
+            var reader = ScenarioFileReader(
+                file: file, sourceKeys: sourceKeys, regionIDs: regionIDs, expectedName: String(name.dropLast(5)))
             if let scenario = reader.read() { scenarios.append(scenario) }
             diagnostics.absorb(reader.diagnostics)
         }

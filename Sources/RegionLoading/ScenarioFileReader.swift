@@ -33,13 +33,16 @@ struct ScenarioFileReader {
                 fix: "rename the file or set name: \(expectedName)")
         }
         if let name, !RegionID.isValid(name) {
-            reader.diagnostics.error(at: reader.location(node("name")), "scenario name '\(name)' is not lowercase [a-z0-9-]", fix: "scenario names become file names")
+            reader.diagnostics.error(
+                at: reader.location(node("name")), "scenario name '\(name)' is not lowercase [a-z0-9-]",
+                fix: "scenario names become file names")
         }
         let title = readLocalized(node("title"), what: "title")
         let summary = node("summary").flatMap { readLocalized($0, what: "summary") } ?? LocalizedName(en: "", zh: "")
         let horizon = reader.integer(node("horizon"), what: "horizon")
         if let horizon, !(2030...2100).contains(horizon) {
-            reader.diagnostics.error(at: reader.location(node("horizon")), "horizon \(horizon) is outside 2030–2100", fix: "projections run to 2060 by default")
+            reader.diagnostics.error(
+                at: reader.location(node("horizon")), "horizon \(horizon) is outside 2030–2100", fix: "projections run to 2060 by default")
         }
         let levers = node("levers").map { readLevers($0, what: "levers") } ?? [:]
         var overrides: [RegionID: [Lever: LeverPath]] = [:]
@@ -90,7 +93,8 @@ struct ScenarioFileReader {
         reader.rejectUnknownKeys(pairs, known: ["unit", "values", "source", "ref", "confidence", "note"], in: what)
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
         for key in ["unit", "values", "source", "confidence"] where node(key) == nil {
-            reader.diagnostics.error(at: reader.location(pathNode), "\(what) lacks '\(key)'", fix: "every lever needs unit, values, source and confidence")
+            reader.diagnostics.error(
+                at: reader.location(pathNode), "\(what) lacks '\(key)'", fix: "every lever needs unit, values, source and confidence")
         }
         var factor: Double?
         if let unit = reader.string(node("unit"), what: "unit of \(what)") {
@@ -118,27 +122,35 @@ struct ScenarioFileReader {
                 }
             }
             if valuePairs.isEmpty {
-                reader.diagnostics.error(at: reader.location(valuesNode), "\(what) has no values", fix: "write `values: {2020: …, 2030: …}`")
+                reader.diagnostics.error(
+                    at: reader.location(valuesNode), "\(what) has no values", fix: "write `values: {2020: …, 2030: …}`")
             }
         }
         let source = reader.string(node("source"), what: "source")
         if let source, !sourceKeys.contains(source) {
-            reader.diagnostics.error(at: reader.location(node("source")), "unknown source '\(source)'", fix: "add it to Regions/sources.yaml or use an existing key")
+            reader.diagnostics.error(
+                at: reader.location(node("source")), "unknown source '\(source)'",
+                fix: "add it to Regions/sources.yaml or use an existing key")
         }
         var confidence: Confidence?
         if let text = reader.string(node("confidence"), what: "confidence") {
             confidence = Confidence(rawValue: text)
             if confidence == nil {
-                reader.diagnostics.error(at: reader.location(node("confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic", fix: "use estimate for assumptions")
+                reader.diagnostics.error(
+                    at: reader.location(node("confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic",
+                    fix: "use estimate for assumptions")
             }
         }
         let note = reader.string(node("note"), what: "note")
         if let confidence, confidence != .sourced, (note ?? "").isEmpty {
-            reader.diagnostics.error(at: reader.location(pathNode), "\(what) is an \(confidence.rawValue) without a note", fix: "add `note:` with the reasoning")
+            reader.diagnostics.error(
+                at: reader.location(pathNode), "\(what) is an \(confidence.rawValue) without a note", fix: "add `note:` with the reasoning")
         }
         guard let source, let confidence, !points.isEmpty, factor != nil else { return nil }
         return LeverPath(
             points: points,
-            provenance: Provenance(source: source, reference: reader.string(node("ref"), what: "ref"), confidence: confidence, note: note, location: reader.location(pathNode)))
+            provenance: Provenance(
+                source: source, reference: reader.string(node("ref"), what: "ref"), confidence: confidence, note: note,
+                location: reader.location(pathNode)))
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import RegionModel
+import Yams
 
 /// Reads `Regions/sources.yaml`: the catalogue every number's `source:` refers to.
 struct SourceCatalogReader {
@@ -17,7 +18,8 @@ struct SourceCatalogReader {
             reader.rejectUnknownKeys(fields, known: ["title", "url", "kind"], in: "source '\(pair.key)'")
             func node(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
             guard let title = reader.string(node("title"), what: "title of source '\(pair.key)'") else {
-                reader.diagnostics.error(at: reader.location(pair.keyNode), "source '\(pair.key)' has no title", fix: "add `title:` naming the publication")
+                reader.diagnostics.error(
+                    at: reader.location(pair.keyNode), "source '\(pair.key)' has no title", fix: "add `title:` naming the publication")
                 continue
             }
             var kind = SourceReference.Kind.statistics
@@ -35,5 +37,3 @@ struct SourceCatalogReader {
         return sources
     }
 }
-
-import Yams

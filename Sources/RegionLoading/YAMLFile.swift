@@ -31,7 +31,8 @@ struct YAMLFile {
         do {
             root = try Yams.compose(yaml: text)
             if root == nil {
-                diagnostics.error(at: SourceLocation(file: displayPath, line: 1), "the file is empty", fix: "write the data or delete the file")
+                diagnostics.error(
+                    at: SourceLocation(file: displayPath, line: 1), "the file is empty", fix: "write the data or delete the file")
             }
         } catch let error as YamlError {
             diagnostics.report(Self.diagnostic(for: error, file: displayPath))
@@ -115,7 +116,8 @@ struct NodeReader {
         guard let text = string(node, what: what) else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
         if [".nan", ".inf", "+.inf", "-.inf", "nan", "inf", "-inf", "infinity", "-infinity"].contains(trimmed.lowercased()) {
-            diagnostics.error(at: location(node), "\(what) is \(text), not a finite number", fix: "write the measured value, or leave the year out")
+            diagnostics.error(
+                at: location(node), "\(what) is \(text), not a finite number", fix: "write the measured value, or leave the year out")
             return nil
         }
         guard let value = Double(trimmed) else {
@@ -123,7 +125,8 @@ struct NodeReader {
             return nil
         }
         guard value.isFinite else {
-            diagnostics.error(at: location(node), "\(what) is \(text), not a finite number", fix: "write the measured value, or leave the year out")
+            diagnostics.error(
+                at: location(node), "\(what) is \(text), not a finite number", fix: "write the measured value, or leave the year out")
             return nil
         }
         return value

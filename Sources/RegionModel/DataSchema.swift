@@ -50,21 +50,35 @@ public enum DataSchema {
             FieldSpec(["gdp"], HundredMillionYuan.self, "Gross domestic product, current prices", plausibleMaximum: 500_000),
             FieldSpec(["energy_use"], TenThousandTCE.self, "Total energy consumption (能源消费总量)", plausibleMaximum: 200_000),
             FieldSpec(["electricity", "consumption"], TWh.self, "Total electricity consumption (全社会用电量)", plausibleMaximum: 2_000),
-            FieldSpec(["electricity", "imports"], TWh.self, "Electricity received from outside the province (gross)", plausibleMaximum: 2_000),
+            FieldSpec(
+                ["electricity", "imports"], TWh.self, "Electricity received from outside the province (gross)", plausibleMaximum: 2_000),
             FieldSpec(["electricity", "exports"], TWh.self, "Electricity sent out of the province (gross)", plausibleMaximum: 2_000),
             FieldSpec(["emissions", "power", "local_thermal"], MtCO2.self, "CO2 of all local thermal generation", plausibleMaximum: 3_000),
-            FieldSpec(["emissions", "power", "imported"], MtCO2.self, "CO2 of electricity received, at the sending grid's factor", plausibleMaximum: 3_000),
+            FieldSpec(
+                ["emissions", "power", "imported"], MtCO2.self, "CO2 of electricity received, at the sending grid's factor",
+                plausibleMaximum: 3_000),
             FieldSpec(["emissions", "power", "exported"], MtCO2.self, "CO2 of local generation sent out", plausibleMaximum: 3_000),
         ]
         for fuel in Fuel.allCases where !fuel.isStorage {
-            fields.append(FieldSpec(["electricity", "generation", fuel.rawValue], TWh.self, "Local generation from \(fuel.rawValue)", required: false, plausibleMaximum: 2_000))
+            fields.append(
+                FieldSpec(
+                    ["electricity", "generation", fuel.rawValue], TWh.self, "Local generation from \(fuel.rawValue)", required: false,
+                    plausibleMaximum: 2_000))
         }
         for fuel in Fuel.allCases {
-            fields.append(FieldSpec(["capacity", fuel.rawValue], GW.self, "Installed \(fuel.rawValue) capacity", required: false, plausibleMaximum: 1_000))
+            fields.append(
+                FieldSpec(
+                    ["capacity", fuel.rawValue], GW.self, "Installed \(fuel.rawValue) capacity", required: false, plausibleMaximum: 1_000))
         }
         for sector in EndUseSector.allCases {
-            fields.append(FieldSpec(["emissions", sector.rawValue, "direct"], MtCO2.self, "Direct (combustion and process) CO2 of \(sector.rawValue)", plausibleMaximum: 3_000))
-            fields.append(FieldSpec(["emissions", sector.rawValue, "electricity_share"], Fraction.self, "Share of the power sector's CO2 due to \(sector.rawValue)'s electricity use", plausibleMaximum: 1))
+            fields.append(
+                FieldSpec(
+                    ["emissions", sector.rawValue, "direct"], MtCO2.self, "Direct (combustion and process) CO2 of \(sector.rawValue)",
+                    plausibleMaximum: 3_000))
+            fields.append(
+                FieldSpec(
+                    ["emissions", sector.rawValue, "electricity_share"], Fraction.self,
+                    "Share of the power sector's CO2 due to \(sector.rawValue)'s electricity use", plausibleMaximum: 1))
         }
         return fields
     }()

@@ -8,6 +8,7 @@ public struct RegionID: RawRepresentable, Hashable, Comparable, Sendable, Custom
         self.rawValue = rawValue
     }
 
+    /// Whether `text` may be used as a region id.
     public static func isValid(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64 && !text.hasPrefix("-")
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }

@@ -25,7 +25,37 @@ public enum Lever: String, CaseIterable, Hashable, Sendable, Comparable {
     case ccusCapture = "ccus_capture"
     case otherIntensityDecline = "other_intensity_decline"
 
-    public static func < (a: Lever, b: Lever) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    public static func < (a: Lever, b: Lever) -> Bool { a.index < b.index }
+
+    /// The lever's position in `allCases`, for array-indexed lookups.
+    public var index: Int {
+        switch self {
+        case .gdpGrowth: 0
+        case .populationGrowth: 1
+        case .energyIntensityDecline: 2
+        case .electricityDemandGrowth: 3
+        case .localNonFossilShare: 4
+        case .importShare: 5
+        case .importGreenShare: 6
+        case .coalPowerCap: 7
+        case .thermalEfficiencyGain: 8
+        case .steelOutputIndex: 9
+        case .eafShare: 10
+        case .petrochemicalCapacityIndex: 11
+        case .petrochemicalIntensityDecline: 12
+        case .industryIntensityDecline: 13
+        case .transportActivityGrowth: 14
+        case .evNewSalesShare: 15
+        case .evStockShare: 16
+        case .transitShare: 17
+        case .floorArea: 18
+        case .floorAreaGrowth: 19
+        case .retrofitArea: 20
+        case .newBuildingSaving: 21
+        case .ccusCapture: 22
+        case .otherIntensityDecline: 23
+        }
+    }
 
     /// The lever's row in the scenario schema.
     public var spec: LeverSpec { LeverSpec.table[self]! }
@@ -52,23 +82,30 @@ public struct LeverSpec: Sendable {
         .populationGrowth: LeverSpec(PerYear.self, "Resident population growth per year", -0.05...0.05),
         .energyIntensityDecline: LeverSpec(PerYear.self, "Fall of energy use per unit of GDP per year", -0.05...0.15),
         .electricityDemandGrowth: LeverSpec(PerYear.self, "Growth of electricity consumption per year", -0.1...0.2),
-        .localNonFossilShare: LeverSpec(Fraction.self, "Share of consumption met by local non-fossil generation (nuclear, renewables)", 0...1),
+        .localNonFossilShare: LeverSpec(
+            Fraction.self, "Share of consumption met by local non-fossil generation (nuclear, renewables)", 0...1),
         .importShare: LeverSpec(Fraction.self, "Share of consumption met by electricity received from outside (net)", 0...1),
         .importGreenShare: LeverSpec(Fraction.self, "Zero-carbon share of the electricity received", 0...1),
         .coalPowerCap: LeverSpec(Ratio.self, "Cap on local thermal generation as a multiple of the base year (excess is imported)", 0...3),
-        .thermalEfficiencyGain: LeverSpec(Fraction.self, "Fall of CO2 per kWh of local thermal power since the base year (efficiency, coal-to-gas)", 0...0.9),
+        .thermalEfficiencyGain: LeverSpec(
+            Fraction.self, "Fall of CO2 per kWh of local thermal power since the base year (efficiency, coal-to-gas)", 0...0.9),
         .steelOutputIndex: LeverSpec(Ratio.self, "Crude-steel output relative to the base year", 0...3),
         .eafShare: LeverSpec(Fraction.self, "Share of steel made in electric-arc furnaces", 0...1),
         .petrochemicalCapacityIndex: LeverSpec(Ratio.self, "Petrochemical capacity relative to the base year", 0...3),
-        .petrochemicalIntensityDecline: LeverSpec(PerYear.self, "Fall of direct CO2 per unit of petrochemical output per year", -0.05...0.2),
-        .industryIntensityDecline: LeverSpec(PerYear.self, "Fall of direct CO2 per unit of value added in other industry per year", -0.05...0.2),
+        .petrochemicalIntensityDecline: LeverSpec(
+            PerYear.self, "Fall of direct CO2 per unit of petrochemical output per year", -0.05...0.2),
+        .industryIntensityDecline: LeverSpec(
+            PerYear.self, "Fall of direct CO2 per unit of value added in other industry per year", -0.05...0.2),
         .transportActivityGrowth: LeverSpec(PerYear.self, "Growth of road, water and air transport activity per year", -0.1...0.2),
         .evNewSalesShare: LeverSpec(Fraction.self, "Electric share of new vehicles (the stock follows with a 12-year turnover)", 0...1),
-        .evStockShare: LeverSpec(Fraction.self, "Electric share of the vehicle stock in the base year (later years follow from new sales)", 0...1),
+        .evStockShare: LeverSpec(
+            Fraction.self, "Electric share of the vehicle stock in the base year (later years follow from new sales)", 0...1),
         .transitShare: LeverSpec(Fraction.self, "Public-transport share of motorised passenger trips", 0...1),
-        .floorArea: LeverSpec(MillionSquareMetres.self, "Building floor area in the base year (needed to weigh retrofits and new buildings)", 1...100_000),
+        .floorArea: LeverSpec(
+            MillionSquareMetres.self, "Building floor area in the base year (needed to weigh retrofits and new buildings)", 1...100_000),
         .floorAreaGrowth: LeverSpec(PerYear.self, "Growth of building floor area per year", -0.05...0.1),
-        .retrofitArea: LeverSpec(MillionSquareMetres.self, "Cumulative energy retrofit of existing buildings since the base year", 0...100_000),
+        .retrofitArea: LeverSpec(
+            MillionSquareMetres.self, "Cumulative energy retrofit of existing buildings since the base year", 0...100_000),
         .newBuildingSaving: LeverSpec(Fraction.self, "Energy saving of new buildings against the base-year stock (standards)", 0...1),
         .ccusCapture: LeverSpec(MtCO2.self, "CO2 captured and stored per year (power and industry)", 0...1_000),
         .otherIntensityDecline: LeverSpec(PerYear.self, "Fall of direct CO2 per unit of GDP in other sectors per year", -0.05...0.2),
@@ -148,7 +185,9 @@ public struct RegionalModel: Hashable, Sendable {
         self.scenarios = scenarios.sorted { $0.name < $1.name }
     }
 
+    /// The province with this id.
     public func province(_ id: String) -> Province? { provinces.first { $0.id.rawValue == id } }
+    /// The scenario with this name.
     public func scenario(_ name: String) -> Scenario? { scenarios.first { $0.name == name } }
 }
 

@@ -35,7 +35,9 @@ struct EmissionsCommand: ParsableCommand {
         }
         let missing = years.range.filter { year in !accounts.contains { $0.year == year } }
         if !missing.isEmpty {
-            StandardError.write("note: no complete account for \(missing.map(String.init).joined(separator: ", ")); shown: \(accounts.map { String($0.year) }.joined(separator: ", "))\n")
+            StandardError.write(
+                "note: no complete account for \(missing.map(String.init).joined(separator: ", ")); shown: \(accounts.map { String($0.year) }.joined(separator: ", "))\n"
+            )
         }
         print(json ? Self.json(region: province.id, accounts).rendered() : Self.table(province, accounts), terminator: "")
     }
@@ -50,20 +52,27 @@ struct EmissionsCommand: ParsableCommand {
 
     static func jsonYear(_ account: EmissionAccount) -> JSONValue {
         var sectors: [(String, JSONValue)] = [
-            ("power", .object([
-                ("total_mt", .rounded(account.power.total.value)),
-                ("local_thermal_mt", .rounded(account.power.localThermal.value)),
-                ("imported_mt", .rounded(account.power.imported.value)),
-                ("exported_mt", .rounded(account.power.exported.value)),
-                ("imported_share", .rounded(account.power.importedShare)),
-            ]))
+            (
+                "power",
+                .object([
+                    ("total_mt", .rounded(account.power.total.value)),
+                    ("local_thermal_mt", .rounded(account.power.localThermal.value)),
+                    ("imported_mt", .rounded(account.power.imported.value)),
+                    ("exported_mt", .rounded(account.power.exported.value)),
+                    ("imported_share", .rounded(account.power.importedShare)),
+                ])
+            )
         ]
         for sector in account.sectors {
-            sectors.append((sector.sector.rawValue, .object([
-                ("total_mt", .rounded(sector.total.value)),
-                ("direct_mt", .rounded(sector.direct.value)),
-                ("indirect_mt", .rounded(sector.indirect.value)),
-            ])))
+            sectors.append(
+                (
+                    sector.sector.rawValue,
+                    .object([
+                        ("total_mt", .rounded(sector.total.value)),
+                        ("direct_mt", .rounded(sector.direct.value)),
+                        ("indirect_mt", .rounded(sector.indirect.value)),
+                    ])
+                ))
         }
         return .object([
             ("year", .number(Double(account.year))),

@@ -95,8 +95,10 @@ public struct TextTable {
         self.rightAligned = rightAligned
     }
 
+    /// Appends a row.
     public mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// The table as text, header underlined.
     public func rendered() -> String {
         let all = [headers] + rows
         var widths = Array(repeating: 0, count: headers.count)
@@ -114,7 +116,14 @@ public struct TextTable {
     }
 
     static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && $1.value <= 0xFFEF) ? 2 : 1) }
+        s.unicodeScalars.reduce(0) { $0 + (isWide($1.value) ? 2 : 1) }
+    }
+
+    /// East Asian wide and full-width characters take two terminal columns.
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v)
     }
 }
 

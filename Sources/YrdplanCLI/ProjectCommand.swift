@@ -42,9 +42,13 @@ struct ProjectCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(.init([.error(at: nil, "\(error)", fix: "complete the base data of that province")]))
         }
-        if let span = decompose, let outlook = outlooks.first, outlook.delta.year(span.range.lowerBound) == nil || outlook.delta.year(span.range.upperBound) == nil {
+        if let span = decompose, let outlook = outlooks.first,
+            outlook.delta.year(span.range.lowerBound) == nil || outlook.delta.year(span.range.upperBound) == nil
+        {
             let years = outlook.delta.years.map(\.year)
-            throw ValidationError("cannot decompose \(span.range.lowerBound)-\(span.range.upperBound): years available are \(years.first ?? 0)-\(years.last ?? 0)")
+            throw ValidationError(
+                "cannot decompose \(span.range.lowerBound)-\(span.range.upperBound): years available are \(years.first ?? 0)-\(years.last ?? 0)"
+            )
         }
         if json {
             print(ProjectionReport.json(outlooks, decompose: decompose?.range).rendered(), terminator: "")
@@ -60,14 +64,18 @@ public enum ProjectionReport {
     public static func json(_ outlooks: [RegionalOutlook], decompose: ClosedRange<Int>?) -> JSONValue {
         .object([
             ("unit", .string("Mt CO2")),
-            ("scenarios", .array(outlooks.map { outlook in
-                .object([
-                    ("name", .string(outlook.scenario.name)),
-                    ("title", .string(outlook.scenario.title.en)),
-                    ("regions", .object(outlook.provinces.map { ($0.region.rawValue, trajectory($0, decompose: decompose)) })),
-                    ("delta", trajectory(outlook.delta, decompose: decompose)),
-                ])
-            })),
+            (
+                "scenarios",
+                .array(
+                    outlooks.map { outlook in
+                        .object([
+                            ("name", .string(outlook.scenario.name)),
+                            ("title", .string(outlook.scenario.title.en)),
+                            ("regions", .object(outlook.provinces.map { ($0.region.rawValue, trajectory($0, decompose: decompose)) })),
+                            ("delta", trajectory(outlook.delta, decompose: decompose)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -84,29 +92,38 @@ public enum ProjectionReport {
             if let y = t.year(year) { fields.append(("total_\(year)_mt", .rounded(y.total.value))) }
         }
         if let range = decompose, let d = t.decomposition(from: range.lowerBound, to: range.upperBound) {
-            fields.append(("decomposition", .object([
-                ("from", .number(Double(d.fromYear))), ("to", .number(Double(d.toYear))),
-                ("change_mt", .rounded(d.totalChange.value)),
-                ("population_mt", .rounded(d.population.value)),
-                ("gdp_per_capita_mt", .rounded(d.gdpPerCapita.value)),
-                ("energy_intensity_mt", .rounded(d.energyIntensity.value)),
-                ("carbon_intensity_mt", .rounded(d.carbonIntensity.value)),
-            ])))
+            fields.append(
+                (
+                    "decomposition",
+                    .object([
+                        ("from", .number(Double(d.fromYear))), ("to", .number(Double(d.toYear))),
+                        ("change_mt", .rounded(d.totalChange.value)),
+                        ("population_mt", .rounded(d.population.value)),
+                        ("gdp_per_capita_mt", .rounded(d.gdpPerCapita.value)),
+                        ("energy_intensity_mt", .rounded(d.energyIntensity.value)),
+                        ("carbon_intensity_mt", .rounded(d.carbonIntensity.value)),
+                    ])
+                ))
         }
-        fields.append(("years", .array(t.years.map { y in
-            .object([
-                ("year", .number(Double(y.year))),
-                ("observed", .bool(y.isObserved)),
-                ("total_mt", .rounded(y.total.value)),
-                ("intensity_t_per_10k_yuan", .rounded(y.account.intensity.value)),
-                ("power_mt", .rounded(y.account.power.total.value)),
-                ("sectors_direct_mt", .object(y.account.sectors.map { ($0.sector.rawValue, .rounded($0.direct.value)) })),
-                ("population_10k", .rounded(y.population.value)),
-                ("gdp_100m_yuan", .rounded(y.gdp.value)),
-                ("energy_10k_tce", .rounded(y.energy.value)),
-                ("electricity_twh", .rounded(y.electricityDemand.value)),
-            ])
-        })))
+        fields.append(
+            (
+                "years",
+                .array(
+                    t.years.map { y in
+                        .object([
+                            ("year", .number(Double(y.year))),
+                            ("observed", .bool(y.isObserved)),
+                            ("total_mt", .rounded(y.total.value)),
+                            ("intensity_t_per_10k_yuan", .rounded(y.account.intensity.value)),
+                            ("power_mt", .rounded(y.account.power.total.value)),
+                            ("sectors_direct_mt", .object(y.account.sectors.map { ($0.sector.rawValue, .rounded($0.direct.value)) })),
+                            ("population_10k", .rounded(y.population.value)),
+                            ("gdp_100m_yuan", .rounded(y.gdp.value)),
+                            ("energy_10k_tce", .rounded(y.energy.value)),
+                            ("electricity_twh", .rounded(y.electricityDemand.value)),
+                        ])
+                    })
+            ))
         return .object(fields)
     }
 
@@ -130,10 +147,14 @@ public enum ProjectionReport {
             out += table.rendered()
             if let range = decompose {
                 out += "\nLMDI decomposition \(range.lowerBound)→\(range.upperBound), Mt CO2\n"
-                var d = TextTable(headers: ["Region", "Change", "Population", "GDP/capita", "Energy/GDP", "CO2/energy"], rightAligned: [1, 2, 3, 4, 5])
+                var d = TextTable(
+                    headers: ["Region", "Change", "Population", "GDP/capita", "Energy/GDP", "CO2/energy"], rightAligned: [1, 2, 3, 4, 5])
                 for t in outlook.provinces + [outlook.delta] {
                     guard let k = t.decomposition(from: range.lowerBound, to: range.upperBound) else { continue }
-                    d.add([t.region.rawValue, fixed(k.totalChange.value), fixed(k.population.value), fixed(k.gdpPerCapita.value), fixed(k.energyIntensity.value), fixed(k.carbonIntensity.value)])
+                    d.add([
+                        t.region.rawValue, fixed(k.totalChange.value), fixed(k.population.value), fixed(k.gdpPerCapita.value),
+                        fixed(k.energyIntensity.value), fixed(k.carbonIntensity.value),
+                    ])
                 }
                 out += d.rendered()
             }

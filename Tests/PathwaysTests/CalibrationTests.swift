@@ -58,7 +58,9 @@ import YrdplanTestSupport
             Published(what: "power 2019 亿吨", printed: 0.73, lastDigit: 0.01, model: c.power.total.value / 100),
             Published(what: "imported share of power 2017 %", printed: 28.0, lastDigit: 0.1, model: a.power.importedShare * 100),
             Published(what: "imported share of power 2019 %", printed: 32.2, lastDigit: 0.1, model: c.power.importedShare * 100),
-            Published(what: "local thermal share of power 2019 %", printed: 67.8, lastDigit: 0.1, model: c.power.localThermal / c.power.total * 100),
+            Published(
+                what: "local thermal share of power 2019 %", printed: 67.8, lastDigit: 0.1,
+                model: c.power.localThermal / c.power.total * 100),
         ]
         for figure in figures { #expect(figure.matches, "\(figure)") }
     }
@@ -71,14 +73,22 @@ import YrdplanTestSupport
         let figures = [
             Published(what: "steel 2017 亿吨", printed: 0.24, lastDigit: 0.01, model: try total(a, .steel) / 100),
             Published(what: "petrochemicals 2017 亿吨", printed: 0.23, lastDigit: 0.01, model: try total(a, .petrochemicals) / 100),
-            Published(what: "petrochemicals 2017 % of total", printed: 11.9, lastDigit: 0.1, model: try total(a, .petrochemicals) / a.total.value * 100),
+            Published(
+                what: "petrochemicals 2017 % of total", printed: 11.9, lastDigit: 0.1,
+                model: try total(a, .petrochemicals) / a.total.value * 100),
             Published(what: "petrochemicals 2019 亿吨", printed: 0.19, lastDigit: 0.01, model: try total(c, .petrochemicals) / 100),
-            Published(what: "petrochemicals 2019 % of total", printed: 10.0, lastDigit: 0.1, model: try total(c, .petrochemicals) / c.total.value * 100),
-            Published(what: "petrochemicals change 2017-2019 %", printed: -20.5, lastDigit: 0.1, model: (try total(c, .petrochemicals) / total(a, .petrochemicals) - 1) * 100),
+            Published(
+                what: "petrochemicals 2019 % of total", printed: 10.0, lastDigit: 0.1,
+                model: try total(c, .petrochemicals) / c.total.value * 100),
+            Published(
+                what: "petrochemicals change 2017-2019 %", printed: -20.5, lastDigit: 0.1,
+                model: (try total(c, .petrochemicals) / total(a, .petrochemicals) - 1) * 100),
             Published(what: "transport 2017 亿吨", printed: 0.54, lastDigit: 0.01, model: try total(a, .transport) / 100),
-            Published(what: "transport 2017 % of total", printed: 27.6, lastDigit: 0.1, model: try total(a, .transport) / a.total.value * 100),
+            Published(
+                what: "transport 2017 % of total", printed: 27.6, lastDigit: 0.1, model: try total(a, .transport) / a.total.value * 100),
             Published(what: "transport 2019 亿吨", printed: 0.55, lastDigit: 0.01, model: try total(c, .transport) / 100),
-            Published(what: "transport 2019 % of total", printed: 29.7, lastDigit: 0.1, model: try total(c, .transport) / c.total.value * 100),
+            Published(
+                what: "transport 2019 % of total", printed: 29.7, lastDigit: 0.1, model: try total(c, .transport) / c.total.value * 100),
             Published(what: "building operation 2019 亿吨", printed: 0.37, lastDigit: 0.01, model: try total(c, .buildings) / 100),
         ]
         for figure in figures { #expect(figure.matches, "\(figure)") }

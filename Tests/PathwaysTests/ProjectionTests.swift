@@ -13,7 +13,9 @@ import Testing
     /// 2020 base: 100 TWh demand met by 60 coal + 10 solar + 30 imports; 50 Mt local thermal, 12 Mt imported.
     static func province(id: String = "testland") -> Province {
         let year = 2020
-        let shares: [EndUseSector: Double] = [.steel: 0.1, .petrochemicals: 0.1, .otherIndustry: 0.4, .transport: 0.05, .buildings: 0.3, .other: 0.05]
+        let shares: [EndUseSector: Double] = [
+            .steel: 0.1, .petrochemicals: 0.1, .otherIndustry: 0.4, .transport: 0.05, .buildings: 0.3, .other: 0.05,
+        ]
         let direct: [EndUseSector: Double] = [.steel: 10, .petrochemicals: 8, .otherIndustry: 12, .transport: 20, .buildings: 6, .other: 4]
         var sectors: [EndUseSector: EndUseEmissions] = [:]
         for sector in EndUseSector.allCases {
@@ -48,7 +50,8 @@ import Testing
 
     @Test func demandGrowthIsMetByLocalThermalAtItsFactor() throws {
         // +10% demand once in 2021: non-fossil and import shares hold, so thermal grows 10% too.
-        let t = try ProjectionEngine.project(Self.province(), scenario: Self.scenario([.electricityDemandGrowth: [(2021, 0.1), (2022, 0)]]))
+        let t = try ProjectionEngine.project(
+            Self.province(), scenario: Self.scenario([.electricityDemandGrowth: [(2021, 0.1), (2022, 0)]]))
         let y = try #require(t.year(2021))
         #expect(abs(y.electricityDemand.value - 110) < 1e-9)
         #expect(abs(y.account.power.localThermal.value - 55) < 1e-9)
@@ -87,7 +90,11 @@ import Testing
     @Test func peakIsFoundAndJudgedAgainst2030() throws {
         // Growth until 2028, then decline.
         let t = try ProjectionEngine.project(
-            Self.province(), scenario: Self.scenario([.gdpGrowth: [(2021, 0.05), (2028, 0.05), (2029, 0.0)], .otherIntensityDecline: [(2021, 0), (2028, 0), (2029, 0.5)], .industryIntensityDecline: [(2021, 0), (2028, 0), (2029, 0.5)]]))
+            Self.province(),
+            scenario: Self.scenario([
+                .gdpGrowth: [(2021, 0.05), (2028, 0.05), (2029, 0.0)], .otherIntensityDecline: [(2021, 0), (2028, 0), (2029, 0.5)],
+                .industryIntensityDecline: [(2021, 0), (2028, 0), (2029, 0.5)],
+            ]))
         #expect(t.peak.year == 2028)
         #expect(t.peaksBy2030)
         #expect(!t.peakIsFirstYear)
@@ -98,7 +105,11 @@ import Testing
 
     @Test func decompositionOfProjectedYearsSumsToTheChange() throws {
         let t = try ProjectionEngine.project(
-            Self.province(), scenario: Self.scenario([.gdpGrowth: [(2021, 0.05)], .populationGrowth: [(2021, 0.01)], .energyIntensityDecline: [(2021, 0.03)], .coalPowerCap: [(2020, 1), (2040, 0.3)]]))
+            Self.province(),
+            scenario: Self.scenario([
+                .gdpGrowth: [(2021, 0.05)], .populationGrowth: [(2021, 0.01)], .energyIntensityDecline: [(2021, 0.03)],
+                .coalPowerCap: [(2020, 1), (2040, 0.3)],
+            ]))
         let d = try #require(t.decomposition(from: 2020, to: 2040))
         #expect(abs(d.sumOfEffects.value - d.totalChange.value) < 1e-9)
         #expect(d.population.value > 0 && d.gdpPerCapita.value > 0 && d.energyIntensity.value < 0)

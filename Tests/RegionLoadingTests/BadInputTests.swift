@@ -12,7 +12,9 @@ import Testing
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let matching = diagnostics.filter { $0.message.contains(text) }
-        #expect(matching.count >= 1, "no error containing '\(text)' in:\n\(diagnostics.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(
+            matching.count >= 1, "no error containing '\(text)' in:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
         guard let d = matching.first else { return }
         #expect(d.severity == .error, sourceLocation: sourceLocation)
         #expect(d.location?.file == file, sourceLocation: sourceLocation)
@@ -161,6 +163,9 @@ import Testing
         try folder.edit("name", "name: steady", "name: other", in: "scenarios/steady.yaml")
         let diagnostics = folder.load()
         #expect(diagnostics.count == 3, "\(diagnostics)")
-        #expect(diagnostics.map { $0.location?.file ?? "" } == ["Regions/scenarios/steady.yaml", "Regions/testland.yaml", "Regions/testland.yaml"])
+        #expect(
+            diagnostics.map { $0.location?.file ?? "" } == [
+                "Regions/scenarios/steady.yaml", "Regions/testland.yaml", "Regions/testland.yaml",
+            ])
     }
 }

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import RegionLoading
 import RegionModel
+import Testing
 import YrdplanTestSupport
 
 /// A copy of the minimal fixture folder that a test may break, line by tagged line.
@@ -61,5 +62,3 @@ final class FixtureFolder {
         }
     }
 }
-
-import Testing

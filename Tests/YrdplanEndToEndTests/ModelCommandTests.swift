@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import YrdplanTestSupport
+
+/// The built `yrdplan` run on the project's Regions/ and on broken copies of it.
+@Suite struct ModelCommandTests {
+    static let snapshots = ProjectPaths.root.appendingPathComponent("Tests/YrdplanEndToEndTests/Snapshots")
+
+    func run(_ arguments: [String], regions: URL = ProjectPaths.regions) throws -> ProcessResult {
+        try BinaryRunner.run(arguments + ["--regions", regions.path])
+    }
+
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func validateAcceptsTheShippedData() throws {
+        let result = try run(["validate"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ok: 4 provinces (shanghai, jiangsu, zhejiang, anhui), 3 scenarios"))
+    }
+
+    @Test func validateReportsEveryProblemAndExitsOne() throws {
+        let temp = try TemporaryDirectory()
+        let regions = try temp.copy(ProjectPaths.regions, as: "Regions")
+        let file = regions.appendingPathComponent("anhui.yaml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "unit: 万人", with: "unit: TWh")
+        text = text.replacingOccurrences(of: "code: AH", with: "code: AH\ncolour: green")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let before = try FileManager.default.contentsOfDirectory(atPath: regions.path).sorted()
+        let result = try run(["validate"], regions: regions)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("anhui.yaml:") && $0.contains("wrong unit 'TWh' for 'population'") && $0.contains(" — ") })
+        #expect(lines.contains { $0.contains("anhui.yaml:") && $0.contains("unknown field 'colour'") })
+        #expect(result.stderr.contains("2 problems found; nothing was written."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: regions.path).sorted() == before)
+    }
+
+    @Test func emissionsJSONMatchesTheGoldenFile() throws {
+        let result = try run(["emissions", "--region", "shanghai", "--years", "2017-2019", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        if let mismatch = Golden.mismatch(
+            result.stdout, goldenFile: Self.snapshots.appendingPathComponent("emissions-shanghai-2017-2019.json"))
+        {
+            Issue.record("\(mismatch)")
+        }
+        let json = try object(result.stdout)
+        let years = try #require(json["years"] as? [[String: Any]])
+        #expect(years.map { $0["year"] as? Int } == [2017, 2018, 2019])
+        let sectors = try #require(years[0]["sectors"] as? [String: Any])
+        let power = try #require(sectors["power"] as? [String: Double])
+        #expect(abs(power["total_mt"]! - 76.2) < 0.5)
+        #expect(Set(sectors.keys) == ["power", "steel", "petrochemicals", "other_industry", "transport", "buildings", "other"])
+    }
+
+    @Test func emissionsTableIsReadable() throws {
+        let result = try run(["emissions", "--region", "jiangsu", "--years", "2019...2020"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Jiangsu (江苏)"))
+        #expect(result.stdout.contains("Power sector"))
+    }
+
+    @Test func unknownRegionOrScenarioIsAUsageError() throws {
+        let region = try run(["emissions", "--region", "atlantis", "--years", "2019-2020"])
+        #expect(region.status == 2)
+        #expect(region.stderr.contains("unknown region 'atlantis'"))
+        let scenario = try run(["project", "--scenario", "utopia"])
+        #expect(scenario.status == 2)
+        #expect(scenario.stderr.contains("use one of: accelerated, baseline, policy"))
+    }
+
+    @Test func projectGivesPeaksForEveryProvinceAndTheDeltaUnderEveryScenario() throws {
+        let result = try run(["project", "--json", "--decompose", "2020-2030"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try object(result.stdout)
+        let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(scenarios.map { $0["name"] as? String } == ["accelerated", "baseline", "policy"])
+        for scenario in scenarios {
+            let regions = try #require(scenario["regions"] as? [String: [String: Any]])
+            #expect(Set(regions.keys) == ["shanghai", "jiangsu", "zhejiang", "anhui"])
+            let delta = try #require(scenario["delta"] as? [String: Any])
+            for entry in Array(regions.values) + [delta] {
+                let peakYear = try #require(entry["peak_year"] as? Int)
+                let peak = try #require(entry["peak_mt"] as? Double)
+                let years = try #require(entry["years"] as? [[String: Any]])
+                #expect((2017...2060).contains(peakYear))
+                let highest = years.compactMap { $0["total_mt"] as? Double }.max()
+                #expect(highest == peak)
+                #expect(years.last?["year"] as? Int == 2060)
+                let d = try #require(entry["decomposition"] as? [String: Double])
+                let sum = d["population_mt"]! + d["gdp_per_capita_mt"]! + d["energy_intensity_mt"]! + d["carbon_intensity_mt"]!
+                #expect(abs(sum - d["change_mt"]!) < 1e-5)
+            }
+            // The delta is the sum of the provinces.
+            let deltaYears = try #require(delta["years"] as? [[String: Any]])
+            let delta2030 = try #require(deltaYears.first { $0["year"] as? Int == 2030 }?["total_mt"] as? Double)
+            let sum2030 = try regions.values.map { entry in
+                try #require((entry["years"] as? [[String: Any]])?.first { $0["year"] as? Int == 2030 }?["total_mt"] as? Double)
+            }.reduce(0, +)
+            #expect(abs(delta2030 - sum2030) < 1e-4)
+        }
+        // The baseline does not peak by 2030; the accelerated transition does, everywhere.
+        let baseline = try #require(scenarios.first { $0["name"] as? String == "baseline" }?["delta"] as? [String: Any])
+        #expect(baseline["peaks_before_2030"] as? Bool == false)
+        let accelerated = try #require(scenarios.first { $0["name"] as? String == "accelerated" }?["regions"] as? [String: [String: Any]])
+        #expect(accelerated.values.allSatisfy { $0["peaks_before_2030"] as? Bool == true })
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let a = try run(["project", "--json"])
+        let b = try run(["project", "--json"])
+        #expect(a.stdout == b.stdout)
+        #expect(!a.stdout.isEmpty)
+    }
+}
