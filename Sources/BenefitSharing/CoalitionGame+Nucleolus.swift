@@ -130,7 +130,8 @@ struct NucleolusSolver {
         if individuallyRational {
             for i in 0..<n {
                 let pinned = pinnedPlayers.contains(i)
-                boundColumns.append(lp.addVariable(lower: pinned ? -.infinity : 0, upper: .infinity, cost: v[1 << i], entries: [LinearTerm(i, 1)]))
+                boundColumns.append(
+                    lp.addVariable(lower: pinned ? -.infinity : 0, upper: .infinity, cost: v[1 << i], entries: [LinearTerm(i, 1)]))
             }
         }
         // Primal simplex without presolve: the dual form has few rows and many columns, and presolve

@@ -46,7 +46,9 @@ extension JointFundAgreement: CheckableAgreement {
     /// The best portfolio exactly (all subsets): most benefit to `members` minus cost within
     /// `budget`, with projects led inside `members` only; `forceMandatory` adds the agreement's
     /// mandatory projects.
-    func bestPortfolio(members: Coalition, budget: Double, forceMandatory: Bool, benefits: [Double], shares: [Double]) throws(AgreementError) -> FundPortfolio {
+    func bestPortfolio(members: Coalition, budget: Double, forceMandatory: Bool, benefits: [Double], shares: [Double])
+        throws(AgreementError) -> FundPortfolio
+    {
         guard projects.count <= Self.exactProjectLimit else {
             throw .tooManyProjects(count: projects.count, limit: Self.exactProjectLimit)
         }
@@ -72,7 +74,8 @@ extension JointFundAgreement: CheckableAgreement {
                 m &= m - 1
             }
             if c <= budget * (1 + 1e-12), best == nil || v > best!.netBenefit + 1e-12 {
-                best = FundPortfolio(projects: (0..<allowed.count).filter { subset & (1 << $0) != 0 }.map { allowed[$0] }, cost: c, netBenefit: v)
+                best = FundPortfolio(
+                    projects: (0..<allowed.count).filter { subset & (1 << $0) != 0 }.map { allowed[$0] }, cost: c, netBenefit: v)
             }
         }
         guard let best else {
@@ -104,7 +107,9 @@ extension JointFundAgreement: CheckableAgreement {
                 values[mask] = chosen.netBenefit
             } else {
                 let budgetShare = members.members.reduce(0) { $0 + shares[$1] } * budget.value
-                values[mask] = try bestPortfolio(members: members, budget: budgetShare, forceMandatory: false, benefits: benefits, shares: shares).netBenefit
+                values[mask] = try bestPortfolio(
+                    members: members, budget: budgetShare, forceMandatory: false, benefits: benefits, shares: shares
+                ).netBenefit
             }
         }
         let game: CoalitionGame

@@ -40,7 +40,9 @@ extension PooledDispatchAgreement: CheckableAgreement {
             parties: parties, game: game, allocation: allocation, unit: "亿元/yr saved",
             contributions: nil, benefits: nil,
             details: [("stand-alone dispatch cost", "亿元/yr", (0..<n).map { costs[1 << $0] })],
-            notes: ["pooled savings \(Format.amount(game.grandValue)) 亿元/yr of \(Format.amount((0..<n).reduce(0) { $0 + costs[1 << $1] })) stand-alone"])
+            notes: [
+                "pooled savings \(Format.amount(game.grandValue)) 亿元/yr of \(Format.amount((0..<n).reduce(0) { $0 + costs[1 << $1] })) stand-alone"
+            ])
     }
 
     /// The savings game from the cost table in the file.

@@ -105,7 +105,8 @@ public enum PooledDispatchGame {
     }
 
     /// The savings game of `parties` on `network`.
-    public static func game(_ network: GridNetwork, parties: [String], options: ClpOptions = ClpOptions()) throws(Failure) -> CoalitionGame {
+    public static func game(_ network: GridNetwork, parties: [String], options: ClpOptions = ClpOptions()) throws(Failure) -> CoalitionGame
+    {
         let costs = try coalitionCosts(network, parties: parties, options: options)
         // Costs are finite dispatch objectives, so the game is well formed.
         return try! SavingsGame.make(playerCount: parties.count) { costs[Int($0.mask)] }
@@ -134,7 +135,9 @@ final class ResultSlots: @unchecked Sendable {
 
 extension PooledDispatchAgreement {
     /// The agreement with its coalition costs computed by dispatching `network` once per coalition.
-    public func withDispatchCosts(from network: GridNetwork, options: ClpOptions = ClpOptions()) throws(PooledDispatchGame.Failure) -> PooledDispatchAgreement {
+    public func withDispatchCosts(from network: GridNetwork, options: ClpOptions = ClpOptions()) throws(PooledDispatchGame.Failure)
+        -> PooledDispatchAgreement
+    {
         let costs = try PooledDispatchGame.coalitionCosts(network, parties: parties, options: options)
         var copy = self
         copy.coalitionCosts = [:]

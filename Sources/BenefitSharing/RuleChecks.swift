@@ -40,21 +40,25 @@ public enum RuleChecker {
         let outcome: AgreementOutcome
         do { outcome = try agreement.evaluate() } catch {
             return agreement.requiredProperties.map {
-                CheckOutcome(agreement: agreement.agreementID, property: $0, held: false,
-                             counterexample: "the agreement cannot be evaluated: \(error)", violation: .infinity)
+                CheckOutcome(
+                    agreement: agreement.agreementID, property: $0, held: false,
+                    counterexample: "the agreement cannot be evaluated: \(error)", violation: .infinity)
             }
         }
         let grown = try? agreement.grown(by: growthFactor).evaluate()
         return agreement.requiredProperties.map { property in
             let (violation, example) = evaluate(property, outcome, grown: grown)
-            return CheckOutcome(agreement: agreement.agreementID, property: property, held: violation == 0,
-                                counterexample: violation == 0 ? nil : example, violation: violation)
+            return CheckOutcome(
+                agreement: agreement.agreementID, property: property, held: violation == 0,
+                counterexample: violation == 0 ? nil : example, violation: violation)
         }
     }
 
     /// Checks every property on the agreement and on `samples` seeded perturbations of its inputs
     /// (each uncertain input multiplied by `1 + u`, `u` uniform in ±`perturbation`).
-    public static func check(_ agreement: some CheckableAgreement, samples: Int, perturbation: Double, seed: UInt64) -> [SampledCheckOutcome] {
+    public static func check(_ agreement: some CheckableAgreement, samples: Int, perturbation: Double, seed: UInt64)
+        -> [SampledCheckOutcome]
+    {
         let base = check(agreement)
         var rng = SplitMix64(seed: seed)
         var held = [Int](repeating: 0, count: base.count)
@@ -85,7 +89,8 @@ public enum RuleChecker {
         switch property {
         case .efficiency:
             let gap = x.reduce(0, +) - g.grandValue
-            return abs(gap) <= tol ? (0, "") : (abs(gap), "shares sum to \(amount(x.reduce(0, +))) but all parties together create \(amount(g.grandValue))")
+            return abs(gap) <= tol
+                ? (0, "") : (abs(gap), "shares sum to \(amount(x.reduce(0, +))) but all parties together create \(amount(g.grandValue))")
         case .individualRationality:
             var worst = (0.0, "")
             for i in 0..<g.playerCount {
@@ -97,19 +102,26 @@ public enum RuleChecker {
             return worst
         case .coreMembership:
             let gap = x.reduce(0, +) - g.grandValue
-            if abs(gap) > tol { return (abs(gap), "not efficient: shares sum to \(amount(x.reduce(0, +))), v(N) = \(amount(g.grandValue))") }
+            if abs(gap) > tol {
+                return (abs(gap), "not efficient: shares sum to \(amount(x.reduce(0, +))), v(N) = \(amount(g.grandValue))")
+            }
             let blocking = g.mostBlockingCoalition(at: x)
             guard blocking.excess > tol else { return (0, "") }
             let s = blocking.coalition
             let got = s.members.reduce(0) { $0 + x[$1] }
-            return (blocking.excess, "coalition \(s.named(names)) gets \(amount(got)) but can secure \(amount(g.value(of: s))) alone (excess \(amount(blocking.excess)))")
+            return (
+                blocking.excess,
+                "coalition \(s.named(names)) gets \(amount(got)) but can secure \(amount(g.value(of: s))) alone (excess \(amount(blocking.excess)))"
+            )
         case .symmetry:
             var worst = (0.0, "")
             for i in 0..<g.playerCount {
                 for j in (i + 1)..<max(g.playerCount, i + 1) where areSymmetric(g, i, j) {
                     let d = abs(x[i] - x[j])
                     if d > tol && d > worst.0 {
-                        worst = (d, "\(names[i]) and \(names[j]) add the same to every coalition but get \(amount(x[i])) and \(amount(x[j]))")
+                        worst = (
+                            d, "\(names[i]) and \(names[j]) add the same to every coalition but get \(amount(x[i])) and \(amount(x[j]))"
+                        )
                     }
                 }
             }
@@ -121,12 +133,16 @@ public enum RuleChecker {
             }
             return worst
         case .monotonicity:
-            guard let grown else { return (.infinity, "the agreement with a \(Int((growthFactor - 1) * 100 + 0.5))% larger total cannot be evaluated") }
+            guard let grown else {
+                return (.infinity, "the agreement with a \(Int((growthFactor - 1) * 100 + 0.5))% larger total cannot be evaluated")
+            }
             guard grown.game.grandValue >= g.grandValue - tol else { return (0, "") }
             var worst = (0.0, "")
             for i in 0..<g.playerCount where x[i] - grown.allocation[i] > tol && x[i] - grown.allocation[i] > worst.0 {
-                worst = (x[i] - grown.allocation[i],
-                         "when the total grows from \(amount(g.grandValue)) to \(amount(grown.game.grandValue)), \(names[i]) falls from \(amount(x[i])) to \(amount(grown.allocation[i]))")
+                worst = (
+                    x[i] - grown.allocation[i],
+                    "when the total grows from \(amount(g.grandValue)) to \(amount(grown.game.grandValue)), \(names[i]) falls from \(amount(x[i])) to \(amount(grown.allocation[i]))"
+                )
             }
             return worst
         case .floor(let floors):
@@ -145,7 +161,10 @@ public enum RuleChecker {
             let lo = ratios.indices.min { ratios[$0] < ratios[$1] }!
             let gap = ratios[hi] - ratios[lo]
             guard gap > limit + 1e-9 else { return (0, "") }
-            return (gap - limit, "\(names[hi]) gets \(Format.amount(ratios[hi])) per 亿元 contributed, \(names[lo]) \(Format.amount(ratios[lo])): gap \(Format.amount(gap)) > \(Format.amount(limit))")
+            return (
+                gap - limit,
+                "\(names[hi]) gets \(Format.amount(ratios[hi])) per 亿元 contributed, \(names[lo]) \(Format.amount(ratios[lo])): gap \(Format.amount(gap)) > \(Format.amount(limit))"
+            )
         }
     }
 

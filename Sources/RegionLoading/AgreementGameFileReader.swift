@@ -26,8 +26,11 @@ public enum GameFileReader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text), node.mapping != nil else {
-                throw DiagnosticsError([.error(at: SourceLocation(file: file, line: 1), "a game file must be a JSON object",
-                                               fix: "write {\"players\": [...], \"values\": {...}} or {\"bankruptcy\": {...}}")])
+                throw DiagnosticsError([
+                    .error(
+                        at: SourceLocation(file: file, line: 1), "a game file must be a JSON object",
+                        fix: "write {\"players\": [...], \"values\": {...}} or {\"bankruptcy\": {...}}")
+                ])
             }
             root = node
         } catch let error as DiagnosticsError {
@@ -63,14 +66,18 @@ public enum GameFileReader {
                 continue
             }
             if players.contains(name) {
-                d.error(at: AgreementYAMLCursor.location(of: item, in: file), "player `\(name)` is listed twice", fix: "give each player once")
+                d.error(
+                    at: AgreementYAMLCursor.location(of: item, in: file), "player `\(name)` is listed twice", fix: "give each player once")
             }
             players.append(name)
         }
         guard players.count <= exactPlayerLimit else {
-            d.error(at: AgreementYAMLCursor.location(of: playersNode, in: file),
-                    "\(players.count) players is more than the exact limit of \(exactPlayerLimit) (a table of 2^\(players.count) coalition values)",
-                    fix: "describe the game by a value oracle and estimate the Shapley value by permutation sampling (CoalitionValueOracle.sampledShapleyValue)")
+            d.error(
+                at: AgreementYAMLCursor.location(of: playersNode, in: file),
+                "\(players.count) players is more than the exact limit of \(exactPlayerLimit) (a table of 2^\(players.count) coalition values)",
+                fix:
+                    "describe the game by a value oracle and estimate the Shapley value by permutation sampling (CoalitionValueOracle.sampledShapleyValue)"
+            )
             _ = c.value("values", &d)
             return nil
         }
@@ -86,13 +93,16 @@ public enum GameFileReader {
         for (key, value) in mapping {
             let at = AgreementYAMLCursor.location(of: key, in: file)
             let text = key.string ?? ""
-            let names = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let names =
+                text.isEmpty
+                ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             var mask = 0
             var ok = true
             for name in names {
                 guard let i = index[name] else {
                     ok = false
-                    d.error(at: at, "unknown player `\(name)` in coalition \"\(text)\"", fix: "players are: \(players.joined(separator: ", "))")
+                    d.error(
+                        at: at, "unknown player `\(name)` in coalition \"\(text)\"", fix: "players are: \(players.joined(separator: ", "))")
                     continue
                 }
                 if mask & (1 << i) != 0 {
@@ -104,8 +114,9 @@ public enum GameFileReader {
             let x = AgreementYAMLCursor.number(value, file: file, what: "the value of coalition \"\(text)\"", &d)
             guard ok else { continue }
             if let line = firstLine[mask] {
-                d.error(at: at, "coalition \"\(text)\" is given twice (first at line \(line))",
-                        fix: "keep one entry per coalition; names may be in any order")
+                d.error(
+                    at: at, "coalition \"\(text)\" is given twice (first at line \(line))",
+                    fix: "keep one entry per coalition; names may be in any order")
                 continue
             }
             firstLine[mask] = at.line ?? 0
@@ -116,12 +127,15 @@ public enum GameFileReader {
             let spelled = missing.prefix(5).map { mask in
                 "\"" + players.indices.filter { mask & (1 << $0) != 0 }.map { players[$0] }.joined(separator: ",") + "\""
             }
-            d.error(at: AgreementYAMLCursor.location(of: valuesNode, in: file),
-                    "\(missing.count) coalition\(missing.count == 1 ? " is" : "s are") missing: \(spelled.joined(separator: ", "))\(missing.count > 5 ? ", …" : "")",
-                    fix: "every one of the \(count) coalitions needs a value (\"\" for the empty coalition)")
+            d.error(
+                at: AgreementYAMLCursor.location(of: valuesNode, in: file),
+                "\(missing.count) coalition\(missing.count == 1 ? " is" : "s are") missing: \(spelled.joined(separator: ", "))\(missing.count > 5 ? ", …" : "")",
+                fix: "every one of the \(count) coalitions needs a value (\"\" for the empty coalition)")
         }
         if let empty = values[0], empty != 0 {
-            d.error(at: AgreementYAMLCursor.location(of: valuesNode, in: file), "the empty coalition is worth \(empty)", fix: "v(\"\") must be 0")
+            d.error(
+                at: AgreementYAMLCursor.location(of: valuesNode, in: file), "the empty coalition is worth \(empty)",
+                fix: "v(\"\") must be 0")
         }
         guard !d.hasErrors else { return nil }
         return .table(players: players, values: values.map { $0 ?? 0 })
@@ -143,15 +157,23 @@ public enum GameFileReader {
                     claims.append(x)
                 }
             }
-            if claimants.isEmpty { d.error(at: AgreementYAMLCursor.location(of: claimsNode, in: file), "`claims` must map claimants to amounts") }
+            if claimants.isEmpty {
+                d.error(at: AgreementYAMLCursor.location(of: claimsNode, in: file), "`claims` must map claimants to amounts")
+            }
             if claimants.count > exactPlayerLimit {
-                d.error(at: AgreementYAMLCursor.location(of: claimsNode, in: file), "\(claimants.count) claimants is more than the exact limit of \(exactPlayerLimit)",
-                        fix: "the four rules still apply; split the problem or use sampling for the game's Shapley value")
+                d.error(
+                    at: AgreementYAMLCursor.location(of: claimsNode, in: file),
+                    "\(claimants.count) claimants is more than the exact limit of \(exactPlayerLimit)",
+                    fix: "the four rules still apply; split the problem or use sampling for the game's Shapley value")
             }
             if let estate {
                 let total = claims.reduce(0, +)
                 if estate < 0 { d.error(at: AgreementYAMLCursor.location(of: node, in: file), "the estate is negative") }
-                if estate > total { d.error(at: AgreementYAMLCursor.location(of: node, in: file), "the estate \(estate) exceeds the total claim \(total)", fix: "a bankruptcy problem has E ≤ Σ claims") }
+                if estate > total {
+                    d.error(
+                        at: AgreementYAMLCursor.location(of: node, in: file), "the estate \(estate) exceeds the total claim \(total)",
+                        fix: "a bankruptcy problem has E ≤ Σ claims")
+                }
             }
         }
         b.reportUnknownKeys(&d)

@@ -27,8 +27,9 @@ public enum AgreementReader {
         if let knownSources {
             var d = DiagnosticEngine()
             for figure in figures(of: agreement) where !knownSources.contains(figure.source) {
-                d.error(at: figure.location, "unknown source key `\(figure.source)`",
-                        fix: "use a key of Regions/sources.yaml (e.g. yrdplan-estimate for assumptions)")
+                d.error(
+                    at: figure.location, "unknown source key `\(figure.source)`",
+                    fix: "use a key of Regions/sources.yaml (e.g. yrdplan-estimate for assumptions)")
             }
             try d.failIfErrors()
         }
@@ -38,7 +39,8 @@ public enum AgreementReader {
     /// The keys of `sources.yaml` in a Regions folder, or nil when it has none.
     public static func sourceKeys(inRegionsFolder folder: URL) -> Set<String>? {
         guard let text = try? String(contentsOf: folder.appendingPathComponent("sources.yaml"), encoding: .utf8),
-              let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return nil }
+            let node = try? Yams.compose(yaml: text), let mapping = node.mapping
+        else { return nil }
         return Set(mapping.keys.compactMap(\.string))
     }
 
@@ -74,7 +76,11 @@ public enum AgreementReader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw DiagnosticsError([.error(at: SourceLocation(file: file, line: 1), "the file is empty", fix: "start with `kind: relocation`, `kind: joint-fund` or `kind: pooled-dispatch`")])
+                throw DiagnosticsError([
+                    .error(
+                        at: SourceLocation(file: file, line: 1), "the file is empty",
+                        fix: "start with `kind: relocation`, `kind: joint-fund` or `kind: pooled-dispatch`")
+                ])
             }
             root = node
         } catch let error as DiagnosticsError {
@@ -112,15 +118,22 @@ public enum AgreementReader {
     static func checks(_ c: inout AgreementYAMLCursor, parties: [String], _ d: inout DiagnosticEngine) -> [RequiredProperty] {
         guard let node = c.value("checks", &d) else { return [] }
         guard let list = node.sequence else {
-            d.error(at: AgreementYAMLCursor.location(of: node, in: c.file), "`checks` must be a list", fix: "e.g. `checks: [efficiency, core]`")
+            d.error(
+                at: AgreementYAMLCursor.location(of: node, in: c.file), "`checks` must be a list", fix: "e.g. `checks: [efficiency, core]`")
             return []
         }
         var out: [RequiredProperty] = []
         for item in list {
             let at = AgreementYAMLCursor.location(of: item, in: c.file)
             if let name = item.string {
-                if let property = RequiredProperty.plainNames[name] { out.append(property) } else {
-                    d.error(at: at, "unknown check `\(name)`", fix: "use one of: \(RequiredProperty.plainNames.keys.sorted().joined(separator: ", ")), floor, max_benefit_contribution_gap")
+                if let property = RequiredProperty.plainNames[name] {
+                    out.append(property)
+                } else {
+                    d.error(
+                        at: at, "unknown check `\(name)`",
+                        fix:
+                            "use one of: \(RequiredProperty.plainNames.keys.sorted().joined(separator: ", ")), floor, max_benefit_contribution_gap"
+                    )
                 }
             } else if let mapping = item.mapping, mapping.count == 1, let (keyNode, value) = mapping.first, let key = keyNode.string {
                 switch key {
@@ -129,7 +142,9 @@ public enum AgreementReader {
                     for (p, amount) in value.mapping ?? [:] {
                         guard let id = p.string else { continue }
                         if !parties.contains(id) {
-                            d.error(at: AgreementYAMLCursor.location(of: p, in: c.file), "floor for `\(id)`, which is not a party", fix: "use one of: \(parties.joined(separator: ", "))")
+                            d.error(
+                                at: AgreementYAMLCursor.location(of: p, in: c.file), "floor for `\(id)`, which is not a party",
+                                fix: "use one of: \(parties.joined(separator: ", "))")
                         } else if let x = AgreementYAMLCursor.number(amount, file: c.file, what: "the floor of \(id)", &d) {
                             floors[id] = x
                         }
@@ -140,7 +155,9 @@ public enum AgreementReader {
                         out.append(.maxBenefitContributionGap(x))
                     }
                 default:
-                    d.error(at: at, "unknown check `\(key)`", fix: "parameterised checks are `floor: {province: amount}` and `max_benefit_contribution_gap: ratio`")
+                    d.error(
+                        at: at, "unknown check `\(key)`",
+                        fix: "parameterised checks are `floor: {province: amount}` and `max_benefit_contribution_gap: ratio`")
                 }
             } else {
                 d.error(at: at, "a check is a name or a one-key mapping")
@@ -168,7 +185,9 @@ public enum AgreementReader {
     }
 
     /// `{province: figure}` with every party present.
-    static func perParty(_ node: Node, field: String, parties: [String], units: [String], file: String, _ known: Set<String>, _ d: inout DiagnosticEngine) -> [String: AgreementFigure] {
+    static func perParty(
+        _ node: Node, field: String, parties: [String], units: [String], file: String, _ known: Set<String>, _ d: inout DiagnosticEngine
+    ) -> [String: AgreementFigure] {
         var out: [String: AgreementFigure] = [:]
         guard let mapping = node.mapping else {
             d.error(at: AgreementYAMLCursor.location(of: node, in: file), "`\(field)` must map each party to a figure")
@@ -177,18 +196,23 @@ public enum AgreementReader {
         for (key, value) in mapping {
             guard let id = AgreementYAMLCursor.province(key, file: file, known: known, &d) else { continue }
             if !parties.contains(id) {
-                d.error(at: AgreementYAMLCursor.location(of: key, in: file), "`\(id)` in `\(field)` is not a party", fix: "add it to `parties` or remove it")
+                d.error(
+                    at: AgreementYAMLCursor.location(of: key, in: file), "`\(id)` in `\(field)` is not a party",
+                    fix: "add it to `parties` or remove it")
             }
             if let f = AgreementYAMLCursor.figure(value, file: file, field: "\(field).\(id)", units: units, &d) { out[id] = f }
         }
         for p in parties where mapping[p] == nil {
-            d.error(at: AgreementYAMLCursor.location(of: node, in: file), "`\(field)` has no entry for `\(p)`", fix: "add `\(p): {value: …}`")
+            d.error(
+                at: AgreementYAMLCursor.location(of: node, in: file), "`\(field)` has no entry for `\(p)`", fix: "add `\(p): {value: …}`")
         }
         return out
     }
 
     /// `{province: share}` whose shares are non-negative and sum to 1.
-    static func shares(_ node: Node, field: String, parties: [String], file: String, _ known: Set<String>, _ d: inout DiagnosticEngine) -> [String: Double] {
+    static func shares(_ node: Node, field: String, parties: [String], file: String, _ known: Set<String>, _ d: inout DiagnosticEngine)
+        -> [String: Double]
+    {
         var out: [String: Double] = [:]
         let at = AgreementYAMLCursor.location(of: node, in: file)
         guard let mapping = node.mapping else {
@@ -198,7 +222,9 @@ public enum AgreementReader {
         for (key, value) in mapping {
             guard let id = AgreementYAMLCursor.province(key, file: file, known: known, &d) else { continue }
             if !parties.contains(id) {
-                d.error(at: AgreementYAMLCursor.location(of: key, in: file), "`\(id)` in `\(field)` is not a party of this agreement", fix: "use \(parties.joined(separator: " or "))")
+                d.error(
+                    at: AgreementYAMLCursor.location(of: key, in: file), "`\(id)` in `\(field)` is not a party of this agreement",
+                    fix: "use \(parties.joined(separator: " or "))")
                 continue
             }
             if let x = AgreementYAMLCursor.number(value, file: file, what: "the share of \(id)", &d) {
@@ -227,11 +253,14 @@ public enum AgreementReader {
         return PlantFigures(valueAdded: va, tax: tax, jobs: jobs, co2: co2)
     }
 
-    static func splitPeriods(_ node: Node?, field: String, parties: [String], file: String, _ known: Set<String>, _ d: inout DiagnosticEngine) -> [AgreementSplitPeriod] {
+    static func splitPeriods(
+        _ node: Node?, field: String, parties: [String], file: String, _ known: Set<String>, _ d: inout DiagnosticEngine
+    ) -> [AgreementSplitPeriod] {
         guard let node else { return [] }
         guard let list = node.sequence, !list.isEmpty else {
-            d.error(at: AgreementYAMLCursor.location(of: node, in: file), "`\(field)` must be a list of periods",
-                    fix: "e.g. `- {years: 5, shares: {shanghai: 0.4, anhui: 0.6}}` then `- {shares: {…}}` for the rest")
+            d.error(
+                at: AgreementYAMLCursor.location(of: node, in: file), "`\(field)` must be a list of periods",
+                fix: "e.g. `- {years: 5, shares: {shanghai: 0.4, anhui: 0.6}}` then `- {shares: {…}}` for the rest")
             return []
         }
         var out: [AgreementSplitPeriod] = []
@@ -239,7 +268,9 @@ public enum AgreementReader {
             var p = AgreementYAMLCursor(item, file: file)
             var years: Int? = nil
             if let y = p.value("years", required: false, &d) {
-                if let i = y.int, i > 0 { years = i } else {
+                if let i = y.int, i > 0 {
+                    years = i
+                } else {
                     d.error(at: AgreementYAMLCursor.location(of: y, in: file), "`years` must be a positive whole number")
                 }
             } else if k != list.count - 1 {
@@ -291,7 +322,9 @@ public enum AgreementReader {
             s.reportUnknownKeys(&d)
         }
         let checks = self.checks(&c, parties: parties, &d)
-        guard let id, let title, let origin, let destination, let horizon, let rate, let price, let before, let after, let land else { return nil }
+        guard let id, let title, let origin, let destination, let horizon, let rate, let price, let before, let after, let land else {
+            return nil
+        }
         return RelocationAgreement(
             id: id, title: title, origin: origin, destination: destination, horizonYears: horizon, discountRate: rate,
             carbonPrice: price, before: before, after: after, landValueFreed: land, costs: costs, taxSplit: tax,
@@ -307,7 +340,9 @@ public enum AgreementReader {
         let budgetNode = c.value("budget", &d)
         let budget = budgetNode.flatMap { AgreementYAMLCursor.figure($0, file: c.file, field: "budget", units: yuan, &d) }
         if let budget, budget.value <= 0, let budgetNode {
-            d.error(at: AgreementYAMLCursor.location(of: budgetNode, in: c.file), "the fund budget is \(budget.value) 亿元", fix: "give a positive budget")
+            d.error(
+                at: AgreementYAMLCursor.location(of: budgetNode, in: c.file), "the fund budget is \(budget.value) 亿元",
+                fix: "give a positive budget")
         }
         var contribution: ContributionRule?
         if let node = c.value("contribution", &d) {
@@ -320,15 +355,18 @@ public enum AgreementReader {
                     let figures = perParty(w, field: "contribution.weights", parties: parties, units: fraction, file: c.file, known, &d)
                     let total = figures.values.reduce(0) { $0 + $1.value }
                     if figures.count == parties.count, abs(total - 1) > 1e-9 {
-                        d.error(at: AgreementYAMLCursor.location(of: w, in: c.file), "fixed contribution shares sum to \(total)", fix: "make them sum to 1")
+                        d.error(
+                            at: AgreementYAMLCursor.location(of: w, in: c.file), "fixed contribution shares sum to \(total)",
+                            fix: "make them sum to 1")
                     }
                     contribution = .fixedShares(figures)
                 }
             case "by-gdp", "by-fiscal-revenue":
                 if let w = weightsNode {
                     let units = rule == "by-gdp" ? yuan : ["亿元"]
-                    contribution = .proportional(basis: rule == "by-gdp" ? "GDP" : "fiscal revenue",
-                                                 weights: perParty(w, field: "contribution.weights", parties: parties, units: units, file: c.file, known, &d))
+                    contribution = .proportional(
+                        basis: rule == "by-gdp" ? "GDP" : "fiscal revenue",
+                        weights: perParty(w, field: "contribution.weights", parties: parties, units: units, file: c.file, known, &d))
                 }
             case nil: break
             case let other?:
@@ -359,35 +397,45 @@ public enum AgreementReader {
                     d.error(at: p.location, "project id `\(pid)` is used twice", fix: "give each project its own id")
                 }
                 if let pid, let name, let lead, let cost, let co2, let other, let spill {
-                    projects.append(FundProject(id: pid, name: name, lead: lead, cost: cost, co2Abated: co2, otherBenefit: other,
-                                                spillover: spill, mandatory: mandatory, location: p.location))
+                    projects.append(
+                        FundProject(
+                            id: pid, name: name, lead: lead, cost: cost, co2Abated: co2, otherBenefit: other,
+                            spillover: spill, mandatory: mandatory, location: p.location))
                 }
             }
         }
         if projects.count > JointFundAgreement.exactProjectLimit {
-            d.error(at: c.location, "\(projects.count) candidate projects", fix: "the exact portfolio search handles at most \(JointFundAgreement.exactProjectLimit)")
+            d.error(
+                at: c.location, "\(projects.count) candidate projects",
+                fix: "the exact portfolio search handles at most \(JointFundAgreement.exactProjectLimit)")
         }
         if let budget, let budgetNode {
             let mandatoryCost = projects.filter(\.mandatory).reduce(0) { $0 + $1.cost.value }
             if mandatoryCost > budget.value {
-                d.error(at: AgreementYAMLCursor.location(of: budgetNode, in: c.file),
-                        "infeasible fund budget: mandatory projects cost \(mandatoryCost) 亿元, more than the budget of \(budget.value) 亿元",
-                        fix: "raise the budget or drop `mandatory: true` from a project")
+                d.error(
+                    at: AgreementYAMLCursor.location(of: budgetNode, in: c.file),
+                    "infeasible fund budget: mandatory projects cost \(mandatoryCost) 亿元, more than the budget of \(budget.value) 亿元",
+                    fix: "raise the budget or drop `mandatory: true` from a project")
             }
         }
         let checks = self.checks(&c, parties: parties, &d)
         guard let id, let title, let budget, let contribution, let price, let horizon, let rate, !parties.isEmpty else { return nil }
-        return JointFundAgreement(id: id, title: title, parties: parties, budget: budget, contribution: contribution, carbonPrice: price,
-                                  horizonYears: horizon, discountRate: rate, projects: projects, checks: checks, location: c.location)
+        return JointFundAgreement(
+            id: id, title: title, parties: parties, budget: budget, contribution: contribution, carbonPrice: price,
+            horizonYears: horizon, discountRate: rate, projects: projects, checks: checks, location: c.location)
     }
 
     // MARK: Pooled dispatch
 
-    static func pooledDispatch(_ c: inout AgreementYAMLCursor, _ known: Set<String>, _ d: inout DiagnosticEngine) -> PooledDispatchAgreement? {
+    static func pooledDispatch(_ c: inout AgreementYAMLCursor, _ known: Set<String>, _ d: inout DiagnosticEngine)
+        -> PooledDispatchAgreement?
+    {
         let id = c.string("id", &d)
         let title = c.string("title", &d)
         let parties = partyList(&c, known, &d)
-        if parties.count > 12 { d.error(at: c.location, "\(parties.count) parties", fix: "pooled dispatch is tabulated for at most 12 parties") }
+        if parties.count > 12 {
+            d.error(at: c.location, "\(parties.count) parties", fix: "pooled dispatch is tabulated for at most 12 parties")
+        }
         var rule: PooledSharingRule?
         if let node = c.value("rule", &d) {
             switch node.string {
@@ -398,11 +446,18 @@ public enum AgreementReader {
                 if let mapping = node.mapping, let p = mapping["proportional"] {
                     var k = AgreementYAMLCursor(p, file: c.file)
                     let basis = k.string("basis", &d) ?? ""
-                    let weights = k.value("weights", &d).map { perParty($0, field: "rule.proportional.weights", parties: parties, units: ["亿千瓦时", "万人", "亿元"], file: c.file, known, &d) } ?? [:]
+                    let weights =
+                        k.value("weights", &d).map {
+                            perParty(
+                                $0, field: "rule.proportional.weights", parties: parties, units: ["亿千瓦时", "万人", "亿元"], file: c.file, known,
+                                &d)
+                        } ?? [:]
                     k.reportUnknownKeys(&d)
                     rule = .proportional(basis: basis, weights: weights)
                 } else {
-                    d.error(at: AgreementYAMLCursor.location(of: node, in: c.file), "unknown sharing rule", fix: "use shapley, nucleolus, equal or `proportional: {basis, weights}`")
+                    d.error(
+                        at: AgreementYAMLCursor.location(of: node, in: c.file), "unknown sharing rule",
+                        fix: "use shapley, nucleolus, equal or `proportional: {basis, weights}`")
                 }
             }
         }
@@ -420,13 +475,17 @@ public enum AgreementReader {
                 var ok = true
                 for name in names where !parties.contains(name) {
                     ok = false
-                    d.error(at: at, known.contains(name) ? "`\(name)` in a coalition is not a party" : "unknown province `\(name)` in a coalition",
-                            fix: "coalitions use the parties: \(parties.joined(separator: ", "))")
+                    d.error(
+                        at: at,
+                        known.contains(name) ? "`\(name)` in a coalition is not a party" : "unknown province `\(name)` in a coalition",
+                        fix: "coalitions use the parties: \(parties.joined(separator: ", "))")
                 }
                 if Set(names).count != names.count { ok = false; d.error(at: at, "coalition `\(key.string ?? "")` names a party twice") }
                 let k = PooledDispatchAgreement.key(names)
                 if ok, costs[k] != nil { d.error(at: at, "coalition \(k) is given twice", fix: "keep one entry per coalition") }
-                if let f = AgreementYAMLCursor.figure(value, file: c.file, field: "coalition_costs[\(k)]", units: yuanPerYear, &d), ok { costs[k] = f }
+                if let f = AgreementYAMLCursor.figure(value, file: c.file, field: "coalition_costs[\(k)]", units: yuanPerYear, &d), ok {
+                    costs[k] = f
+                }
             }
             if parties.count <= 12 {
                 var missing: [String] = []
@@ -435,9 +494,10 @@ public enum AgreementReader {
                     if costs[k] == nil { missing.append(k) }
                 }
                 if !missing.isEmpty {
-                    d.error(at: AgreementYAMLCursor.location(of: node, in: c.file),
-                            "\(missing.count) coalition\(missing.count == 1 ? " has" : "s have") no dispatch cost: \(missing.prefix(4).map { "{\($0)}" }.joined(separator: ", "))\(missing.count > 4 ? ", …" : "")",
-                            fix: "give every non-empty coalition of the parties a cost")
+                    d.error(
+                        at: AgreementYAMLCursor.location(of: node, in: c.file),
+                        "\(missing.count) coalition\(missing.count == 1 ? " has" : "s have") no dispatch cost: \(missing.prefix(4).map { "{\($0)}" }.joined(separator: ", "))\(missing.count > 4 ? ", …" : "")",
+                        fix: "give every non-empty coalition of the parties a cost")
                 }
             }
         }
@@ -457,9 +517,10 @@ enum YAMLErrors {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 return .error(at: SourceLocation(file: file, line: mark.line), "not valid YAML/JSON: \(problem)")
             case .duplicatedKeysInMapping(let duplicates, let context):
-                return .error(at: SourceLocation(file: file, line: context.mark.line),
-                              "duplicated key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
-                              fix: "give each key once")
+                return .error(
+                    at: SourceLocation(file: file, line: context.mark.line),
+                    "duplicated key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
+                    fix: "give each key once")
             default: break
             }
         }

@@ -35,8 +35,9 @@ struct AgreementYAMLCursor {
         guard let mapping = node.mapping else { return }
         for (key, _) in mapping {
             guard let name = key.string, !used.contains(name) else { continue }
-            diagnostics.error(at: Self.location(of: key, in: file), "unknown key `\(name)`",
-                              fix: "expected one of: \(used.sorted().joined(separator: ", "))")
+            diagnostics.error(
+                at: Self.location(of: key, in: file), "unknown key `\(name)`",
+                fix: "expected one of: \(used.sorted().joined(separator: ", "))")
         }
     }
 
@@ -52,7 +53,8 @@ struct AgreementYAMLCursor {
     mutating func int(_ key: String, range: ClosedRange<Int>, _ diagnostics: inout DiagnosticEngine) -> Int? {
         guard let v = value(key, &diagnostics) else { return nil }
         guard let i = v.int, range.contains(i) else {
-            diagnostics.error(at: Self.location(of: v, in: file), "`\(key)` must be a whole number in \(range.lowerBound)…\(range.upperBound)")
+            diagnostics.error(
+                at: Self.location(of: v, in: file), "`\(key)` must be a whole number in \(range.lowerBound)…\(range.upperBound)")
             return nil
         }
         return i
@@ -65,8 +67,9 @@ struct AgreementYAMLCursor {
             return nil
         }
         guard known.contains(id) else {
-            diagnostics.error(at: location(of: node, in: file), "unknown province `\(id)`",
-                              fix: "use one of: \(known.sorted().joined(separator: ", "))")
+            diagnostics.error(
+                at: location(of: node, in: file), "unknown province `\(id)`",
+                fix: "use one of: \(known.sorted().joined(separator: ", "))")
             return nil
         }
         return id
@@ -79,8 +82,9 @@ struct AgreementYAMLCursor {
             return nil
         }
         guard x.isFinite else {
-            diagnostics.error(at: location(of: node, in: file), "\(what) is not a finite number (\(scalar.string))",
-                              fix: "write a finite value")
+            diagnostics.error(
+                at: location(of: node, in: file), "\(what) is not a finite number (\(scalar.string))",
+                fix: "write a finite value")
             return nil
         }
         return x
@@ -97,10 +101,13 @@ struct AgreementYAMLCursor {
     }
 
     /// A number with provenance: `{value, unit, source, ref?, year?, confidence, note?}`.
-    static func figure(_ node: Node, file: String, field: String, units: [String], _ diagnostics: inout DiagnosticEngine) -> AgreementFigure? {
+    static func figure(_ node: Node, file: String, field: String, units: [String], _ diagnostics: inout DiagnosticEngine)
+        -> AgreementFigure?
+    {
         guard node.mapping != nil else {
-            diagnostics.error(at: location(of: node, in: file), "`\(field)` must be a mapping with value, unit, source and confidence",
-                              fix: "write `\(field): {value: …, unit: \(units[0]), source: …, confidence: sourced|estimate|synthetic}`")
+            diagnostics.error(
+                at: location(of: node, in: file), "`\(field)` must be a mapping with value, unit, source and confidence",
+                fix: "write `\(field): {value: …, unit: \(units[0]), source: …, confidence: sourced|estimate|synthetic}`")
             return nil
         }
         var c = AgreementYAMLCursor(node, file: file)
@@ -108,7 +115,8 @@ struct AgreementYAMLCursor {
         let value = valueNode.flatMap { number($0, file: file, what: "`\(field).value`", &diagnostics) }
         let unit = c.string("unit", &diagnostics)
         if let unit, !units.contains(unit) {
-            diagnostics.error(at: c.location, "`\(field)` has unit `\(unit)`", fix: "write it in \(units.map { "`\($0)`" }.joined(separator: " or "))")
+            diagnostics.error(
+                at: c.location, "`\(field)` has unit `\(unit)`", fix: "write it in \(units.map { "`\($0)`" }.joined(separator: " or "))")
         }
         let source = c.string("source", &diagnostics)
         let reference = c.string("ref", required: false, &diagnostics)
@@ -125,11 +133,13 @@ struct AgreementYAMLCursor {
             diagnostics.error(at: c.location, "`\(field)` is \(confidence.rawValue) but has no note", fix: "add `note:` with the reasoning")
         }
         if confidence == .sourced, reference == nil {
-            diagnostics.error(at: c.location, "`\(field)` is sourced but names no fact-sheet row", fix: "add `ref:` (e.g. bsh-013) or mark it estimate")
+            diagnostics.error(
+                at: c.location, "`\(field)` is sourced but names no fact-sheet row", fix: "add `ref:` (e.g. bsh-013) or mark it estimate")
         }
         c.reportUnknownKeys(&diagnostics)
         guard let value, let unit, let source, let confidence else { return nil }
-        return AgreementFigure(value: value, unit: unit, source: source, reference: reference, year: year,
-                               confidence: confidence, note: note, location: c.location)
+        return AgreementFigure(
+            value: value, unit: unit, source: source, reference: reference, year: year,
+            confidence: confidence, note: note, location: c.location)
     }
 }

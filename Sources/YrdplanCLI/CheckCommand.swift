@@ -54,7 +54,11 @@ struct CheckCommand: ParsableCommand {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             paths = names.filter { $0.hasSuffix(".yaml") }.sorted().map { (regions as NSString).appendingPathComponent("agreements/\($0)") }
             if paths.isEmpty {
-                throw CommandFailure.badInput(DiagnosticsError([.error(at: SourceLocation(file: folder.path), "no agreement files found", fix: "give agreement files or --regions DIR")]))
+                throw CommandFailure.badInput(
+                    DiagnosticsError([
+                        .error(
+                            at: SourceLocation(file: folder.path), "no agreement files found", fix: "give agreement files or --regions DIR")
+                    ]))
             }
         }
         var diagnostics = DiagnosticEngine()
@@ -62,8 +66,9 @@ struct CheckCommand: ParsableCommand {
         let sources = AgreementReader.sourceKeys(inRegionsFolder: regionsURL)
         for path in paths {
             do {
-                agreements.append(try AgreementReader.read(
-                    contentsOf: URL(fileURLWithPath: path), displayPath: path, knownProvinces: known, knownSources: sources))
+                agreements.append(
+                    try AgreementReader.read(
+                        contentsOf: URL(fileURLWithPath: path), displayPath: path, knownProvinces: known, knownSources: sources))
             } catch {
                 diagnostics.absorb(error)
             }
@@ -109,7 +114,8 @@ struct CheckCommand: ParsableCommand {
         print("# \(agreement.agreementID): \(outcome.notes.joined(separator: "; "))")
         let shapley = outcome.game.shapleyValue()
         for (i, party) in outcome.parties.enumerated() {
-            var line = "#   \(party): \(Format.amount(outcome.allocation[i])) \(outcome.unit) (Shapley \(Format.amount(shapley[i])), alone \(Format.amount(outcome.game.value(of: Coalition([i])))))"
+            var line =
+                "#   \(party): \(Format.amount(outcome.allocation[i])) \(outcome.unit) (Shapley \(Format.amount(shapley[i])), alone \(Format.amount(outcome.game.value(of: Coalition([i])))))"
             for detail in outcome.details { line += "; \(detail.name) \(Format.amount(detail.perParty[i])) \(detail.unit)" }
             print(line)
         }

@@ -109,7 +109,8 @@ struct GameSolution {
 
     func table(players: [String]) -> String {
         func cell(_ v: [Double]?, _ i: Int) -> String { v.map { Format.amount($0[i], decimals: 4) } ?? "—" }
-        var table = TextTable(headers: ["player", "Shapley", "Banzhaf (normalised)", "nucleolus", "pre-nucleolus"], rightAligned: [1, 2, 3, 4])
+        var table = TextTable(
+            headers: ["player", "Shapley", "Banzhaf (normalised)", "nucleolus", "pre-nucleolus"], rightAligned: [1, 2, 3, 4])
         for (i, name) in players.enumerated() {
             table.add([name, cell(shapley, i), cell(banzhaf, i), cell(nucleolus, i), cell(prenucleolus, i)])
         }
@@ -120,4 +121,3 @@ struct GameSolution {
         return text
     }
 }
-

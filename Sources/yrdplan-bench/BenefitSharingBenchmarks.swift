@@ -51,7 +51,9 @@ enum BenefitSharingBenchmarks {
         }
         let game = try randomGame(players: 4, seed: 4)
         let savings = try SavingsGame.make(playerCount: 4) { c in 100 * Double(c.size) - game.value(of: c) }
-        let ms = try median(101) { _ = try savings.nucleolus(); _ = savings.shapleyValue(); _ = savings.isConvex }
+        let ms = try median(101) {
+            _ = try savings.nucleolus(); _ = savings.shapleyValue(); _ = savings.isConvex
+        }
         print("four-province savings game from a cost oracle (Shapley + nucleolus + convexity): \(Format.amount(ms, decimals: 3)) ms")
         try pooledDispatch(hourly: CommandLine.arguments.contains("--pooled-8760"))
     }
@@ -62,17 +64,27 @@ enum BenefitSharingBenchmarks {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let shared = root.deletingLastPathComponent().appendingPathComponent("shared/cases")
         var cases: [(String, () throws -> GridNetwork, [String])] = [
-            ("Regions/grid baseline (12 representative days)", {
-                try GridLoader.load(directory: root.appendingPathComponent("Regions/grid"), scenario: "baseline")
-            }, ["shanghai", "jiangsu", "zhejiang", "anhui"]),
-            ("shared yrd-typical-days (96 snapshots)", {
-                try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-typical-days"))
-            }, ["SH", "JS", "ZJ", "AH"]),
+            (
+                "Regions/grid baseline (12 representative days)",
+                {
+                    try GridLoader.load(directory: root.appendingPathComponent("Regions/grid"), scenario: "baseline")
+                }, ["shanghai", "jiangsu", "zhejiang", "anhui"]
+            ),
+            (
+                "shared yrd-typical-days (96 snapshots)",
+                {
+                    try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-typical-days"))
+                }, ["SH", "JS", "ZJ", "AH"]
+            ),
         ]
         if hourly {
-            cases.append(("shared yrd-8760 (8760 hours)", {
-                try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-8760"))
-            }, ["SH", "JS", "ZJ", "AH"]))
+            cases.append(
+                (
+                    "shared yrd-8760 (8760 hours)",
+                    {
+                        try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-8760"))
+                    }, ["SH", "JS", "ZJ", "AH"]
+                ))
         }
         for (name, load, parties) in cases {
             guard let network = try? load() else {
@@ -85,8 +97,10 @@ enum BenefitSharingBenchmarks {
             var game: CoalitionGame?
             let pooled = try median(repeats) { game = try PooledDispatchGame.game(network, parties: parties) }
             let savings = game.map { Format.amount($0.grandValue) } ?? "?"
-            print("pooled dispatch, \(name): one full dispatch \(Format.amount(one, decimals: 1)) ms (objective \(Format.amount(full / 1e8)) 亿元); "
-                + "game of 15 coalition dispatches \(Format.amount(pooled, decimals: 1)) ms = \(Format.amount(pooled / one, decimals: 2))x; savings v(N) \(savings) 亿元")
+            print(
+                "pooled dispatch, \(name): one full dispatch \(Format.amount(one, decimals: 1)) ms (objective \(Format.amount(full / 1e8)) 亿元); "
+                    + "game of 15 coalition dispatches \(Format.amount(pooled, decimals: 1)) ms = \(Format.amount(pooled / one, decimals: 2))x; savings v(N) \(savings) 亿元"
+            )
         }
         if !hourly { print("(add --pooled-8760 for the 8760-hour case: 15 dispatches of up to ~10 s each)") }
     }

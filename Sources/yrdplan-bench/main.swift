@@ -9,7 +9,8 @@ if benchArguments.first == "power" {
     let requested = Set(benchArguments.filter { !$0.hasPrefix("--") })
     func wanted(_ name: String) -> Bool { requested.isEmpty || requested.contains(name) }
 
-    print("# yrdplan-bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+    print(
+        "# yrdplan-bench — \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
     do {
         if wanted("model") { try ModelBenchmarks.run() }
         if wanted("games") { try BenefitSharingBenchmarks.run() }

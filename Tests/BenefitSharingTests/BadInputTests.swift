@@ -20,49 +20,60 @@ import Testing
     }
 
     @Test func missingCoalition() {
-        let found = problems(game: """
-            {"players": ["A", "B"],
-             "values": {"": 0, "A": 1, "A,B": 3}}
-            """)
-        #expect(found == [#"game.json:2: 1 coalition is missing: "B" — every one of the 4 coalitions needs a value ("" for the empty coalition)"#])
+        let found = problems(
+            game: """
+                {"players": ["A", "B"],
+                 "values": {"": 0, "A": 1, "A,B": 3}}
+                """)
+        #expect(
+            found == [
+                #"game.json:2: 1 coalition is missing: "B" — every one of the 4 coalitions needs a value ("" for the empty coalition)"#
+            ])
     }
 
     @Test func duplicatedCoalitionInAnotherOrder() {
-        let found = problems(game: """
-            {"players": ["A", "B"],
-             "values": {"": 0, "A": 1, "B": 1,
-                        "A,B": 3,
-                        "B,A": 4}}
-            """)
-        #expect(found == ["game.json:4: coalition \"B,A\" is given twice (first at line 3) — keep one entry per coalition; names may be in any order"])
+        let found = problems(
+            game: """
+                {"players": ["A", "B"],
+                 "values": {"": 0, "A": 1, "B": 1,
+                            "A,B": 3,
+                            "B,A": 4}}
+                """)
+        #expect(
+            found == [
+                "game.json:4: coalition \"B,A\" is given twice (first at line 3) — keep one entry per coalition; names may be in any order"
+            ])
     }
 
     @Test func duplicatedKeyVerbatim() {
-        let found = problems(game: """
-            {"players": ["A"],
-             "values": {"": 0,
-                        "A": 1,
-                        "A": 2}}
-            """)
+        let found = problems(
+            game: """
+                {"players": ["A"],
+                 "values": {"": 0,
+                            "A": 1,
+                            "A": 2}}
+                """)
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("game.json:3: duplicated key `A`") == true)
     }
 
     @Test func unknownPlayer() {
-        let found = problems(game: """
-            {"players": ["A", "B"],
-             "values": {"": 0, "A": 1, "B": 1, "A,B": 3,
-                        "A,C": 2}}
-            """)
+        let found = problems(
+            game: """
+                {"players": ["A", "B"],
+                 "values": {"": 0, "A": 1, "B": 1, "A,B": 3,
+                            "A,C": 2}}
+                """)
         #expect(found == ["game.json:3: unknown player `C` in coalition \"A,C\" — players are: A, B"])
     }
 
     @Test func nonFiniteValue() {
-        let found = problems(game: """
-            {"players": ["A"],
-             "values": {"": 0,
-                        "A": 1e999}}
-            """)
+        let found = problems(
+            game: """
+                {"players": ["A"],
+                 "values": {"": 0,
+                            "A": 1e999}}
+                """)
         #expect(found == ["game.json:3: the value of coalition \"A\" is not a finite number (1e999) — write a finite value"])
     }
 
@@ -102,7 +113,10 @@ import Testing
 
     @Test func infeasibleFundBudget() {
         let found = problems(agreement: Self.fund.replacingOccurrences(of: "LEAD", with: "anhui"))
-        #expect(found == ["deal.yaml:5: infeasible fund budget: mandatory projects cost 12.0 亿元, more than the budget of 10.0 亿元 — raise the budget or drop `mandatory: true` from a project"])
+        #expect(
+            found == [
+                "deal.yaml:5: infeasible fund budget: mandatory projects cost 12.0 亿元, more than the budget of 10.0 亿元 — raise the budget or drop `mandatory: true` from a project"
+            ])
     }
 
     @Test func unknownProvince() {
@@ -113,11 +127,15 @@ import Testing
     @Test func sourcedFigureWithoutRowAndUnknownKeysAreReported() {
         let text = Self.fund.replacingOccurrences(of: "LEAD", with: "anhui")
             .replacingOccurrences(of: "horizon_years: 10", with: "horizon_years: 10\nhorizon: 3")
-            .replacingOccurrences(of: "carbon_price: {value: 50, unit: 元/t CO2, source: yrdplan-estimate, year: \"2025\", confidence: synthetic, note: \"test\"}",
-                                  with: "carbon_price: {value: 50, unit: 元/t, source: ets_p1, confidence: sourced}")
+            .replacingOccurrences(
+                of:
+                    "carbon_price: {value: 50, unit: 元/t CO2, source: yrdplan-estimate, year: \"2025\", confidence: synthetic, note: \"test\"}",
+                with: "carbon_price: {value: 50, unit: 元/t, source: ets_p1, confidence: sourced}")
         let found = problems(agreement: text)
         #expect(found.contains("deal.yaml:11: `carbon_price` has unit `元/t` — write it in `元/t CO2`"))
-        #expect(found.contains("deal.yaml:11: `carbon_price` is sourced but names no fact-sheet row — add `ref:` (e.g. bsh-013) or mark it estimate"))
+        #expect(
+            found.contains(
+                "deal.yaml:11: `carbon_price` is sourced but names no fact-sheet row — add `ref:` (e.g. bsh-013) or mark it estimate"))
         #expect(found.contains { $0.hasPrefix("deal.yaml:13: unknown key `horizon`") })
         #expect(found.contains("deal.yaml:11: missing `year` — add `year:` to this mapping"))
     }

@@ -13,7 +13,9 @@ import Testing
                 GridBus(name: "SH", region: "shanghai"), GridBus(name: "AH", region: "anhui"),
                 GridBus(name: "JS", region: "jiangsu"), GridBus(name: "EXT", isExternal: true),
             ],
-            carriers: [GridCarrier(name: "gas"), GridCarrier(name: "coal"), GridCarrier(name: "hydro", isRenewable: true), GridCarrier(name: "AC")],
+            carriers: [
+                GridCarrier(name: "gas"), GridCarrier(name: "coal"), GridCarrier(name: "hydro", isRenewable: true), GridCarrier(name: "AC"),
+            ],
             generators: [
                 GridGenerator(name: "sh-gas", bus: "SH", carrier: "gas", nominalPower: 200, marginalCost: 500),
                 GridGenerator(name: "ah-coal", bus: "AH", carrier: "coal", nominalPower: 300, marginalCost: 200),

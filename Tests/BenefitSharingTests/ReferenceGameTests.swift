@@ -95,7 +95,9 @@ struct ReferenceFile: Decodable {
                 }
                 if let epsilon = reference.expect.least_core_epsilon {
                     let leastCore = try game.leastCore()
-                    #expect(abs(leastCore.epsilon - epsilon) <= Self.tolerance, "\(fileName) / \(reference.name): least core \(leastCore.epsilon)")
+                    #expect(
+                        abs(leastCore.epsilon - epsilon) <= Self.tolerance,
+                        "\(fileName) / \(reference.name): least core \(leastCore.epsilon)")
                 }
                 checked += 1
             }

@@ -30,7 +30,8 @@ import Testing
             _ = try SplitSchedule(periods: [SplitPeriod(years: 5, shares: [0.5, 0.6])], parties: 2)
         }
         #expect(throws: RuleError.self) {
-            _ = try SplitSchedule(periods: [SplitPeriod(years: nil, shares: [0.5, 0.5]), SplitPeriod(years: 2, shares: [1, 0])], parties: 2)
+            _ = try SplitSchedule(
+                periods: [SplitPeriod(years: nil, shares: [0.5, 0.5]), SplitPeriod(years: 2, shares: [1, 0])], parties: 2)
         }
     }
 

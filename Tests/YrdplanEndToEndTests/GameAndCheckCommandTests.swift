@@ -12,7 +12,9 @@ import YrdplanTestSupport
 
     @Test func solvesTheIssueExampleAsJSON() throws {
         let dir = try TemporaryDirectory()
-        let file = try write(#"{"players": ["A","B","C"], "values": {"": 0, "A": 1, "B": 1, "C": 1, "A,B": 3, "A,C": 3, "B,C": 3, "A,B,C": 6}}"#, "g.json", in: dir.url)
+        let file = try write(
+            #"{"players": ["A","B","C"], "values": {"": 0, "A": 1, "B": 1, "C": 1, "A,B": 3, "A,C": 3, "B,C": 3, "A,B,C": 6}}"#, "g.json",
+            in: dir.url)
         let result = try BinaryRunner.run(["game", "solve", file, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -62,7 +64,10 @@ import YrdplanTestSupport
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.last == "4 passed, 4 failed")
-        #expect(lines.contains("FAIL  relocation-steel-no-lasting-share  individual-rationality: shanghai gets -2.24 亿元 NPV, less than the 0.00 亿元 NPV it has alone"))
+        #expect(
+            lines.contains(
+                "FAIL  relocation-steel-no-lasting-share  individual-rationality: shanghai gets -2.24 亿元 NPV, less than the 0.00 亿元 NPV it has alone"
+            ))
         #expect(lines.contains { $0.hasPrefix("FAIL  pooled-dispatch-by-load  core: coalition {shanghai, anhui}") })
     }
 
@@ -83,7 +88,8 @@ import YrdplanTestSupport
     @Test func unknownProvinceInAnAgreementIsBadInput() throws {
         let dir = try TemporaryDirectory()
         let source = ProjectPaths.root.appendingPathComponent("Regions/agreements/relocation-steel-shanghai-anhui.yaml")
-        let text = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "destination: anhui", with: "destination: fujian")
+        let text = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(
+            of: "destination: anhui", with: "destination: fujian")
         let file = try write(text, "relocation-bad.yaml", in: dir.url)
         let result = try BinaryRunner.run(["check", file])
         #expect(result.status == 1)

@@ -15,7 +15,10 @@ import YrdplanTestSupport
     }
 
     @Test(arguments: [
-        ("glove", #"{"players": ["L","R1","R2"], "values": {"": 0, "L": 0, "R1": 0, "R2": 0, "L,R1": 1, "L,R2": 1, "R1,R2": 0, "L,R1,R2": 1}}"#),
+        (
+            "glove",
+            #"{"players": ["L","R1","R2"], "values": {"": 0, "L": 0, "R1": 0, "R2": 0, "L,R1": 1, "L,R2": 1, "R1,R2": 0, "L,R1,R2": 1}}"#
+        ),
         ("majority", #"{"players": ["A","B","C"], "values": {"": 0, "A": 0, "B": 0, "C": 0, "A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1}}"#),
         ("talmud-300", #"{"bankruptcy": {"estate": 300, "claims": {"A": 100, "B": 200, "C": 300}}}"#),
     ])
