@@ -101,12 +101,16 @@ public enum RuleChecker {
             }
             return worst
         case .coreMembership:
-            let gap = x.reduce(0, +) - g.grandValue
-            if abs(gap) > tol {
-                return (abs(gap), "not efficient: shares sum to \(amount(x.reduce(0, +))), v(N) = \(amount(g.grandValue))")
-            }
+            // A proper coalition that can do better is the most telling counterexample; failing that,
+            // shares that do not add up to v(N).
             let blocking = g.mostBlockingCoalition(at: x)
-            guard blocking.excess > tol else { return (0, "") }
+            let gap = x.reduce(0, +) - g.grandValue
+            guard blocking.excess > tol else {
+                if abs(gap) > tol {
+                    return (abs(gap), "not efficient: shares sum to \(amount(x.reduce(0, +))), v(N) = \(amount(g.grandValue))")
+                }
+                return (0, "")
+            }
             let s = blocking.coalition
             let got = s.members.reduce(0) { $0 + x[$1] }
             return (

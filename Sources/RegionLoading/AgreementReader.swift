@@ -49,7 +49,10 @@ public enum AgreementReader {
         switch agreement {
         case .relocation(let a):
             let plants = [a.before, a.after].flatMap { [$0.valueAdded, $0.tax, $0.jobs, $0.co2] }
-            return [a.discountRate, a.carbonPrice, a.landValueFreed] + plants + a.costs.map(\.amount)
+            let others = a.alternatives.flatMap {
+                [$0.after.valueAdded, $0.after.tax, $0.after.jobs, $0.after.co2] + $0.costs.map(\.amount)
+            }
+            return [a.discountRate, a.carbonPrice, a.landValueFreed] + plants + a.costs.map(\.amount) + others
         case .jointFund(let a):
             var out = [a.budget, a.carbonPrice, a.discountRate]
             switch a.contribution {
@@ -301,16 +304,21 @@ public enum AgreementReader {
         let before = plant(&c, "before", &d)
         let after = plant(&c, "after", &d)
         let land = figure(&c, "land_value_freed", yuanPerYear, &d)
-        var costs: [RelocationCost] = []
-        if let list = c.value("costs", &d) {
+        let costs = relocationCosts(&c, parties: parties, known, &d)
+        var alternatives: [RelocationAlternative] = []
+        if let list = c.value("alternatives", required: false, &d) {
             for item in list.sequence ?? [] {
-                var k = AgreementYAMLCursor(item, file: c.file)
-                let name = k.string("name", &d)
-                let perYear = k.value("per_year", &d).map { $0.bool ?? false } ?? false
-                let amount = figure(&k, "amount", perYear ? yuanPerYear : yuan, &d)
-                let paidBy = k.value("paid_by", &d).map { shares($0, field: "paid_by", parties: parties, file: c.file, known, &d) } ?? [:]
-                k.reportUnknownKeys(&d)
-                if let name, let amount { costs.append(RelocationCost(name: name, amount: amount, perYear: perYear, paidBy: paidBy)) }
+                var a = AgreementYAMLCursor(item, file: c.file)
+                let host = a.value("destination", &d).flatMap { AgreementYAMLCursor.province($0, file: c.file, known: known, &d) }
+                if let host, host == origin || host == destination || alternatives.contains(where: { $0.destination == host }) {
+                    d.error(at: a.location, "alternative destination `\(host)` is already a party", fix: "name each province once")
+                }
+                let plant = self.plant(&a, "after", &d)
+                let hostCosts = relocationCosts(&a, parties: [origin, host].compactMap { $0 }, known, &d)
+                a.reportUnknownKeys(&d)
+                if let host, let plant {
+                    alternatives.append(RelocationAlternative(destination: host, after: plant, costs: hostCosts, location: a.location))
+                }
             }
         }
         var tax: [AgreementSplitPeriod] = [], gdp: [AgreementSplitPeriod] = [], emissions: [AgreementSplitPeriod] = []
@@ -321,14 +329,35 @@ public enum AgreementReader {
             emissions = splitPeriods(s.value("emissions", &d), field: "split.emissions", parties: parties, file: c.file, known, &d)
             s.reportUnknownKeys(&d)
         }
-        let checks = self.checks(&c, parties: parties, &d)
+        let checks = self.checks(&c, parties: parties + alternatives.map(\.destination), &d)
         guard let id, let title, let origin, let destination, let horizon, let rate, let price, let before, let after, let land else {
             return nil
         }
-        return RelocationAgreement(
+        var agreement = RelocationAgreement(
             id: id, title: title, origin: origin, destination: destination, horizonYears: horizon, discountRate: rate,
             carbonPrice: price, before: before, after: after, landValueFreed: land, costs: costs, taxSplit: tax,
             gdpSplit: gdp, emissionsSplit: emissions, checks: checks, location: c.location)
+        agreement.alternatives = alternatives
+        return agreement
+    }
+
+    /// `costs:` of a relocation: `[{name, amount, per_year, paid_by: {province: share}}]`.
+    static func relocationCosts(
+        _ c: inout AgreementYAMLCursor, parties: [String], _ known: Set<String>, _ d: inout DiagnosticEngine
+    ) -> [RelocationCost] {
+        var costs: [RelocationCost] = []
+        guard let list = c.value("costs", &d) else { return costs }
+        for item in list.sequence ?? [] {
+            var k = AgreementYAMLCursor(item, file: c.file)
+            let name = k.string("name", &d)
+            let perYear = k.value("per_year", &d).map { $0.bool ?? false } ?? false
+            let amount = figure(&k, "amount", perYear ? yuanPerYear : yuan, &d)
+            let paidBy =
+                k.value("paid_by", &d).map { shares($0, field: "paid_by", parties: parties, file: c.file, known, &d) } ?? [:]
+            k.reportUnknownKeys(&d)
+            if let name, let amount { costs.append(RelocationCost(name: name, amount: amount, perYear: perYear, paidBy: paidBy)) }
+        }
+        return costs
     }
 
     // MARK: Joint fund

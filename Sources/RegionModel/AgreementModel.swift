@@ -174,6 +174,9 @@ public struct RelocationAgreement: Hashable, Sendable {
     public var taxSplit: [AgreementSplitPeriod]
     public var gdpSplit: [AgreementSplitPeriod]
     public var emissionsSplit: [AgreementSplitPeriod]
+    /// Other destinations the origin could deal with instead (same splits, their own plant and costs):
+    /// they become players, so the core check asks whether the origin and another host would do better.
+    public var alternatives: [RelocationAlternative] = []
     public var checks: [RequiredProperty]
     public var location: SourceLocation?
 
@@ -203,8 +206,26 @@ public struct RelocationAgreement: Hashable, Sendable {
         self.location = location
     }
 
-    /// The two parties, origin first.
-    public var parties: [String] { [origin, destination] }
+    /// The parties: origin, agreed destination, then the alternative destinations.
+    public var parties: [String] { [origin, destination] + alternatives.map(\.destination) }
+}
+
+/// Another destination the relocating capacity could go to, under the same split schedules.
+public struct RelocationAlternative: Hashable, Sendable {
+    public var destination: String
+    /// The plant at this destination.
+    public var after: PlantFigures
+    /// The public costs of moving there (paid by the origin and this destination).
+    public var costs: [RelocationCost]
+    public var location: SourceLocation?
+
+    /// Creates the value from its parts.
+    public init(destination: String, after: PlantFigures, costs: [RelocationCost], location: SourceLocation? = nil) {
+        self.destination = destination
+        self.after = after
+        self.costs = costs
+        self.location = location
+    }
 }
 
 // MARK: - Joint technology fund

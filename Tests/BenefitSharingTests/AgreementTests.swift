@@ -31,6 +31,21 @@ func shippedAgreement(_ name: String) throws -> Agreement {
         #expect(results.first { $0.property == .efficiency }?.held == true)
     }
 
+    @Test func aBetterAlternativeHostBlocksTheDeal() throws {
+        guard case .relocation(let deal) = try fixtureAgreement("relocation-steel-competing-host") else {
+            Issue.record("not a relocation")
+            return
+        }
+        #expect(deal.parties == ["shanghai", "anhui", "jiangsu"])
+        let outcome = try deal.evaluate()
+        // v({shanghai, jiangsu}) is the Jiangsu deal's total; v without shanghai is 0.
+        #expect(outcome.game.value(of: Coalition([1, 2])) == 0)
+        #expect(outcome.game.grandValue == outcome.game.value(of: Coalition([0, 2])))
+        let core = try #require(RuleChecker.check(deal).first { $0.property == .coreMembership })
+        #expect(
+            core.counterexample == "coalition {shanghai, jiangsu} gets 7.11 亿元 NPV but can secure 25.56 亿元 NPV alone (excess 18.44 亿元 NPV)")
+    }
+
     @Test func relocationNPVFollowsTheSplitByHand() throws {
         guard case .relocation(let deal) = try shippedAgreement("relocation-steel-shanghai-anhui") else { return }
         let outcome = try deal.evaluate()
@@ -93,7 +108,8 @@ func shippedAgreement(_ name: String) throws -> Agreement {
         #expect(a == b)
         let ir = try #require(a.first { $0.base.property == .individualRationality })
         #expect(ir.heldIn > 0 && ir.heldIn <= 30)
-        // Efficiency holds whatever the inputs.
-        #expect(a.first { $0.base.property == .efficiency }?.heldIn == 30)
+        // Efficiency fails only in samples where the move destroys value: then not moving (worth 0) is better.
+        let efficiency = try #require(a.first { $0.base.property == .efficiency })
+        if let worst = efficiency.worst { #expect(worst.counterexample.hasSuffix("all parties together create 0.00 亿元 NPV")) }
     }
 }
