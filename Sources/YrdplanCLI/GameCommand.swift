@@ -30,6 +30,16 @@ struct GameSolveCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: "Also estimate the Shapley value from N random player orders (with standard errors).")
+    var samples: Int?
+
+    @Option(help: "Seed of the sampled orders.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if let samples, samples < 2 { throw ValidationError("--samples must be at least 2") }
+    }
+
     func run() throws {
         let parsed: ExplicitGameFile
         do { parsed = try GameFileReader.read(contentsOf: URL(fileURLWithPath: file), displayPath: file) } catch {
@@ -41,8 +51,9 @@ struct GameSolveCommand: ParsableCommand {
             do { game = try CoalitionGame(playerCount: players.count, values: values) } catch {
                 throw CommandFailure.badInput(DiagnosticsError([.error(at: SourceLocation(file: file), error.description)]))
             }
-            let solution: GameSolution
+            var solution: GameSolution
             do { solution = try GameSolution(game) } catch { throw CommandFailure.internalFailure(error.description) }
+            solution.sampled = samples.map { game.sampledShapleyValue(samples: $0, seed: seed) }
             print(json ? solution.json(players: players) : solution.table(players: players), terminator: "")
         case .bankruptcy(let estate, let claimants, let claims):
             let problem: BankruptcyProblem
@@ -78,6 +89,8 @@ struct GameSolution {
     var coreNonEmpty: Bool
     var convex: Bool
     var leastCore: LeastCore
+    /// The sampled Shapley estimate, when asked for.
+    var sampled: SampledShapley?
 
     init(_ game: CoalitionGame) throws(GameError) {
         shapley = game.shapleyValue()
@@ -96,7 +109,7 @@ struct GameSolution {
     }
 
     func json(players: [String]) -> String {
-        JSONValue.object([
+        var fields: [(String, JSONValue)] = [
             ("shapley", Self.perPlayer(players, shapley)),
             ("banzhaf_normalized", Self.perPlayer(players, banzhaf)),
             ("nucleolus", Self.perPlayer(players, nucleolus)),
@@ -104,7 +117,19 @@ struct GameSolution {
             ("core_nonempty", .bool(coreNonEmpty)),
             ("convex", .bool(convex)),
             ("least_core_epsilon", JSONValue.rounded(leastCore.epsilon, 9)),
-        ]).rendered()
+        ]
+        if let sampled {
+            fields.append(
+                (
+                    "shapley_sampled",
+                    .object([
+                        ("samples", .number(Double(sampled.samples))), ("seed", .number(Double(sampled.seed))),
+                        ("estimate", Self.perPlayer(players, sampled.estimate)),
+                        ("standard_error", Self.perPlayer(players, sampled.standardError)),
+                    ])
+                ))
+        }
+        return JSONValue.object(fields).rendered()
     }
 
     func table(players: [String]) -> String {
@@ -115,6 +140,13 @@ struct GameSolution {
             table.add([name, cell(shapley, i), cell(banzhaf, i), cell(nucleolus, i), cell(prenucleolus, i)])
         }
         var text = table.rendered()
+        if let sampled {
+            text +=
+                "sampled Shapley (\(sampled.samples) orders, seed \(sampled.seed)): "
+                + players.indices.map {
+                    "\(players[$0]) \(Format.amount(sampled.estimate[$0], decimals: 4)) ± \(Format.amount(sampled.standardError[$0], decimals: 4))"
+                }.joined(separator: ", ") + "\n"
+        }
         text += "core: \(coreNonEmpty ? "non-empty" : "empty") (least-core ε = \(Format.amount(leastCore.epsilon, decimals: 4)))\n"
         text += "convex: \(convex ? "yes" : "no")\n"
         if nucleolus == nil { text += "nucleolus: none (the players' stand-alone values exceed v(N): no imputation)\n" }

@@ -26,6 +26,25 @@ import YrdplanTestSupport
         #expect(object["convex"] as? Bool == true)
     }
 
+    @Test func sampledShapleyIsReproducibleAndWithinItsErrorBound() throws {
+        let dir = try TemporaryDirectory()
+        let file = try write(
+            #"{"players": ["A","B","C"], "values": {"": 0, "A": 0, "B": 1, "C": 2, "A,B": 4, "A,C": 3, "B,C": 5, "A,B,C": 9}}"#, "g.json",
+            in: dir.url)
+        let first = try BinaryRunner.run(["game", "solve", file, "--json", "--samples", "2000", "--seed", "9"])
+        let second = try BinaryRunner.run(["game", "solve", file, "--json", "--samples", "2000", "--seed", "9"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let exact = try #require(object["shapley"] as? [String: Double])
+        let sampled = try #require(object["shapley_sampled"] as? [String: Any])
+        let estimate = try #require(sampled["estimate"] as? [String: Double])
+        let error = try #require(sampled["standard_error"] as? [String: Double])
+        for player in ["A", "B", "C"] {
+            #expect(abs(estimate[player]! - exact[player]!) <= 5 * error[player]!)
+        }
+    }
+
     @Test func nucleolusIsNullWithoutImputations() throws {
         let dir = try TemporaryDirectory()
         let file = try write(#"{"players": ["A","B"], "values": {"": 0, "A": 2, "B": 2, "A,B": 3}}"#, "g.json", in: dir.url)
