@@ -32,6 +32,8 @@ public enum AgreementError: Error, Equatable, Sendable, CustomStringConvertible 
     case rule(RuleError)
     /// A coalition cost is missing from a pooled-dispatch table.
     case missingCoalitionCost(String)
+    /// A coalition dispatch failed.
+    case dispatch(String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,7 @@ public enum AgreementError: Error, Equatable, Sendable, CustomStringConvertible 
         case .game(let error): error.description
         case .rule(let error): error.description
         case .missingCoalitionCost(let key): "no dispatch cost for coalition \(key)"
+        case .dispatch(let why): why
         }
     }
 }

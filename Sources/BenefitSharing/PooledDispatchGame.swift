@@ -150,3 +150,87 @@ extension PooledDispatchAgreement {
         return copy
     }
 }
+
+/// A pooled-dispatch agreement checked on the dispatch model itself: every evaluation dispatches the
+/// 15 coalitions of `network`, and perturbations act on the grid (fuel costs, capacities, demand,
+/// corridor limits), not on a table of costs.
+public struct GridPooledDispatch: CheckableAgreement {
+    public var agreement: PooledDispatchAgreement
+    public var network: GridNetwork
+    public var options: ClpOptions
+    /// Savings of the grand coalition are scaled by this factor (for the monotonicity check).
+    var savingsFactor = 1.0
+    /// Coalition costs of `network`, computed once and shared by the grown copy (same grid).
+    var cache = CoalitionCostCache()
+
+    /// The agreement on `network`.
+    public init(agreement: PooledDispatchAgreement, network: GridNetwork, options: ClpOptions = ClpOptions()) {
+        self.agreement = agreement
+        self.network = network
+        self.options = options
+    }
+
+    public var agreementID: String { agreement.id }
+    public var requiredProperties: [RequiredProperty] { agreement.checks }
+
+    /// Dispatches every coalition, then applies the agreed rule to the savings game.
+    public func evaluate() throws(AgreementError) -> AgreementOutcome {
+        let costs: [Double]
+        if let cached = cache.costs {
+            costs = cached
+        } else {
+            do throws(PooledDispatchGame.Failure) {
+                costs = try PooledDispatchGame.coalitionCosts(network, parties: agreement.parties, options: options)
+            } catch { throw .dispatch(error.description) }
+            cache.costs = costs
+        }
+        let n = agreement.parties.count
+        let full = (1 << n) - 1
+        let alone = (0..<n).reduce(0) { $0 + costs[1 << $1] }
+        let factor = savingsFactor
+        return try agreement.evaluate { (c: Coalition) throws(AgreementError) -> Double in
+            let mask = Int(c.mask)
+            return mask == full ? costs[mask] - (factor - 1) * (alone - costs[mask]) : costs[mask]
+        }
+    }
+
+    /// Multiplies every generator's running cost and capacity, every load and every corridor limit
+    /// by its own `1 + u`, u uniform in ±`fraction`.
+    public func perturbed(by fraction: Double, using rng: inout SplitMix64) -> GridPooledDispatch {
+        var copy = self
+        copy.cache = CoalitionCostCache()
+        copy.network.generators = network.generators.map { g in
+            var p = g
+            p.marginalCost = g.marginalCost * (1 + rng.uniform(-fraction, fraction))
+            p.nominalPower = g.nominalPower * (1 + rng.uniform(-fraction, fraction))
+            return p
+        }
+        copy.network.loads = network.loads.map { load in
+            var l = load
+            let k = 1 + rng.uniform(-fraction, fraction)
+            switch load.demand {
+            case .constant(let v): l.demand = .constant(v * k)
+            case .series(let values): l.demand = .series(values.map { $0 * k })
+            }
+            return l
+        }
+        copy.network.links = network.links.map { link in
+            var l = link
+            l.nominalPower = link.nominalPower * (1 + rng.uniform(-fraction, fraction))
+            return l
+        }
+        return copy
+    }
+
+    /// The grand coalition saves `factor` times more.
+    public func grown(by factor: Double) -> GridPooledDispatch {
+        var copy = self
+        copy.savingsFactor = savingsFactor * factor
+        return copy
+    }
+}
+
+/// Coalition costs of one grid, kept between the evaluations of the checks (used from one thread).
+final class CoalitionCostCache: @unchecked Sendable {
+    var costs: [Double]?
+}

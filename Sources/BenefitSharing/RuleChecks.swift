@@ -45,7 +45,8 @@ public enum RuleChecker {
                     counterexample: "the agreement cannot be evaluated: \(error)", violation: .infinity)
             }
         }
-        let grown = try? agreement.grown(by: growthFactor).evaluate()
+        let grown =
+            agreement.requiredProperties.contains(.monotonicity) ? try? agreement.grown(by: growthFactor).evaluate() : nil
         return agreement.requiredProperties.map { property in
             let (violation, example) = evaluate(property, outcome, grown: grown)
             return CheckOutcome(

@@ -74,16 +74,18 @@ struct CheckCommand: ParsableCommand {
             }
         }
         do { try diagnostics.failIfErrors() } catch { throw CommandFailure.badInput(error) }
-        agreements = try agreements.map { try withDispatchCosts($0, regionsURL: regionsURL) }
+        let grids = try agreements.map { try grid(for: $0, regionsURL: regionsURL) }
 
         var passed = 0
         var failed = 0
-        for agreement in agreements {
+        for (agreement, network) in zip(agreements, grids) {
             let lines: [(Bool, String)]
             switch agreement {
             case .relocation(let a): lines = report(a)
             case .jointFund(let a): lines = report(a)
-            case .pooledDispatch(let a): lines = report(a)
+            case .pooledDispatch(let a):
+                // On a grid, every evaluation (and every perturbed sample) dispatches the 15 coalitions.
+                lines = network.map { report(GridPooledDispatch(agreement: a, network: $0)) } ?? report(a)
             }
             for (ok, line) in lines {
                 if ok { passed += 1 } else { failed += 1 }
@@ -94,17 +96,13 @@ struct CheckCommand: ParsableCommand {
         if failed > 0 { throw CommandFailure.checksFailed(count: failed) }
     }
 
-    /// Pooled-dispatch agreements that name a grid scenario get their coalition costs from PowerFlow.
-    func withDispatchCosts(_ agreement: Agreement, regionsURL: URL) throws -> Agreement {
-        guard case .pooledDispatch(let pooled) = agreement, let scenario = pooled.dispatchScenario else { return agreement }
-        let network: GridNetwork
+    /// The grid a pooled-dispatch agreement dispatches on (`Regions/grid` under its scenario), if it names one.
+    func grid(for agreement: Agreement, regionsURL: URL) throws -> GridNetwork? {
+        guard case .pooledDispatch(let pooled) = agreement, let scenario = pooled.dispatchScenario else { return nil }
         do {
-            network = try GridLoader.load(
+            return try GridLoader.load(
                 directory: regionsURL.appendingPathComponent("grid"), displayRoot: regions + "/grid", scenario: scenario)
         } catch { throw CommandFailure.badInput(error) }
-        do { return .pooledDispatch(try pooled.withDispatchCosts(from: network)) } catch {
-            throw CommandFailure.badInput(DiagnosticsError([.error(at: pooled.location, error.description)]))
-        }
     }
 
     /// `# ` lines: the allocation, the game's value and the agreement's own figures per party.

@@ -66,4 +66,23 @@ import Testing
             _ = try PooledDispatchGame.coalitionCosts(Self.network(), parties: ["shanghai", "fujian"])
         }
     }
+
+    @Test func gridAgreementDispatchesEveryEvaluationAndPerturbsTheGrid() throws {
+        let agreement = PooledDispatchAgreement(
+            id: "hand", title: "hand", parties: ["shanghai", "anhui", "jiangsu"], rule: .shapley, coalitionCosts: [:],
+            checks: [.efficiency, .coreMembership, .monotonicity])
+        let deal = GridPooledDispatch(agreement: agreement, network: Self.network())
+        let outcome = try deal.evaluate()
+        #expect(abs(outcome.allocation.reduce(0, +) - 20_000 / 1e8) < 1e-12)
+        let grown = try deal.grown(by: 1.1).evaluate()
+        #expect(abs(grown.game.grandValue - 22_000 / 1e8) < 1e-12)
+        let results = RuleChecker.check(deal)
+        #expect(results.allSatisfy { $0.held }, "\(results)")
+        var rng = SplitMix64(seed: 4)
+        let perturbed = deal.perturbed(by: 0.2, using: &rng)
+        #expect(perturbed.network.generators.map(\.marginalCost) != Self.network().generators.map(\.marginalCost))
+        let a = RuleChecker.check(deal, samples: 3, perturbation: 0.2, seed: 4)
+        let b = RuleChecker.check(deal, samples: 3, perturbation: 0.2, seed: 4)
+        #expect(a == b)
+    }
 }

@@ -90,18 +90,43 @@ import YrdplanTestSupport
         #expect(lines.contains { $0.hasPrefix("FAIL  pooled-dispatch-by-load  core: coalition {shanghai, anhui}") })
     }
 
-    @Test func checkOverShippedAgreementsWithPerturbations() throws {
+    @Test func checkOverShippedAgreements() throws {
         let regions = ProjectPaths.root.appendingPathComponent("Regions").path
-        let first = try BinaryRunner.run(["check", "--regions", regions, "--sample", "20", "--perturb", "0.2", "--seed", "3"])
-        let second = try BinaryRunner.run(["check", "--regions", regions, "--sample", "20", "--perturb", "0.2", "--seed", "3"])
-        #expect(first.stdout == second.stdout, "same seed, same report")
-        let lines = first.stdout.split(separator: "\n").map(String.init)
+        let result = try BinaryRunner.run(["check", "--regions", regions])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
         let closing = try #require(lines.last)
         #expect(closing.range(of: #"^\d+ passed, \d+ failed$"#, options: .regularExpression) != nil)
-        #expect(lines.contains { $0.contains("pooled-dispatch  core  (held in ") && $0.contains("/20 samples") })
         #expect(lines.dropLast().count == 22, "one line per check of the four shipped agreements")
+        #expect(lines.contains("PASS  pooled-dispatch  core"), "Shapley shares of the dispatched savings are in the core")
         let failed = Int(closing.split(separator: " ")[2])!
-        #expect(first.status == (failed > 0 ? 1 : 0))
+        #expect(result.status == (failed > 0 ? 1 : 0))
+    }
+
+    @Test func perturbedChecksAreReproducibleFromTheSeed() throws {
+        let regions = ProjectPaths.root.appendingPathComponent("Regions")
+        let fixtures = ProjectPaths.root.appendingPathComponent("Tests/BenefitSharingTests/Fixtures/agreements")
+        let files = [
+            regions.appendingPathComponent("agreements/relocation-steel-shanghai-anhui.yaml").path,
+            regions.appendingPathComponent("agreements/joint-fund.yaml").path,
+            fixtures.appendingPathComponent("pooled-dispatch-table.yaml").path,
+        ]
+        let arguments = ["check"] + files + ["--regions", regions.path, "--sample", "20", "--perturb", "0.2", "--seed", "3"]
+        let first = try BinaryRunner.run(arguments)
+        let second = try BinaryRunner.run(arguments)
+        #expect(first.stdout == second.stdout, "same seed, same report")
+        let lines = first.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("PASS  relocation-steel-shanghai-anhui  monotonicity  (held in 20/20 samples") })
+        #expect(lines.contains { $0.hasPrefix("FAIL  joint-fund  individual-rationality  (held in ") && $0.contains("worst, sample") })
+        #expect(lines.last?.range(of: #"^\d+ passed, \d+ failed$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func pooledDispatchOnTheGridIsRedispatchedPerSample() throws {
+        let regions = ProjectPaths.root.appendingPathComponent("Regions")
+        let file = regions.appendingPathComponent("agreements/pooled-dispatch.yaml").path
+        let result = try BinaryRunner.run(["check", file, "--regions", regions.path, "--sample", "2", "--seed", "1"])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7)
+        #expect(lines.contains { $0.hasPrefix("PASS  pooled-dispatch  efficiency  (held in 2/2 samples") })
     }
 
     @Test func unknownProvinceInAnAgreementIsBadInput() throws {
