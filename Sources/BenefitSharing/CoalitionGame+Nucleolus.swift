@@ -136,7 +136,9 @@ struct NucleolusSolver {
         }
         // Primal simplex without presolve: the dual form has few rows and many columns, and presolve
         // would cost more than the solve on these small dense LPs (see docs/benefit-sharing.md).
-        let solution = ClpSolver().solve(lp, options: ClpOptions(algorithm: .primal, presolve: false))
+        var options = ClpOptions(algorithm: .primal)
+        options.presolve = false
+        let solution = ClpSolver().solve(lp, options: options)
         guard solution.status == .optimal else {
             throw .linearProgramFailed(step: "nucleolus level \(fixed.count + 1)", status: solution.status.description)
         }

@@ -21,20 +21,21 @@ public struct ClpOptions: Sendable, Hashable {
     public var timeLimitSeconds: Double?
     /// Stop after this many iterations (nil: no limit); the status is then `.stoppedOnLimit`.
     public var iterationLimit: Int?
-    /// Whether Clp presolves first. Presolve pays off on large sparse models; on many small dense
-    /// LPs solved in sequence (the nucleolus) it costs more than the simplex itself. Without it,
-    /// `.dual` and `.primal` call `Clp_dual` / `Clp_primal` directly (`.automatic` and `.barrier` ignore it).
-    public var presolve: Bool
+    /// Whether Clp simplifies the model before solving (its presolve); on by default.
+    public var presolve: Bool = true
+    /// Clp's perturbation setting (50 = automatic, 100 = off, 101–102 more); nil keeps Clp's default.
+    public var perturbation: Int?
+    /// Clp's scaling mode (0 off, 1 equilibrium, 2 geometric, 3 automatic, 4 dynamic); nil keeps Clp's default.
+    public var scaling: Int?
 
     public init(
         logLevel: Int = 0, algorithm: SimplexAlgorithm = .dual, timeLimitSeconds: Double? = nil,
-        iterationLimit: Int? = nil, presolve: Bool = true
+        iterationLimit: Int? = nil
     ) {
         self.logLevel = logLevel
         self.algorithm = algorithm
         self.timeLimitSeconds = timeLimitSeconds
         self.iterationLimit = iterationLimit
-        self.presolve = presolve
     }
 }
 
@@ -94,14 +95,21 @@ public final class ClpSolver {
         Clp_setMaximumSeconds(model, options.timeLimitSeconds ?? -1)
         Clp_setMaximumIterations(model, Int32(clamping: options.iterationLimit ?? Int(Int32.max)))
         Clp_setOptimizationDirection(model, 1)
+        if let perturbation = options.perturbation { Clp_setPerturbation(model, Int32(perturbation)) }
+        if let scaling = options.scaling { Clp_scaling(model, Int32(scaling)) }
+        let settings = ClpSolve_new()
+        defer { ClpSolve_delete(settings) }
+        // ClpSolve's SolveType: 0 dual, 1 primal, 3 barrier, 5 automatic; PresolveType: 0 on, 1 off.
+        let method: Int32
         switch options.algorithm {
-        case .dual where !options.presolve: _ = Clp_dual(model, 0)
-        case .primal where !options.presolve: _ = Clp_primal(model, 0)
-        case .dual: _ = Clp_initialDualSolve(model)
-        case .primal: _ = Clp_initialPrimalSolve(model)
-        case .automatic: _ = Clp_initialSolve(model)
-        case .barrier: _ = Clp_initialBarrierSolve(model)
+        case .dual: method = 0
+        case .primal: method = 1
+        case .automatic: method = 5
+        case .barrier: method = 3
         }
+        ClpSolve_setSolveType(settings, method, -1)
+        ClpSolve_setPresolveType(settings, options.presolve ? 0 : 1, -1)
+        _ = Clp_initialSolveWithOptions(model, settings)
         let status: LPStatus
         switch Clp_status(model) {
         case 0: status = .optimal

@@ -1,12 +1,13 @@
+import Diagnostics
 import LinearProgramming
 import RegionModel
 
 /// The dispatch LP of a `GridNetwork` together with where each variable and row lives.
 ///
-/// Variables, per snapshot t in order: generator output (MW), link flow p0 (MW), storage dispatch,
-/// storage charging and state of charge (MW, MW, MWh), load shed per load bus (MW). Rows, per snapshot:
-/// one nodal balance per bus (= demand) and one state-of-charge balance per storage unit; then the
-/// optional CO2 cap and green-import rows. Bounds of single variables are column bounds.
+/// Variables, in blocks by type (each block snapshot by snapshot): generator output (MW), link flow p0
+/// (MW), storage dispatch, storage charging and state of charge (MW, MW, MWh), load shed per load bus
+/// (MW). Rows: one nodal balance per bus and snapshot (= demand), one state-of-charge balance per
+/// storage unit and snapshot, then the optional CO2 cap and green-import rows. Bounds of single variables are column bounds.
 /// Objective (yuan): Σ_t w_obj(t) · (Σ mc_g p_g + Σ mc_l p0_l + Σ mc_s dispatch_s + VOLL · shed).
 public struct DispatchProblem: Sendable {
     public let network: GridNetwork
@@ -29,24 +30,33 @@ public struct DispatchProblem: Sendable {
     var generatorCount: Int { network.generators.count }
     var linkCount: Int { network.links.count }
     var storageCount: Int { network.storageUnits.count }
-    /// Variables per snapshot.
-    var columnsPerSnapshot: Int { generatorCount + linkCount + 3 * storageCount + loadBuses.count }
-    /// Rows per snapshot.
-    var rowsPerSnapshot: Int { busCount + storageCount }
+    var shedCount: Int { loadBuses.count }
 
-    func generatorColumn(_ g: Int, _ t: Int) -> Int { t * columnsPerSnapshot + g }
-    func linkColumn(_ l: Int, _ t: Int) -> Int { t * columnsPerSnapshot + generatorCount + l }
-    func dispatchColumn(_ s: Int, _ t: Int) -> Int { t * columnsPerSnapshot + generatorCount + linkCount + 3 * s }
-    func chargeColumn(_ s: Int, _ t: Int) -> Int { dispatchColumn(s, t) + 1 }
-    func stateOfChargeColumn(_ s: Int, _ t: Int) -> Int { dispatchColumn(s, t) + 2 }
-    func shedColumn(_ k: Int, _ t: Int) -> Int {
-        t * columnsPerSnapshot + generatorCount + linkCount + 3 * storageCount + k
+    // Type-major layout, as PyPSA/linopy order their LPs: all generator outputs (snapshot by snapshot),
+    // then all link flows, storage dispatch, charging, state of charge and shed; rows likewise (all
+    // nodal balances, then all storage balances). On yrd-8760 Clp's dual simplex took 18 s on this
+    // order against 21 s on a snapshot-by-snapshot interleaving (same machine, release build).
+    func generatorColumn(_ g: Int, _ t: Int) -> Int { t * generatorCount + g }
+    func linkColumn(_ l: Int, _ t: Int) -> Int { snapshotCount * generatorCount + t * linkCount + l }
+    func dispatchColumn(_ s: Int, _ t: Int) -> Int { snapshotCount * (generatorCount + linkCount) + t * storageCount + s }
+    func chargeColumn(_ s: Int, _ t: Int) -> Int {
+        snapshotCount * (generatorCount + linkCount + storageCount) + t * storageCount + s
     }
-    func balanceRow(_ b: Int, _ t: Int) -> Int { t * rowsPerSnapshot + b }
-    func stateOfChargeRow(_ s: Int, _ t: Int) -> Int { t * rowsPerSnapshot + busCount + s }
+    func stateOfChargeColumn(_ s: Int, _ t: Int) -> Int {
+        snapshotCount * (generatorCount + linkCount + 2 * storageCount) + t * storageCount + s
+    }
+    func shedColumn(_ k: Int, _ t: Int) -> Int {
+        snapshotCount * (generatorCount + linkCount + 3 * storageCount) + t * shedCount + k
+    }
+    func balanceRow(_ b: Int, _ t: Int) -> Int { t * busCount + b }
+    func stateOfChargeRow(_ s: Int, _ t: Int) -> Int { snapshotCount * busCount + t * storageCount + s }
 
-    /// Builds the LP of a validated network (call `GridNetwork.validate()` first: names must resolve).
-    public init(network: GridNetwork) {
+    /// Validates `network` (every problem at once) and builds its LP.
+    public init(network: GridNetwork) throws(DispatchFailure) {
+        let problems = network.validate()
+        if problems.contains(where: { $0.severity == .error }) {
+            throw .invalidNetwork(DiagnosticsError(problems))
+        }
         self.network = network
         let buses = network.buses
         var busIndex: [String: Int] = [:]
@@ -76,7 +86,6 @@ public struct DispatchProblem: Sendable {
         let nG = generators.count
         let nL = links.count
         let nS = storage.count
-        let rowsPerSnapshot = nB + nS
         let generatorCO2 = generators.map { generator -> Double in
             (carriers[generator.carrier]?.co2PerPrimaryMWh ?? 0) / generator.efficiency
         }
@@ -87,15 +96,17 @@ public struct DispatchProblem: Sendable {
         let columns = nT * (nG + nL + 3 * nS + loadBuses.count)
         let globalRows = (network.co2Cap == nil ? 0 : 1) + (greenShare == nil ? 0 : 1)
         lp.reserveCapacity(
-            variables: columns, constraints: nT * rowsPerSnapshot + globalRows,
+            variables: columns, constraints: nT * (nB + nS) + globalRows,
             nonZeros: nT * (nG * 3 + nL * 2 + nS * 6 + loadBuses.count))
 
-        // Rows first (bounds only); columns then stream their entries in column order.
+        // Rows first (bounds only): all nodal balances, then all storage balances, then the global rows.
         for t in 0..<nT {
             for b in 0..<nB {
                 let d = demand[t * nB + b]
                 lp.addConstraint(lower: d, upper: d)
             }
+        }
+        for t in 0..<nT {
             for unit in storage {
                 let initial = (t == 0 && !unit.cyclicStateOfCharge) ? unit.initialStateOfCharge : 0
                 lp.addConstraint(lower: initial, upper: initial)
@@ -103,16 +114,15 @@ public struct DispatchProblem: Sendable {
         }
         co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0) }
         greenImportRow = greenShare.map { _ in lp.addConstraint(lower: 0, upper: .infinity) }
+        let socBase = nT * nB
 
+        // Columns stream their entries in column order, one block per variable type.
         for t in 0..<nT {
-            let snapshot = snapshots[t]
-            let wObj = snapshot.objectiveWeight
-            let wGen = snapshot.generatorWeight
-            let wStore = snapshot.storeWeight
-            let rowBase = t * rowsPerSnapshot
+            let wObj = snapshots[t].objectiveWeight
+            let wGen = snapshots[t].generatorWeight
             for g in 0..<nG {
                 let generator = generators[g]
-                lp.appendColumnEntry(row: rowBase + generatorBus[g], coefficient: 1)
+                lp.appendColumnEntry(row: t * nB + generatorBus[g], coefficient: 1)
                 if let co2Row, generatorCO2[g] != 0 {
                     lp.appendColumnEntry(row: co2Row, coefficient: wGen * generatorCO2[g])
                 }
@@ -125,37 +135,63 @@ public struct DispatchProblem: Sendable {
                     lower: pNom * generator.minPerUnit[t], upper: pNom * generator.maxPerUnit[t],
                     cost: wObj * generator.marginalCost)
             }
+        }
+        for t in 0..<nT {
+            let wObj = snapshots[t].objectiveWeight
             for l in 0..<nL {
                 let link = links[l]
-                lp.appendColumnEntry(row: rowBase + linkBus0[l], coefficient: -1)
-                lp.appendColumnEntry(row: rowBase + linkBus1[l], coefficient: link.efficiency)
+                let (first, second) =
+                    linkBus0[l] < linkBus1[l]
+                    ? ((linkBus0[l], -1.0), (linkBus1[l], link.efficiency)) : ((linkBus1[l], link.efficiency), (linkBus0[l], -1.0))
+                lp.appendColumnEntry(row: t * nB + first.0, coefficient: first.1)
+                lp.appendColumnEntry(row: t * nB + second.0, coefficient: second.1)
                 lp.addVariable(lower: 0, upper: link.nominalPower, cost: wObj * link.marginalCost)
             }
+        }
+        // Dispatch: feeds the bus, drains the store by 1/η_dispatch.
+        for t in 0..<nT {
+            let wObj = snapshots[t].objectiveWeight
+            let wStore = snapshots[t].storeWeight
             for s in 0..<nS {
                 let unit = storage[s]
-                let socRow = rowBase + nB + s
-                // Dispatch: feeds the bus, drains the store by 1/η_dispatch.
-                lp.appendColumnEntry(row: rowBase + storageBus[s], coefficient: 1)
-                lp.appendColumnEntry(row: socRow, coefficient: wStore / unit.efficiencyDispatch)
+                lp.appendColumnEntry(row: t * nB + storageBus[s], coefficient: 1)
+                lp.appendColumnEntry(row: socBase + t * nS + s, coefficient: wStore / unit.efficiencyDispatch)
                 lp.addVariable(lower: 0, upper: unit.nominalPower, cost: wObj * unit.marginalCost)
-                // Charging: draws from the bus, fills the store by η_store.
-                lp.appendColumnEntry(row: rowBase + storageBus[s], coefficient: -1)
-                lp.appendColumnEntry(row: socRow, coefficient: -wStore * unit.efficiencyStore)
+            }
+        }
+        // Charging: draws from the bus, fills the store by η_store.
+        for t in 0..<nT {
+            let wStore = snapshots[t].storeWeight
+            for s in 0..<nS {
+                let unit = storage[s]
+                lp.appendColumnEntry(row: t * nB + storageBus[s], coefficient: -1)
+                lp.appendColumnEntry(row: socBase + t * nS + s, coefficient: -wStore * unit.efficiencyStore)
                 lp.addVariable(lower: 0, upper: unit.nominalPower, cost: 0)
-                // State of charge at the end of t: soc_t − soc_{t−1} + … = 0 (cyclic wraps around).
+            }
+        }
+        // State of charge at the end of t: soc_t − soc_{t−1} + … = 0 (cyclic wraps around).
+        for t in 0..<nT {
+            for s in 0..<nS {
+                let unit = storage[s]
+                let cyclicWrap = t + 1 == nT && unit.cyclicStateOfCharge && nT > 1
+                if cyclicWrap {
+                    // soc_{T−1} appears in row 0 (as soc_{−1}) before its own row T−1.
+                    lp.appendColumnEntry(row: socBase + s, coefficient: -1)
+                }
                 // With one cyclic snapshot soc − soc cancels: the column has no entry at all.
                 if !(unit.cyclicStateOfCharge && nT == 1) {
-                    lp.appendColumnEntry(row: socRow, coefficient: 1)
+                    lp.appendColumnEntry(row: socBase + t * nS + s, coefficient: 1)
                 }
                 if t + 1 < nT {
-                    lp.appendColumnEntry(row: socRow + rowsPerSnapshot, coefficient: -1)
-                } else if unit.cyclicStateOfCharge && nT > 1 {
-                    lp.appendColumnEntry(row: nB + s, coefficient: -1)
+                    lp.appendColumnEntry(row: socBase + (t + 1) * nS + s, coefficient: -1)
                 }
                 lp.addVariable(lower: 0, upper: unit.nominalPower * unit.maxHours, cost: 0)
             }
+        }
+        for t in 0..<nT {
+            let wObj = snapshots[t].objectiveWeight
             for b in loadBuses {
-                lp.appendColumnEntry(row: rowBase + b, coefficient: 1)
+                lp.appendColumnEntry(row: t * nB + b, coefficient: 1)
                 lp.addVariable(
                     lower: 0, upper: max(0, demand[t * nB + b]), cost: wObj * network.valueOfLostLoad)
             }

@@ -20,19 +20,15 @@ public struct DispatchTimings: Sendable, Hashable {
     public var readBack: Double
 }
 
-/// Runs the whole dispatch: validate the network, build the LP, solve it with Clp, read results back.
+/// Runs the whole dispatch: validate the network and build the LP, solve it with Clp, read results back.
 public enum PowerDispatch {
     /// Solves `network`; `progress` receives short phase messages (for standard error on long runs).
     public static func run(
         _ network: GridNetwork, options: ClpOptions = ClpOptions(), progress: (String) -> Void = { _ in }
     ) throws(DispatchFailure) -> (result: DispatchResult, timings: DispatchTimings) {
-        let problems = network.validate()
-        if problems.contains(where: { $0.severity == .error }) {
-            throw .invalidNetwork(DiagnosticsError(problems))
-        }
         let clock = ContinuousClock()
         var start = clock.now
-        let problem = DispatchProblem(network: network)
+        let problem = try DispatchProblem(network: network)
         let build = seconds(clock.now - start)
         progress(
             "built LP: \(problem.program.constraintCount) rows × \(problem.program.variableCount) columns, "

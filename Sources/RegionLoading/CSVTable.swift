@@ -19,7 +19,8 @@ struct CSVTable {
         let text = String(decoding: data, as: UTF8.self)
         let table = parse(text, path: displayPath)
         if table.header.isEmpty {
-            diagnostics.error(at: SourceLocation(file: displayPath, line: 1), "the file has no header row", fix: "start with a line of column names")
+            diagnostics.error(
+                at: SourceLocation(file: displayPath, line: 1), "the file has no header row", fix: "start with a line of column names")
             return nil
         }
         return table

@@ -33,7 +33,8 @@ struct GridFileReader {
             return false
         }
         for key in ["source", "year", "confidence"] where self.node(pairs, key) == nil {
-            reader.diagnostics.error(at: reader.location(node), "\(what) has no \(key)", fix: "every number needs source, year and confidence")
+            reader.diagnostics.error(
+                at: reader.location(node), "\(what) has no \(key)", fix: "every number needs source, year and confidence")
         }
         if let source = reader.string(self.node(pairs, "source"), what: "source"), !sourceKeys.contains(source) {
             reader.diagnostics.error(
@@ -129,7 +130,9 @@ struct GridFileReader {
             let name = reader.string(node(pairs, "name"), what: "bus name") ?? ""
             let external = reader.string(node(pairs, "external"), what: "external") == "true"
             data.buses.append(
-                GridBus(name: name, region: reader.string(node(pairs, "region"), what: "region"), isExternal: external, origin: reader.location(entry)))
+                GridBus(
+                    name: name, region: reader.string(node(pairs, "region"), what: "region"), isExternal: external,
+                    origin: reader.location(entry)))
         }
         for entry in list(node(top, "loads"), what: "loads") {
             guard let pairs = reader.mapping(entry, what: "a load") else { continue }
@@ -176,7 +179,8 @@ struct GridFileReader {
     mutating func readLink(_ entry: Node) -> GridLink? {
         guard let pairs = reader.mapping(entry, what: "a link") else { return nil }
         reader.rejectUnknownKeys(
-            pairs, known: ["name", "bus0", "bus1", "carrier", "p_nom_mw", "efficiency", "marginal_cost_yuan_per_mwh"] + Self.provenanceKeys,
+            pairs,
+            known: ["name", "bus0", "bus1", "carrier", "p_nom_mw", "efficiency", "marginal_cost_yuan_per_mwh"] + Self.provenanceKeys,
             in: "a link")
         let name = reader.string(node(pairs, "name"), what: "link name") ?? ""
         let what = "link '\(name)'"
@@ -195,7 +199,9 @@ struct GridFileReader {
         guard let pairs = reader.mapping(entry, what: "a storage unit") else { return nil }
         reader.rejectUnknownKeys(
             pairs,
-            known: ["name", "bus", "carrier", "p_nom_mw", "max_hours", "efficiency_store", "efficiency_dispatch", "marginal_cost_yuan_per_mwh"]
+            known: [
+                "name", "bus", "carrier", "p_nom_mw", "max_hours", "efficiency_store", "efficiency_dispatch", "marginal_cost_yuan_per_mwh",
+            ]
                 + Self.provenanceKeys, in: "a storage unit")
         let name = reader.string(node(pairs, "name"), what: "storage name") ?? ""
         let what = "storage unit '\(name)'"
@@ -244,7 +250,9 @@ struct GridFileReader {
             }
             let present = kinds.filter { node(pairs, $0) != nil }
             guard present.count == 1, let kind = present.first else {
-                reader.diagnostics.error(at: location, "a change needs exactly one of: \(kinds.joined(separator: ", "))", fix: "split it into one change per line")
+                reader.diagnostics.error(
+                    at: location, "a change needs exactly one of: \(kinds.joined(separator: ", "))",
+                    fix: "split it into one change per line")
                 continue
             }
             let what = "the \(kind) change"

@@ -167,7 +167,8 @@ struct GridData {
                 continue
             }
             let scale = load.annualTWh * 1e6 / weightedSum
-            loads.append(GridLoad(name: "\(load.bus) load", bus: load.bus, demand: .series(shape.map { $0 * scale }), origin: load.location))
+            loads.append(
+                GridLoad(name: "\(load.bus) load", bus: load.bus, demand: .series(shape.map { $0 * scale }), origin: load.location))
         }
         var generators: [GridGenerator] = []
         for generator in self.generators {

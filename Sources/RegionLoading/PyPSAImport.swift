@@ -72,7 +72,8 @@ private struct Reader {
         if cell.isEmpty, let fallback { return fallback }
         if cell.lowercased() == "inf" { return .infinity }
         guard let value = Double(cell) else {
-            diagnostics.error(at: table.location(ofRow: row), "'\(cell)' in column '\(column)' is not a number", fix: "write a decimal number")
+            diagnostics.error(
+                at: table.location(ofRow: row), "'\(cell)' in column '\(column)' is not a number", fix: "write a decimal number")
             return fallback ?? 0
         }
         if !value.isFinite {
@@ -98,7 +99,8 @@ private struct Reader {
         case "true", "1", "1.0": return true
         case "false", "0", "0.0": return false
         default:
-            diagnostics.error(at: table.location(ofRow: row), "'\(value)' in column '\(column)' is not True or False", fix: "write True or False")
+            diagnostics.error(
+                at: table.location(ofRow: row), "'\(value)' in column '\(column)' is not True or False", fix: "write True or False")
             return fallback
         }
     }
@@ -148,12 +150,14 @@ private struct Reader {
             let generators = number(snapshotsTable, row, "generators", default: objective)
             let stores = number(snapshotsTable, row, "stores", default: objective)
             if snapshotIndex[key] != nil {
-                diagnostics.error(at: snapshotsTable.location(ofRow: row), "snapshot '\(key)' appears twice", fix: "remove the duplicate row")
+                diagnostics.error(
+                    at: snapshotsTable.location(ofRow: row), "snapshot '\(key)' appears twice", fix: "remove the duplicate row")
             }
             snapshotIndex[key] = snapshots.count
             snapshots.append(GridSnapshot(label: label, objectiveWeight: objective, generatorWeight: generators, storeWeight: stores))
             for (column, weight) in [("objective", objective), ("generators", generators), ("stores", stores)] where weight < 0 {
-                diagnostics.error(at: snapshotsTable.location(ofRow: row), "snapshot weighting '\(column)' is negative", fix: "use hours ≥ 0")
+                diagnostics.error(
+                    at: snapshotsTable.location(ofRow: row), "snapshot weighting '\(column)' is negative", fix: "use hours ≥ 0")
             }
         }
 
@@ -178,14 +182,17 @@ private struct Reader {
                 let demand: GridProfile =
                     series[loadName].map { .series($0) } ?? .constant(number(loadsTable, row, "p_set", default: 0))
                 loads.append(
-                    GridLoad(name: loadName, bus: text(loadsTable, row, "bus", default: nil), demand: demand, origin: loadsTable.location(ofRow: row)))
+                    GridLoad(
+                        name: loadName, bus: text(loadsTable, row, "bus", default: nil), demand: demand,
+                        origin: loadsTable.location(ofRow: row)))
             }
         }
         let busesWithLoad = Set(loads.map(\.bus))
         var buses: [GridBus] = []
         for row in busesTable.rows.indices {
             let busName = componentName(busesTable, row)
-            buses.append(GridBus(name: busName, region: nil, isExternal: !busesWithLoad.contains(busName), origin: busesTable.location(ofRow: row)))
+            buses.append(
+                GridBus(name: busName, region: nil, isExternal: !busesWithLoad.contains(busName), origin: busesTable.location(ofRow: row)))
         }
 
         var generators: [GridGenerator] = []
@@ -218,7 +225,8 @@ private struct Reader {
                 let maxPU = number(linksTable, row, "p_max_pu", default: 1)
                 if minPU != 0 {
                     diagnostics.error(
-                        at: linksTable.location(ofRow: row), "link p_min_pu = \(minPU): only unidirectional links (p_min_pu 0) are supported",
+                        at: linksTable.location(ofRow: row),
+                        "link p_min_pu = \(minPU): only unidirectional links (p_min_pu 0) are supported",
                         fix: "split a bidirectional link into two links, one per direction")
                 }
                 links.append(
@@ -309,7 +317,8 @@ private struct Reader {
         }
         if let missing = seen.firstIndex(of: false) {
             diagnostics.error(
-                at: SourceLocation(file: table.path), "\(seen.filter { !$0 }.count) of \(count) snapshots have no row (first: snapshot \(missing))",
+                at: SourceLocation(file: table.path),
+                "\(seen.filter { !$0 }.count) of \(count) snapshots have no row (first: snapshot \(missing))",
                 fix: "give one row per snapshot in snapshots.csv")
         }
         var result: [String: [Double]] = [:]

@@ -30,8 +30,14 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Apply scenario changes up to this year (default: the scenario's year).")
     var year: Int?
 
-    @Option(help: "Clp algorithm: dual, primal, automatic or barrier.")
-    var algorithm: String = "automatic"
+    @Option(help: "Clp algorithm: dual (fastest on dispatch problems), primal, automatic or barrier.")
+    var algorithm: String = "dual"
+
+    @Option(help: "Stop Clp after this many iterations (a solve that stops early exits with 3).")
+    var iterationLimit: Int?
+
+    @Option(help: "Stop Clp after this many seconds (a solve that stops early exits with 3).")
+    var timeLimit: Double?
 
     @Flag(help: "Print JSON instead of tables.")
     var json = false
@@ -70,7 +76,10 @@ struct DispatchCommand: ParsableCommand {
         let outcome: (result: DispatchResult, timings: DispatchTimings)
         do {
             outcome = try PowerDispatch.run(
-                network, options: ClpOptions(algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .automatic),
+                network,
+                options: ClpOptions(
+                    algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .dual, timeLimitSeconds: timeLimit,
+                    iterationLimit: iterationLimit),
                 progress: progress)
         } catch {
             switch error {
@@ -127,48 +136,81 @@ public enum DispatchReport {
             ("status", .string(result.status == .optimal ? "optimal" : result.status.description)),
             ("objective", .rounded(result.objective, 2)),
             ("snapshots", .number(Double(network.snapshots.count))),
-            ("links", .object(result.links.map { link in
-                (link.name, .object([
-                    ("energy_mwh", .rounded(link.energySentMWh, 3)),
-                    ("congested_hours", .rounded(link.congestedHours, 3)),
-                    ("delivered_mwh", .rounded(link.energyDeliveredMWh, 3)),
-                    ("utilisation", .rounded(link.utilisation, 6)),
-                    ("congestion_rent_yuan", .rounded(link.congestionRentYuan, 2)),
-                    ("bus0", .string(link.bus0)),
-                    ("bus1", .string(link.bus1)),
-                    ("p_nom_mw", .rounded(link.nominalPower, 3)),
-                ]))
-            })),
-            ("buses", .object(result.buses.map { bus in
-                (bus.name, .object([
-                    ("mean_price", .rounded(bus.meanPrice, 4)),
-                    ("shed_mwh", .rounded(bus.shedMWh, 3)),
-                    ("load_weighted_price", bus.loadWeightedMeanPrice.map { .rounded($0, 4) } ?? .null),
-                    ("demand_mwh", .rounded(bus.demandMWh, 3)),
-                    ("imported_mwh", .rounded(bus.importedMWh, 3)),
-                    ("import_emission_factor_t_per_mwh", bus.importEmissionFactor.map { .rounded($0, 6) } ?? .null),
-                    ("external", .bool(bus.isExternal)),
-                    ("generation_mwh", .object(bus.generationByCarrier.sorted { $0.key < $1.key }.map { ($0.key, .rounded($0.value, 3)) })),
-                ]))
-            })),
-            ("emissions_t", .object([
-                ("production", .object(result.buses.map { ($0.name, .rounded($0.productionCO2, 3)) })),
-                ("consumption", .object(result.buses.map { ($0.name, .rounded($0.consumptionCO2, 3)) })),
-                ("total", .rounded(result.totalCO2, 3)),
-            ])),
+            (
+                "links",
+                .object(
+                    result.links.map { link in
+                        (
+                            link.name,
+                            .object([
+                                ("energy_mwh", .rounded(link.energySentMWh, 3)),
+                                ("congested_hours", .rounded(link.congestedHours, 3)),
+                                ("delivered_mwh", .rounded(link.energyDeliveredMWh, 3)),
+                                ("utilisation", .rounded(link.utilisation, 6)),
+                                ("congestion_rent_yuan", .rounded(link.congestionRentYuan, 2)),
+                                ("bus0", .string(link.bus0)),
+                                ("bus1", .string(link.bus1)),
+                                ("p_nom_mw", .rounded(link.nominalPower, 3)),
+                            ])
+                        )
+                    })
+            ),
+            (
+                "buses",
+                .object(
+                    result.buses.map { bus in
+                        (
+                            bus.name,
+                            .object([
+                                ("mean_price", .rounded(bus.meanPrice, 4)),
+                                ("shed_mwh", .rounded(bus.shedMWh, 3)),
+                                ("load_weighted_price", bus.loadWeightedMeanPrice.map { .rounded($0, 4) } ?? .null),
+                                ("demand_mwh", .rounded(bus.demandMWh, 3)),
+                                ("imported_mwh", .rounded(bus.importedMWh, 3)),
+                                ("import_emission_factor_t_per_mwh", bus.importEmissionFactor.map { .rounded($0, 6) } ?? .null),
+                                ("external", .bool(bus.isExternal)),
+                                (
+                                    "generation_mwh",
+                                    .object(bus.generationByCarrier.sorted { $0.key < $1.key }.map { ($0.key, .rounded($0.value, 3)) })
+                                ),
+                            ])
+                        )
+                    })
+            ),
+            (
+                "emissions_t",
+                .object([
+                    ("production", .object(result.buses.map { ($0.name, .rounded($0.productionCO2, 3)) })),
+                    ("consumption", .object(result.buses.map { ($0.name, .rounded($0.consumptionCO2, 3)) })),
+                    ("total", .rounded(result.totalCO2, 3)),
+                ])
+            ),
             ("carbon_price_yuan_per_t", result.carbonPrice.map { .rounded($0, 4) } ?? .null),
             ("curtailment_mwh", .object(curtailmentByCarrier(network: network, result).map { ($0.key, .rounded($0.value, 3)) })),
-            ("shed", .object([
-                ("total_mwh", .rounded(result.totalShedMWh, 3)),
-                ("events", .number(Double(result.shedEvents.count))),
-                ("first_events", .array(result.shedEvents.prefix(listedShedEvents).map { event in
-                    .object([("bus", .string(event.bus)), ("snapshot", .string(event.snapshot)), ("mw", .rounded(event.megawatts, 3))])
-                })),
-            ])),
-            ("timings_s", .object([
-                ("load", .rounded(timings.load, 3)), ("build", .rounded(timings.build, 3)),
-                ("solve", .rounded(timings.solve, 3)), ("total", .rounded(timings.total, 3)),
-            ])),
+            (
+                "shed",
+                .object([
+                    ("total_mwh", .rounded(result.totalShedMWh, 3)),
+                    ("events", .number(Double(result.shedEvents.count))),
+                    (
+                        "first_events",
+                        .array(
+                            result.shedEvents.prefix(listedShedEvents).map { event in
+                                .object([
+                                    ("bus", .string(event.bus)), ("snapshot", .string(event.snapshot)),
+                                    ("mw", .rounded(event.megawatts, 3)),
+                                ])
+                            })
+                    ),
+                ])
+            ),
+            (
+                "timings_s",
+                .object([
+                    ("load", .rounded(timings.load, 3)), ("build", .rounded(timings.build, 3)),
+                    ("solve", .rounded(timings.solve, 3)), ("total", .rounded(timings.total, 3)),
+                ])
+            ),
         ]
         document.append(("iterations", .number(Double(result.iterations))))
         return .object(document)
@@ -202,7 +244,10 @@ public enum DispatchReport {
         out += "Corridors\n" + corridors.rendered() + "\n"
 
         var buses = TextTable(
-            headers: ["bus", "price yuan/MWh", "demand TWh", "imports TWh", "import tCO2/MWh", "production MtCO2", "consumption MtCO2", "shed MWh"],
+            headers: [
+                "bus", "price yuan/MWh", "demand TWh", "imports TWh", "import tCO2/MWh", "production MtCO2", "consumption MtCO2",
+                "shed MWh",
+            ],
             rightAligned: [1, 2, 3, 4, 5, 6, 7])
         for bus in result.buses {
             buses.add([
@@ -226,7 +271,8 @@ public enum DispatchReport {
             }
             if result.shedEvents.count > listedShedEvents { out += "  … \(result.shedEvents.count - listedShedEvents) more\n" }
         }
-        out += "Timings: load \(fixed(timings.load, 2)) s, build \(fixed(timings.build, 2)) s, solve \(fixed(timings.solve, 2)) s, total \(fixed(timings.total, 2)) s\n"
+        out +=
+            "Timings: load \(fixed(timings.load, 2)) s, build \(fixed(timings.build, 2)) s, solve \(fixed(timings.solve, 2)) s, total \(fixed(timings.total, 2)) s\n"
         return out
     }
 }

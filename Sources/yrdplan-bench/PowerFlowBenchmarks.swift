@@ -14,12 +14,14 @@ import RegionModel
 /// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR]`; run one case per process to get its own
 /// peak memory (ru_maxrss only grows).
 enum PowerFlowBenchmarks {
-    static let defaultCases = ["yrd-typical-days", "yrd-8760", "city41-8760"]
+    /// city41-8760 takes about ten minutes: name it to run it.
+    static let defaultCases = ["yrd-typical-days", "yrd-8760"]
 
     static func run(arguments: [String]) {
         var cases: [String] = []
         var repeats = 1
         var options = ClpOptions()
+        var boundsAsRows = false
         var shared = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             .deletingLastPathComponent().appendingPathComponent("shared")
         var index = 0
@@ -33,6 +35,16 @@ enum PowerFlowBenchmarks {
             {
                 options.algorithm = chosen
                 index += 1
+            } else if argument == "--scaling", index + 1 < arguments.count {
+                options.scaling = Int(arguments[index + 1])
+                index += 1
+            } else if argument == "--bounds-as-rows" {
+                boundsAsRows = true
+            } else if argument == "--no-presolve" {
+                options.presolve = false
+            } else if argument == "--perturbation", index + 1 < arguments.count {
+                options.perturbation = Int(arguments[index + 1])
+                index += 1
             } else if argument == "--shared", index + 1 < arguments.count {
                 shared = URL(fileURLWithPath: arguments[index + 1])
                 index += 1
@@ -42,14 +54,18 @@ enum PowerFlowBenchmarks {
             index += 1
         }
         if cases.isEmpty { cases = defaultCases }
-        print("power flow: Clp \(ClpSolver.clpVersion) (\(options.algorithm)), \(ProcessInfo.processInfo.activeProcessorCount) cores, medians of \(repeats)")
-        print("case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  objective")
+        print(
+            "power flow: Clp \(ClpSolver.clpVersion) (\(options.algorithm)), \(ProcessInfo.processInfo.activeProcessorCount) cores, medians of \(repeats)"
+        )
+        print(
+            "case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  CPU s  objective"
+        )
         for name in cases {
             let folder = shared.appendingPathComponent("cases").appendingPathComponent(name)
             var samples: [Sample] = []
             for _ in 0..<repeats {
                 do {
-                    samples.append(try measure(folder, options: options))
+                    samples.append(try measure(folder, options: options, boundsAsRows: boundsAsRows))
                 } catch {
                     print("\(name): \(error)")
                     break
@@ -64,8 +80,12 @@ enum PowerFlowBenchmarks {
             let line = [
                 name.padding(toLength: 22, withPad: " ", startingAt: 0),
                 String(format: "%7d %7d %8d", s.rows, s.columns, s.nonZeros),
-                String(format: "%7.2f %8.3f %8.2f %7.2f %8.2f", median(\.load), median(\.build), median(\.solve), median(\.readBack), median(\.total)),
-                String(format: "%11.1f%% %12.0f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes()),
+                String(
+                    format: "%7.2f %8.3f %8.2f %7.2f %8.2f", median(\.load), median(\.build), median(\.solve), median(\.readBack),
+                    median(\.total)),
+                String(
+                    format: "%11.1f%% %12.0f %6.1f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes(),
+                    cpuSeconds()),
                 String(format: "  %.2f", s.objective),
             ]
             print(line.joined(separator: " "))
@@ -77,14 +97,15 @@ enum PowerFlowBenchmarks {
         var rows, columns, nonZeros: Int
     }
 
-    static func measure(_ folder: URL, options: ClpOptions) throws -> Sample {
+    static func measure(_ folder: URL, options: ClpOptions, boundsAsRows: Bool = false) throws -> Sample {
         let clock = ContinuousClock()
         let start = clock.now
         let network = try PyPSAImport.load(folder: folder)
         let loaded = clock.now
-        let problem = DispatchProblem(network: network)
+        let problem = try DispatchProblem(network: network)
+        let program = boundsAsRows ? pypsaStyle(problem.program) : problem.program
         let built = clock.now
-        let solution = ClpSolver().solve(problem.program, options: options)
+        let solution = ClpSolver().solve(program, options: options)
         let solved = clock.now
         _ = problem.readBack(solution)
         let done = clock.now
@@ -92,8 +113,45 @@ enum PowerFlowBenchmarks {
         return Sample(
             load: seconds(loaded - start), build: seconds(built - loaded), solve: seconds(solved - built),
             readBack: seconds(done - solved), total: seconds(done - start), objective: solution.objective,
-            rows: problem.program.constraintCount, columns: problem.program.variableCount,
-            nonZeros: problem.program.nonZeroCount)
+            rows: program.constraintCount, columns: program.variableCount, nonZeros: program.nonZeroCount)
+    }
+
+    /// The same LP written the way PyPSA writes it: free variables, every finite bound as its own row
+    /// (x ≥ lower, x ≤ upper). For a same-machine comparison of Clp on both formulations.
+    static func pypsaStyle(_ program: LinearProgram) -> LinearProgram {
+        var lp = LinearProgram(sense: program.sense)
+        let matrix = program.compressedColumns()
+        for row in 0..<program.constraintCount {
+            lp.addConstraint(lower: program.rowLower[row], upper: program.rowUpper[row])
+        }
+        var boundRows: [(lower: Int?, upper: Int?)] = []
+        for column in 0..<program.variableCount {
+            let lower = program.columnLower[column].isFinite ? lp.addConstraint(lower: program.columnLower[column], upper: .infinity) : nil
+            let upper = program.columnUpper[column].isFinite ? lp.addConstraint(lower: -.infinity, upper: program.columnUpper[column]) : nil
+            boundRows.append((lower, upper))
+        }
+        for column in 0..<program.variableCount {
+            for k in Int(matrix.starts[column])..<Int(matrix.starts[column + 1]) {
+                lp.appendColumnEntry(row: Int(matrix.rowIndices[k]), coefficient: matrix.values[k])
+            }
+            if let row = boundRows[column].lower { lp.appendColumnEntry(row: row, coefficient: 1) }
+            if let row = boundRows[column].upper { lp.appendColumnEntry(row: row, coefficient: 1) }
+            lp.addVariable(lower: -.infinity, upper: .infinity, cost: program.cost[column])
+        }
+        return lp
+    }
+
+    /// CPU seconds (user + system) of this process so far: a fair measure on a busy machine.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
+        return user + system
     }
 
     /// Peak resident memory of this process so far, MB (getrusage; kilobytes on Linux).

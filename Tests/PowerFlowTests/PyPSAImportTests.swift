@@ -42,7 +42,8 @@ import YrdplanTestSupport
 
     @Test func reportsEveryProblemWithFileAndLine() throws {
         var files = Self.valid
-        files["generators.csv"] = "name,bus,p_nom,p_min_pu,p_max_pu,carrier,marginal_cost,efficiency\n"
+        files["generators.csv"] =
+            "name,bus,p_nom,p_min_pu,p_max_pu,carrier,marginal_cost,efficiency\n"
             + "A coal,A,-100,0,1,coal,300,0.34\nB solar,B,50,0,1,solar,zero,1\n"
         files["generators-p_max_pu.csv"] = ",B solar\n0,abc\n1,1.0\n"
         files["links.csv"] = "name,bus0,bus1,carrier,efficiency,p_nom,marginal_cost\nA-C,A,C,AC,1.0,100,1\n"

@@ -14,16 +14,22 @@ import YrdplanTestSupport
         var objective: Double
         var linkFlows: [String: Double]
         var emissions: Double
+        var meanPrices: [String: Double]
+        var carbonPrice: Double?
     }
 
     static func reference(_ folder: URL) throws -> Reference {
         let data = try Data(contentsOf: folder.appendingPathComponent("results-pypsa.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let links = try #require(json["links"] as? [String: [String: Any]])
+        let prices = json["marginal_price_yuan_per_MWh"] as? [String: [String: Any]] ?? [:]
+        let constraints = json["global_constraints"] as? [String: [String: Any]]
         return Reference(
             objective: try #require(json["objective"] as? Double),
             linkFlows: links.compactMapValues { $0["flow_p0_MWh"] as? Double },
-            emissions: try #require(json["emissions_total_t"] as? Double))
+            emissions: try #require(json["emissions_total_t"] as? Double),
+            meanPrices: prices.compactMapValues { $0["mean_weighted"] as? Double },
+            carbonPrice: (constraints?["CO2Limit"]?["mu"] as? Double).map { -$0 })
     }
 
     @Test(arguments: ["yrd-typical-days", "yrd-typical-days-co2cap", "yrd-8760"])
@@ -42,6 +48,15 @@ import YrdplanTestSupport
             let expected = try #require(reference.linkFlows[link.name])
             let tolerance = max(1, 1e-6 * link.nominalPower * hours, 1e-3 * abs(expected))
             #expect(abs(link.energySentMWh - expected) <= tolerance, "\(link.name): \(link.energySentMWh) vs PyPSA \(expected)")
+        }
+        // Hourly prices of the four provinces agree between solvers to about 0.01 yuan/MWh (README).
+        for bus in ["SH", "JS", "ZJ", "AH"] {
+            let expected = try #require(reference.meanPrices[bus])
+            let ours = try #require(result.buses.first { $0.name == bus }).meanPrice
+            #expect(abs(ours - expected) < 0.01, "\(bus) mean price \(ours) vs PyPSA \(expected)")
+        }
+        if let carbonPrice = reference.carbonPrice {
+            #expect(abs((result.carbonPrice ?? 0) - carbonPrice) < 1e-6 * carbonPrice)
         }
         // Emissions are unique only up to degeneracy between equal-cost coal units; compare loosely.
         #expect(abs(result.totalCO2 - reference.emissions) <= 1e-3 * reference.emissions)

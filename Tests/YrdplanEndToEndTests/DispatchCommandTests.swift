@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import YrdplanTestSupport
+
+/// `yrdplan dispatch` run as a user would: exit codes, stdout/stderr, the --json contract.
+@Suite struct DispatchCommandTests {
+    static let cases = ProjectPaths.shared.appendingPathComponent("cases")
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func pypsaCaseAsJSONMatchesPyPSAsObjective() throws {
+        let folder = Self.cases.appendingPathComponent("yrd-typical-days").path
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", folder, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try Self.json(result.stdout)
+        #expect(document["status"] as? String == "optimal")
+        let objective = try #require(document["objective"] as? Double)
+        #expect(abs(objective - 348_092_716_895.84564) / 348_092_716_895.84564 < 1e-6)
+        #expect(document["snapshots"] as? Int == 96)
+        let links = try #require(document["links"] as? [String: [String: Any]])
+        #expect(links.count == 21)
+        #expect(links["Xiangjiaba-Shanghai"]?["energy_mwh"] is Double)
+        #expect(links["Xiangjiaba-Shanghai"]?["congested_hours"] != nil)
+        let buses = try #require(document["buses"] as? [String: [String: Any]])
+        #expect(buses["SH"]?["mean_price"] is Double)
+        #expect(buses["SH"]?["shed_mwh"] != nil)
+        let emissions = try #require(document["emissions_t"] as? [String: Any])
+        let production = try #require(emissions["production"] as? [String: Double])
+        let consumption = try #require(emissions["consumption"] as? [String: Double])
+        let total = production.values.reduce(0, +)
+        #expect(abs(consumption.values.reduce(0, +) - total) < 1e-6 * total)
+        let timings = try #require(document["timings_s"] as? [String: Double])
+        #expect(Set(timings.keys).isSuperset(of: ["load", "build", "solve", "total"]))
+        #expect(result.stderr.contains("[dispatch]"))
+    }
+
+    @Test(arguments: ["baseline", "policy", "accelerated"])
+    func everyGridScenarioDispatches(scenario: String) throws {
+        let result = try BinaryRunner.run(["dispatch", "--scenario", scenario, "--json", "--regions", ProjectPaths.regions.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try Self.json(result.stdout)
+        #expect(document["status"] as? String == "optimal")
+        let links = try #require(document["links"] as? [String: [String: Any]])
+        #expect(links["Xiangjiaba-Shanghai"] != nil)
+        let buses = try #require(document["buses"] as? [String: [String: Any]])
+        for province in ["SH", "JS", "ZJ", "AH"] {
+            #expect((buses[province]?["mean_price"] as? Double ?? 0) > 0)
+            #expect(buses[province]?["shed_mwh"] as? Double == 0)
+        }
+    }
+
+    /// Same inputs, same output — apart from the wall-clock `timings_s`.
+    @Test func jsonIsDeterministicApartFromTimings() throws {
+        let arguments = ["dispatch", "--scenario", "policy", "--json", "--regions", ProjectPaths.regions.path]
+        let first = try BinaryRunner.run(arguments)
+        let second = try BinaryRunner.run(arguments)
+        #expect(first.status == 0 && second.status == 0)
+        func withoutTimings(_ text: String) throws -> Data {
+            var document = try Self.json(text)
+            #expect(document.removeValue(forKey: "timings_s") != nil)
+            return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
+        }
+        #expect(try withoutTimings(first.stdout) == withoutTimings(second.stdout))
+    }
+
+    @Test func humanSummaryShowsCorridorsPricesAndEmissions() throws {
+        let result = try BinaryRunner.run(["dispatch", "--regions", ProjectPaths.regions.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for text in ["Corridors", "Xiangjiaba-Shanghai", "congested h", "price yuan/MWh", "consumption MtCO2", "No load was shed."] {
+            #expect(result.stdout.contains(text), "missing \(text)")
+        }
+    }
+
+    @Test func scenarioChangesApplyFromTheirYear() throws {
+        let before = try BinaryRunner.run([
+            "dispatch", "--scenario", "policy", "--year", "2024", "--json", "--regions", ProjectPaths.regions.path,
+        ])
+        let after = try BinaryRunner.run([
+            "dispatch", "--scenario", "policy", "--year", "2030", "--json", "--regions", ProjectPaths.regions.path,
+        ])
+        #expect(before.status == 0 && after.status == 0)
+        let linksBefore = try #require(try Self.json(before.stdout)["links"] as? [String: Any])
+        let linksAfter = try #require(try Self.json(after.stdout)["links"] as? [String: Any])
+        #expect(linksBefore["Mengxi-Shanghai"] == nil)
+        #expect(linksAfter["Mengxi-Shanghai"] != nil)
+    }
+
+    /// Demand above all supply is shed at the value of lost load and reported with bus and hour.
+    @Test func loadAboveSupplyIsShedAndReported() throws {
+        let directory = try TemporaryDirectory(prefix: "pypsa-short")
+        try directory.write(",snapshot,objective\n0,h0,1\n1,h1,1\n", to: "snapshots.csv")
+        try directory.write("name\nA\n", to: "buses.csv")
+        try directory.write("name,bus,p_nom,carrier,marginal_cost\nA gas,A,100,gas,500\n", to: "generators.csv")
+        try directory.write("name,bus\nA load,A\n", to: "loads.csv")
+        try directory.write(",A load\n0,80\n1,130\n", to: "loads-p_set.csv")
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Unserved energy: 30 MWh in 1 bus-hours"))
+        #expect(result.stdout.contains("A at h1: 30.0 MW"))
+        let json = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path, "--json"])
+        let shed = try #require(try Self.json(json.stdout)["shed"] as? [String: Any])
+        #expect(shed["total_mwh"] as? Double == 30)
+    }
+
+    @Test func badPyPSAInputExitsWithOneAndFileLine() throws {
+        let directory = try TemporaryDirectory(prefix: "pypsa-bad")
+        try directory.write(",snapshot,objective\n0,h0,1\n", to: "snapshots.csv")
+        try directory.write("name\nA\n", to: "buses.csv")
+        try directory.write("name,bus,p_nom,carrier,marginal_cost\nA gas,A,-100,gas,500\nB gas,B,10,gas,nan\n", to: "generators.csv")
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("generators.csv:2: generator 'A gas' has negative p_nom -100.0"))
+        #expect(result.stderr.contains("generators.csv:3: generator 'B gas' refers to unknown bus 'B'"))
+        #expect(result.stderr.contains("generators.csv:3: column 'marginal_cost' is nan"))
+    }
+
+    @Test func solverStoppedEarlyExitsWithThreeAndClpStatus() throws {
+        let folder = Self.cases.appendingPathComponent("yrd-typical-days").path
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", folder, "--algorithm", "dual", "--iteration-limit", "3"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("Clp did not reach an optimum"))
+        #expect(result.stderr.contains("stopped on iteration or time limit"))
+    }
+
+    @Test func unknownScenarioIsBadInput() throws {
+        let result = try BinaryRunner.run(["dispatch", "--scenario", "nope", "--regions", ProjectPaths.regions.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("there is no grid scenario 'nope'"))
+        #expect(result.stderr.contains("accelerated, baseline, policy"))
+    }
+
+    @Test func scenarioAndPyPSATogetherIsAUsageError() throws {
+        let result = try BinaryRunner.run(["dispatch", "--scenario", "baseline", "--pypsa", "x"])
+        #expect(result.status == 2)
+    }
+}
