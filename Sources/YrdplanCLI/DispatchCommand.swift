@@ -249,7 +249,10 @@ public enum DispatchReport {
                 "shed MWh",
             ],
             rightAligned: [1, 2, 3, 4, 5, 6, 7])
-        for bus in result.buses {
+        // Buses nothing connects to (e.g. a supply region only a later scenario year links) have no price.
+        var connected = Set(network.generators.map(\.bus) + network.loads.map(\.bus) + network.storageUnits.map(\.bus))
+        for link in network.links { connected.formUnion([link.bus0, link.bus1]) }
+        for bus in result.buses where connected.contains(bus.name) {
             buses.add([
                 bus.name + (bus.isExternal ? " (ext)" : ""), fixed(bus.meanPrice, 1), fixed(bus.demandMWh / 1e6, 2),
                 fixed(bus.importedMWh / 1e6, 2), bus.importEmissionFactor.map { fixed($0, 3) } ?? "-",
