@@ -26,13 +26,13 @@ let package = Package(
         .target(
             name: "YrdplanCLI",
             dependencies: [
-                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming",
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
         .executableTarget(
             name: "yrdplan-bench",
-            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming"]),
+            dependencies: ["RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "BenefitSharing"]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
         // MARK: Tests
@@ -57,5 +57,12 @@ let package = Package(
         .testTarget(
             name: "PowerFlowTests",
             dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
+
+        // MARK: Benefit sharing (issue 4)
+        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow"]),
+        .testTarget(
+            name: "BenefitSharingTests",
+            dependencies: ["BenefitSharing", "LinearProgramming", "PowerFlow", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
+            resources: [.copy("Fixtures")]),
     ]
 )

@@ -7,5 +7,7 @@ enum YrdplanSubcommands {
         EmissionsCommand.self,
         ProjectCommand.self,
         DispatchCommand.self,
+        GameCommand.self,
+        CheckCommand.self,
     ]
 }
