@@ -47,10 +47,12 @@ import YrdplanTestSupport
         let firstCapacity = try #require(gridText.range(of: "p_nom_mw: "))
         try gridText.replacingCharacters(in: firstCapacity, with: "p_nom_mw: -").write(to: grid, atomically: true, encoding: .utf8)
         let agreements = regions.appendingPathComponent("agreements")
-        let agreement = try #require(try FileManager.default.contentsOfDirectory(atPath: agreements.path).sorted().first { $0.hasPrefix("relocation") })
+        let agreement = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: agreements.path).sorted().first { $0.hasPrefix("relocation") })
         let agreementURL = agreements.appendingPathComponent(agreement)
         let text = try String(contentsOf: agreementURL, encoding: .utf8)
-        try text.replacingOccurrences(of: "origin: shanghai", with: "origin: atlantis").write(to: agreementURL, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "origin: shanghai", with: "origin: atlantis").write(
+            to: agreementURL, atomically: true, encoding: .utf8)
         let result = try run(["validate"], regions: regions)
         #expect(result.status == 1)
         #expect(result.stderr.contains("grid/grid.yaml:"), "\(result.stderr)")
