@@ -27,15 +27,16 @@ let package = Package(
         .target(
             name: "YrdplanCLI",
             dependencies: [
-                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "Site",
+                "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing",
+                "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
         .executableTarget(
             name: "yrdplan-bench",
             dependencies: [
-                "RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "Briefs", "Site",
-                "Diagnostics",
+                "RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "BenefitSharing",
+                "Briefs", "Site", "Diagnostics",
             ]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
@@ -61,6 +62,13 @@ let package = Package(
         .testTarget(
             name: "PowerFlowTests",
             dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
+
+        // MARK: Benefit sharing (issue 4)
+        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow"]),
+        .testTarget(
+            name: "BenefitSharingTests",
+            dependencies: ["BenefitSharing", "LinearProgramming", "PowerFlow", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
+            resources: [.copy("Fixtures")]),
 
         // MARK: Briefs and the site (issue 5)
         .systemLibrary(

@@ -6,7 +6,7 @@ import RegionModel
 ///
 /// Variables, in blocks by type (each block snapshot by snapshot): generator output (MW), link flow p0
 /// (MW), storage dispatch, storage charging and state of charge (MW, MW, MWh), load shed per load bus
-/// (MW). Rows: one nodal balance per bus and snapshot (= demand), one state-of-charge balance per
+/// (MW, not bounded by the demand). Rows: one nodal balance per bus and snapshot (= demand), one state-of-charge balance per
 /// storage unit and snapshot, then the optional CO2 cap and green-import rows. Bounds of single variables are column bounds.
 /// Objective (yuan): Σ_t w_obj(t) · (Σ mc_g p_g + Σ mc_l p0_l + Σ mc_s dispatch_s + VOLL · shed).
 public struct DispatchProblem: Sendable {
@@ -188,12 +188,14 @@ public struct DispatchProblem: Sendable {
                 lp.addVariable(lower: 0, upper: unit.nominalPower * unit.maxHours, cost: 0)
             }
         }
+        // Shed is not bounded by the demand (like PyPSA's load-shedding generators): the price then
+        // never exceeds VOLL, and shedding more than the local demand is never cheaper than shedding
+        // where the power is missing.
         for t in 0..<nT {
             let wObj = snapshots[t].objectiveWeight
             for b in loadBuses {
                 lp.appendColumnEntry(row: t * nB + b, coefficient: 1)
-                lp.addVariable(
-                    lower: 0, upper: max(0, demand[t * nB + b]), cost: wObj * network.valueOfLostLoad)
+                lp.addVariable(lower: 0, upper: .infinity, cost: wObj * network.valueOfLostLoad)
             }
         }
         program = lp

@@ -80,8 +80,8 @@ public enum RegionLoader {
         return RegionalModel(provinces: provinces, sources: sources, scenarios: scenarios)
     }
 
-    /// The `.yaml` files directly in `directory`, sorted; ids must be valid region ids to become names.
-    static func yamlFiles(in directory: URL) -> [String] {
+    /// The `.yaml` files directly in `directory`, sorted (none when it does not exist).
+    public static func yamlFiles(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
     }

@@ -39,6 +39,9 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Stop Clp after this many seconds (a solve that stops early exits with 3).")
     var timeLimit: Double?
 
+    @Option(help: "Also write hourly link flows (MW) and bus prices (yuan/MWh) to this CSV file.")
+    var hourly: String?
+
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
@@ -94,6 +97,20 @@ struct DispatchCommand: ParsableCommand {
         let total = DispatchCommand.seconds(clock.now - start)
         let timings = DispatchReport.Timings(
             load: load, build: outcome.timings.build, solve: outcome.timings.solve, total: total)
+        if let hourly {
+            let text = DispatchReport.hourlyCSV(network: network, result: outcome.result)
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: hourly), options: .atomic)
+            } catch {
+                throw CommandFailure.badInput(
+                    DiagnosticsError([
+                        .error(
+                            at: SourceLocation(file: hourly), "cannot write the hourly CSV: \(error.localizedDescription)",
+                            fix: "check the folder exists and is writable")
+                    ]))
+            }
+            progress("wrote hourly flows and prices to \(hourly)")
+        }
         if json {
             print(DispatchReport.json(network: network, result: outcome.result, timings: timings).rendered(), terminator: "")
         } else {
@@ -225,6 +242,24 @@ public enum DispatchReport {
         return byCarrier.sorted { $0.key < $1.key }
     }
 
+    /// Hourly link flows and prices: `snapshot,weight_h,p0_mw:LINK…,price_yuan_per_mwh:BUS…`, one row per snapshot.
+    public static func hourlyCSV(network: GridNetwork, result: DispatchResult) -> String {
+        func field(_ text: String) -> String {
+            text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        let header =
+            ["snapshot", "weight_h"] + result.links.map { field("p0_mw:" + $0.name) }
+            + result.buses.map { field("price_yuan_per_mwh:" + $0.name) }
+        var out = header.joined(separator: ",") + "\n"
+        for (t, snapshot) in network.snapshots.enumerated() {
+            var row = [field(snapshot.label), JSONValue.format(snapshot.objectiveWeight)]
+            row += result.links.map { JSONValue.format(($0.hourlyFlow[t] * 1e4).rounded() / 1e4) }
+            row += result.buses.map { JSONValue.format(($0.prices[t] * 1e4).rounded() / 1e4) }
+            out += row.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
     /// The human summary: corridors, prices and emissions per bus, shedding.
     public static func table(network: GridNetwork, result: DispatchResult, timings: Timings) -> String {
         let hours = network.snapshots.reduce(0) { $0 + $1.objectiveWeight }
@@ -249,7 +284,10 @@ public enum DispatchReport {
                 "shed MWh",
             ],
             rightAligned: [1, 2, 3, 4, 5, 6, 7])
-        for bus in result.buses {
+        // Buses nothing connects to (e.g. a supply region only a later scenario year links) have no price.
+        var connected = Set(network.generators.map(\.bus) + network.loads.map(\.bus) + network.storageUnits.map(\.bus))
+        for link in network.links { connected.formUnion([link.bus0, link.bus1]) }
+        for bus in result.buses where connected.contains(bus.name) {
             buses.add([
                 bus.name + (bus.isExternal ? " (ext)" : ""), fixed(bus.meanPrice, 1), fixed(bus.demandMWh / 1e6, 2),
                 fixed(bus.importedMWh / 1e6, 2), bus.importEmissionFactor.map { fixed($0, 3) } ?? "-",

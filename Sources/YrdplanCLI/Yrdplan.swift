@@ -95,6 +95,7 @@ public enum CommandFailure: Error, Equatable {
 /// Writes to standard error without buffering surprises.
 enum StandardError {
     static func write(_ text: String) {
+        fflush(nil)  // what was printed to standard output comes first, also when both go to one log
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -7,6 +7,8 @@ enum YrdplanSubcommands {
         EmissionsCommand.self,
         ProjectCommand.self,
         DispatchCommand.self,
+        GameCommand.self,
+        CheckCommand.self,
         PublishCommand.self,
     ]
 }

@@ -36,6 +36,48 @@ import YrdplanTestSupport
         #expect(result.stderr.contains("[dispatch]"))
     }
 
+    /// Hourly prices of the four provinces equal PyPSA's (hourly-pypsa.csv.gz) within 0.01 yuan/MWh;
+    /// hourly flows may differ where the optimum is degenerate, so only their annual sums are compared.
+    @Test(arguments: ["yrd-typical-days", "yrd-typical-days-co2cap"])
+    func hourlyPricesMatchPyPSA(caseName: String) throws {
+        let folder = Self.cases.appendingPathComponent(caseName)
+        let output = try TemporaryDirectory(prefix: "hourly")
+        let csv = output.url.appendingPathComponent("hourly.csv")
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", folder.path, "--hourly", csv.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let ours = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+
+        let gunzip = Process()
+        gunzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gunzip.arguments = ["gzip", "-dc", folder.appendingPathComponent("hourly-pypsa.csv.gz").path]
+        let pipe = Pipe()
+        gunzip.standardOutput = pipe
+        try gunzip.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        gunzip.waitUntilExit()
+        let reference = String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let kinds = reference[0]
+        let names = reference[1]
+        let referenceRows = Array(reference.dropFirst(3))
+        #expect(referenceRows.count == ours.count - 1)
+        var compared = 0
+        for province in ["SH", "JS", "ZJ", "AH"] {
+            let theirs = try #require(kinds.indices.first { kinds[$0] == "marginal_price" && names[$0] == Substring(province) })
+            let mine = try #require(ours[0].firstIndex(of: Substring("price_yuan_per_mwh:\(province)")))
+            for (row, referenceRow) in referenceRows.enumerated() {
+                let expected = try #require(Double(referenceRow[theirs]))
+                let actual = try #require(Double(ours[row + 1][mine]))
+                #expect(abs(actual - expected) < 0.01, "\(province) snapshot \(row): \(actual) vs PyPSA \(expected)")
+                compared += 1
+            }
+        }
+        #expect(compared == 4 * 96)
+    }
+
     @Test(arguments: ["baseline", "policy", "accelerated"])
     func everyGridScenarioDispatches(scenario: String) throws {
         let result = try BinaryRunner.run(["dispatch", "--scenario", scenario, "--json", "--regions", ProjectPaths.regions.path])

@@ -39,6 +39,28 @@ import YrdplanTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: regions.path).sorted() == before)
     }
 
+    @Test func validateAlsoChecksTheGridAndTheAgreements() throws {
+        let temp = try TemporaryDirectory()
+        let regions = try temp.copy(ProjectPaths.regions, as: "Regions")
+        let grid = regions.appendingPathComponent("grid/grid.yaml")
+        let gridText = try String(contentsOf: grid, encoding: .utf8)
+        let firstCapacity = try #require(gridText.range(of: "p_nom_mw: "))
+        try gridText.replacingCharacters(in: firstCapacity, with: "p_nom_mw: -").write(to: grid, atomically: true, encoding: .utf8)
+        let agreements = regions.appendingPathComponent("agreements")
+        let agreement = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: agreements.path).sorted().first { $0.hasPrefix("relocation") })
+        let agreementURL = agreements.appendingPathComponent(agreement)
+        let text = try String(contentsOf: agreementURL, encoding: .utf8)
+        try text.replacingOccurrences(of: "origin: shanghai", with: "origin: atlantis").write(
+            to: agreementURL, atomically: true, encoding: .utf8)
+        let result = try run(["validate"], regions: regions)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("grid/grid.yaml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("negative p_nom"))
+        #expect(result.stderr.contains("agreements/\(agreement):"))
+        #expect(result.stderr.contains("atlantis"))
+    }
+
     @Test func emissionsJSONMatchesTheGoldenFile() throws {
         let result = try run(["emissions", "--region", "shanghai", "--years", "2017-2019", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
