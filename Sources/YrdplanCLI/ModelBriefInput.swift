@@ -55,6 +55,9 @@ public enum ModelBriefInput {
                 input.provinces[index].importFactor = dispatch.importFactors[input.provinces[index].id]
             }
         }
+        let agreements = try agreements(regions: regions)
+        input.allocation = agreements.allocation
+        input.fund = agreements.fund
         let others = downloads(model: model, outlooks: outlooks)
         group.wait()
         input.downloads = [Download(fileName: "projections.json", contents: projectionJSON.values[0])] + others

@@ -133,3 +133,55 @@ import YrdplanTestSupport
         return out
     }
 }
+
+/// The benefit-sharing figures of the briefs equal what `yrdplan check --details` prints (2 decimals).
+@Suite struct BriefAgreementParityTests {
+    /// The number after `label` in `line` (e.g. `Shapley 28.52`, `contribution 10.77`).
+    static func number(after label: String, in line: Substring) -> Double? {
+        guard let range = line.range(of: label) else { return nil }
+        let rest = line[range.upperBound...].drop { $0 == " " || $0 == ":" }
+        return Double(rest.prefix { $0.isNumber || $0 == "." || $0 == "-" })
+    }
+
+    @Test func allocationAndFundMatchCheckDetails() throws {
+        let dir = try TemporaryDirectory()
+        let regions = try dir.copy(ProjectPaths.regions, as: "Regions")
+        let root = ProjectPaths.root
+        let publish = try BinaryRunner.run(
+            [
+                "publish", "--regions", regions.path, "--out", "_site", "--templates", root.appendingPathComponent("Templates").path,
+                "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet",
+            ],
+            in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        #expect(publish.status == 0, "\(publish.stderr)")
+        let check = try BinaryRunner.run(
+            [
+                "check", "--details", "--regions", regions.path, regions.path + "/agreements/pooled-dispatch.yaml",
+                regions.path + "/agreements/joint-fund.yaml",
+            ])
+        let lines = check.stdout.split(separator: "\n").filter { $0.hasPrefix("#   ") }
+        var compared = 0
+        for province in ["shanghai", "jiangsu", "zhejiang", "anhui"] {
+            let xml = try String(contentsOf: dir.url.appendingPathComponent("_site/en/\(province).xml"), encoding: .utf8)
+            let mine = lines.filter { $0.hasPrefix("#   \(province):") }
+            #expect(mine.count == 2, "\(province): \(mine)")
+            guard mine.count == 2 else { continue }
+            let agreed = BriefParityTests.attributes(of: "figure", named: "allocation-agreed", in: xml).first?["value"].flatMap(Double.init)
+            let shapley = BriefParityTests.attributes(of: "figure", named: "allocation-shapley", in: xml).first?["value"].flatMap(
+                Double.init)
+            let pooledShapley = try #require(Self.number(after: "Shapley", in: mine[0]))
+            let pooledAgreed = try #require(Self.number(after: "\(province)", in: mine[0]))
+            #expect(abs((agreed ?? .nan) - pooledAgreed) <= 0.0051, "\(province) agreed")
+            #expect(abs((shapley ?? .nan) - pooledShapley) <= 0.0051, "\(province) Shapley")
+            let contribution = BriefParityTests.attributes(of: "figure", named: "fund-contribution", in: xml).first?["value"].flatMap(
+                Double.init)
+            let benefit = BriefParityTests.attributes(of: "figure", named: "fund-benefit", in: xml).first?["value"].flatMap(Double.init)
+            #expect(
+                abs((contribution ?? .nan) - (Self.number(after: "contribution", in: mine[1]) ?? .nan)) <= 0.0051,
+                "\(province) contribution")
+            #expect(abs((benefit ?? .nan) - (Self.number(after: "benefit (NPV)", in: mine[1]) ?? .nan)) <= 0.0051, "\(province) benefit")
+            compared += 4
+        }
+        #expect(compared == 16)
+    }
+}
