@@ -21,6 +21,20 @@ public enum ModelBriefInput {
                     fix: "set editionDate: YYYY-MM-DD in Reports/site.yaml or export SOURCE_DATE_EPOCH")
             ])
         }
+        // The dispatch and the agreements (16 Clp solves) run beside the projections: the work is independent.
+        let names = model.scenarios.map(\.name)
+        let headline = names.contains(BriefInput.preferredHeadline) ? BriefInput.preferredHeadline : (names.first ?? "baseline")
+        typealias DispatchFigures = (corridors: [CorridorFlow], importFactors: [String: Figure])?
+        typealias AgreementFigures = (allocation: AllocationComparison?, fund: [FundPosition])
+        let dispatchSlot = Slots<Result<DispatchFigures, DiagnosticsError>>(count: 1)
+        let agreementSlot = Slots<Result<AgreementFigures, DiagnosticsError>>(count: 1)
+        let solves = DispatchGroup()
+        DispatchQueue.global().async(group: solves) {
+            dispatchSlot.store(
+                Result { () throws(DiagnosticsError) -> DispatchFigures in try dispatch(regions: regions, scenario: headline) }, at: 0)
+            agreementSlot.store(
+                Result { () throws(DiagnosticsError) -> AgreementFigures in try agreements(regions: regions) }, at: 0)
+        }
         // Scenarios are independent: project them on every core, keep the model's order.
         let scenarios = model.scenarios
         let slots = Slots<Result<RegionalOutlook, ProjectionError>>(count: scenarios.count)
@@ -40,24 +54,33 @@ public enum ModelBriefInput {
                     fix: "complete the base data of that province")
             }
         }
-        try engine.failIfErrors()
-        // The big JSON download renders on one core while the briefs' input is built on the other.
         let projectionJSON = Slots<String>(count: 1)
-        let finished = outlooks
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            projectionJSON.store(ProjectionReport.json(finished, decompose: nil).rendered(), at: 0)
-        }
-        var input = BriefInput.fromModel(model, outlooks: outlooks, editionDate: editionDate, regionsPath: regions)
-        if let dispatch = try dispatch(regions: regions, scenario: input.headlineScenario) {
-            input.corridors = dispatch.corridors
-            for index in input.provinces.indices {
-                input.provinces[index].importFactor = dispatch.importFactors[input.provinces[index].id]
+        if !engine.hasErrors {
+            let finished = outlooks
+            DispatchQueue.global().async(group: group) {
+                projectionJSON.store(ProjectionReport.json(finished, decompose: nil).rendered(), at: 0)
             }
         }
-        let agreements = try agreements(regions: regions)
-        input.allocation = agreements.allocation
-        input.fund = agreements.fund
+        var input = BriefInput.fromModel(model, outlooks: outlooks, editionDate: editionDate, regionsPath: regions)
+        solves.wait()
+        switch dispatchSlot.values[0] {
+        case .success(let figures?):
+            input.corridors = figures.corridors
+            for index in input.provinces.indices {
+                input.provinces[index].importFactor = figures.importFactors[input.provinces[index].id]
+            }
+        case .success(nil): break
+        case .failure(let error): engine.absorb(error)
+        }
+        switch agreementSlot.values[0] {
+        case .success(let figures):
+            input.allocation = figures.allocation
+            input.fund = figures.fund
+        case .failure(let error): engine.absorb(error)
+        }
+        group.wait()
+        try engine.failIfErrors()
         let others = downloads(model: model, outlooks: outlooks)
         group.wait()
         input.downloads = [Download(fileName: "projections.json", contents: projectionJSON.values[0])] + others
