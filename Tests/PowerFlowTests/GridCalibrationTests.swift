@@ -113,4 +113,18 @@ import YrdplanTestSupport
         let share = js.importedMWh / js.demandMWh
         #expect((0.20...0.28).contains(share), "JS received share \(share)")
     }
+
+    /// Fuels whose output the calibration sets (must-run gas, nuclear and hydro availability, biomass) match the
+    /// 2020 values of the province files (Regions/jiangsu.yaml, zhejiang.yaml, anhui.yaml; estimates there),
+    /// ±10%: JS gas 420, ZJ gas 201.6, ZJ nuclear 692, ZJ hydro 184.6, AH biomass 106.5亿kWh.
+    @Test func calibratedFleetsMatchTheProvinceFiles() throws {
+        let baseline = try Baseline()
+        let expected: [(bus: String, carrier: String, twh: Double)] = [
+            ("JS", "gas", 42.0), ("ZJ", "gas", 20.16), ("ZJ", "nuclear", 69.2), ("ZJ", "hydro", 18.46), ("AH", "biomass", 10.65),
+        ]
+        for (bus, carrier, twh) in expected {
+            let generation = try baseline.generation(bus, [carrier]) / Self.twh
+            #expect(Self.near(generation, twh, 0.10), "\(bus) \(carrier) \(generation) TWh against \(twh)")
+        }
+    }
 }
