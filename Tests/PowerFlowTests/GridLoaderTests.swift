@@ -59,7 +59,7 @@ import YrdplanTestSupport
     @Test func reportsEveryProblemAtItsLine() throws {
         let copy = try GridCopy()
         let link = try copy.edit("grid.yaml", containing: "name: Xiangjiaba-Shanghai", "bus1: SH", "bus1: SHX")
-        let generator = try copy.edit("grid.yaml", containing: "name: SH gas,", "p_nom_mw: 8500", "p_nom_mw: -8500")
+        let generator = try copy.edit("grid.yaml", containing: "name: SH biomass,", "p_nom_mw: 700", "p_nom_mw: -700")
         let source = try copy.edit("grid.yaml", containing: "name: JS coal,", "source: yrdplan-estimate", "source: nowhere")
         let note = try copy.edit("grid.yaml", containing: "name: SH battery", #", note: "grid batteries, order of magnitude""#, "")
         let profile = try copy.edit("profiles.csv", containing: "M03-h05", "M03-h05,31,", "M03-h05,31,abc")
@@ -70,7 +70,7 @@ import YrdplanTestSupport
             let lines = (error as? DiagnosticsError)?.diagnostics.map(\.description) ?? []
             let expected = [
                 "grid/grid.yaml:\(link): link 'Xiangjiaba-Shanghai' refers to unknown bus 'SHX'",
-                "grid/grid.yaml:\(generator): generator 'SH gas' has negative p_nom -8500.0",
+                "grid/grid.yaml:\(generator): generator 'SH biomass' has negative p_nom -700.0",
                 "grid/grid.yaml:\(source): unknown source 'nowhere'",
                 "grid/grid.yaml:\(note): storage unit 'SH battery' is estimate but has no note",
                 "grid/profiles.csv:\(profile): 'abc",
