@@ -73,7 +73,9 @@ extension ModelBriefInput {
             year: 2025, confidence: .estimate,
             note: "Each period cites its own source in the file (e.g. the Liu-Song park's 40:60, bsh-013); later periods are estimates.")
         var rows: [SplitRow] = []
-        for (stream, periods) in [("gdp-statistics", agreement.gdpSplit), ("tax", agreement.taxSplit), ("emissions", agreement.emissionsSplit)] {
+        for (stream, periods) in [
+            ("gdp-statistics", agreement.gdpSplit), ("tax", agreement.taxSplit), ("emissions", agreement.emissionsSplit),
+        ] {
             var start = 1
             for period in periods where start <= agreement.horizonYears {
                 let end = min(period.years.map { start + $0 - 1 } ?? agreement.horizonYears, agreement.horizonYears)

@@ -56,12 +56,16 @@ import YrdplanTestSupport
         func text(_ path: String) throws -> String { try #require(files.first { $0.path == path }).contents }
         for province in ["shanghai", "anhui"] {
             let xml = try text("en/\(province).xml")
-            #expect(xml.contains("<relocation id=\"relocation-test-shanghai-anhui\" origin=\"shanghai\" destination=\"anhui\" horizonYears=\"10\">"))
-            #expect(xml.contains("<split stream=\"gdp-statistics\" fromYear=\"1\" toYear=\"5\" originShare=\"0.4\" destinationShare=\"0.6\""))
+            #expect(
+                xml.contains(
+                    "<relocation id=\"relocation-test-shanghai-anhui\" origin=\"shanghai\" destination=\"anhui\" horizonYears=\"10\">"))
+            #expect(
+                xml.contains("<split stream=\"gdp-statistics\" fromYear=\"1\" toYear=\"5\" originShare=\"0.4\" destinationShare=\"0.6\""))
             #expect(xml.contains("<figure name=\"relocation-npv-shanghai\" label=\"NPV for Shanghai\" value=\"-2.5\" unit=\"亿元 NPV\""))
             #expect(
                 xml.contains(
-                    "<check property=\"individual-rationality\" held=\"false\">shanghai gets -2.50 亿元 NPV, less than the 0.00 亿元 NPV it has alone</check>"))
+                    "<check property=\"individual-rationality\" held=\"false\">shanghai gets -2.50 亿元 NPV, less than the 0.00 亿元 NPV it has alone</check>"
+                ))
             let html = try text("en/\(province).html")
             #expect(html.contains("Test plant from Shanghai to Anhui: the plant moves from Shanghai to Anhui"))
             #expect(html.contains("<strong>FAIL</strong> individual rationality"))
@@ -70,7 +74,8 @@ import YrdplanTestSupport
         }
         for province in ["jiangsu", "zhejiang"] {
             #expect(try !text("en/\(province).xml").contains("<relocation"))
-            #expect(try text("en/\(province).html").contains("None of the industry-relocation agreements evaluated for this edition involves"))
+            #expect(
+                try text("en/\(province).html").contains("None of the industry-relocation agreements evaluated for this edition involves"))
         }
         var none = try TestInputs.fixture()
         none.relocations = nil
