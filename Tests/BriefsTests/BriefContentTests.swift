@@ -85,6 +85,25 @@ import YrdplanTestSupport
         #expect(try !#require(without.first { $0.path == "en/shanghai.xml" }).contents.contains("<relocation"))
     }
 
+    /// Schema 1.1 is compatible: a brief without `<relocation>` (a 1.0 brief) stays valid, and a relocation that
+    /// breaks the new rules (a share above 1, a check that is neither true nor false) is rejected.
+    @Test func schemaRevisionAcceptsOldBriefsAndChecksRelocations() throws {
+        let templates = try TestInputs.templates()
+        let files = try TestInputs.render(try TestInputs.fixture(), templates: templates)
+        let xml = try #require(files.first { $0.path == "en/shanghai.xml" }).contents
+        #expect(templates.schema.validate(xml, file: "en/shanghai.xml").isEmpty)
+        let start = try #require(xml.range(of: "    <relocation "))
+        let end = try #require(xml.range(of: "</relocation>\n"))
+        let withoutRelocation = xml.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "")
+        #expect(templates.schema.validate(withoutRelocation, file: "old.xml").isEmpty)
+        for (good, bad) in [
+            ("held=\"false\"", "held=\"maybe\""), ("originShare=\"0.4\"", "originShare=\"1.4\""), ("stream=\"tax\"", "stream=\"land\""),
+        ] {
+            let broken = xml.replacingOccurrences(of: good, with: bad)
+            #expect(broken != xml && !templates.schema.validate(broken, file: "bad.xml").isEmpty, "\(bad) accepted")
+        }
+    }
+
     /// A trajectory still rising at the horizon is shown as such (not as a peak in 2060), in both languages.
     @Test func stillRisingTrajectoryIsNotAPeak() throws {
         var input = try TestInputs.fixture()
