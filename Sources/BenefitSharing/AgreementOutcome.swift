@@ -14,6 +14,10 @@ public struct AgreementOutcome: Sendable {
     public var contributions: [Double]?
     /// Gross benefit per party (joint fund).
     public var benefits: [Double]?
+    /// The unit of `contributions` (joint fund: `亿元` paid in, not an NPV).
+    public var contributionUnit: String? = nil
+    /// The unit of `benefits` (joint fund: `亿元 NPV`, discounted over the horizon).
+    public var benefitUnit: String? = nil
     /// Further named figures per party for reports (GDP statistics counted, CO2 counted…).
     public var details: [(name: String, unit: String, perParty: [Double])]
     /// Lines that describe the outcome (chosen projects, …) for reports.

@@ -118,6 +118,9 @@ extension JointFundAgreement: CheckableAgreement {
         return AgreementOutcome(
             parties: parties, game: game, allocation: allocation, unit: "亿元 NPV",
             contributions: contributions, benefits: benefitPerParty,
+            // Contributions are paid in (亿元), benefits are discounted over the horizon (亿元 NPV); the
+            // allocation (benefit − contribution) is therefore an NPV too.
+            contributionUnit: "亿元", benefitUnit: "亿元 NPV",
             details: [
                 ("contribution", "亿元", contributions), ("benefit (NPV)", "亿元", benefitPerParty),
                 ("benefit/contribution", "ratio", zip(benefitPerParty, contributions).map { $1 > 0 ? $0 / $1 : .infinity }),

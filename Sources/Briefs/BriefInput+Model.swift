@@ -185,7 +185,7 @@ struct ModelMapper {
     func trajectory(_ t: Pathways.Trajectory, scenarioFile: String) -> ScenarioTrajectory {
         let peak = t.peak
         let lastYear = t.years.last?.year
-        let stillRising = peak.year == lastYear && t.years.count > 1
+        let stillRising = t.peakIsLastYear  // the same rule as `project --json`'s peak_at_last_year
         let base = t.year(t.baseYear)?.account.confidence ?? .estimate
         let citation = Citation(
             sourceKey: "projection-\(t.scenario)",

@@ -106,6 +106,21 @@ extension BriefInput {
             figure(position.contribution, "fund contribution of \(position.province)", at: "Regions/agreements")
             figure(position.benefit, "fund benefit of \(position.province)", at: "Regions/agreements")
         }
+        for deal in relocations ?? [] {
+            let at = "Regions/agreements/\(deal.id).yaml"
+            for id in [deal.id, deal.origin, deal.destination] { check(id, "relocation", at: at) }
+            text(deal.title, "title of \(deal.id)", at: at)
+            provenance(deal.splitProvenance, "split schedule of \(deal.id)", at: at)
+            for split in deal.splits { check(split.stream, "split stream", at: at) }
+            for key in deal.npv.keys.sorted() {
+                check(key, "relocation party", at: at)
+                figure(deal.npv[key]!, "NPV of \(key) in \(deal.id)", at: at)
+            }
+            for result in deal.checks {
+                check(result.property, "check", at: at)
+                if let example = result.counterexample { text(example, "counterexample of \(deal.id)", at: at) }
+            }
+        }
         for download in downloads {
             let parts = download.fileName.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count != 2 || !SafeID.isValid(String(parts[0])) || !["csv", "json"].contains(parts[1]) {
@@ -149,6 +164,10 @@ extension BriefInput {
         allocation.map { add($0.provenance) }
         fund.forEach {
             add($0.contribution.provenance); add($0.benefit.provenance)
+        }
+        for deal in relocations ?? [] {
+            add(deal.splitProvenance)
+            deal.npv.keys.sorted().forEach { add(deal.npv[$0]!.provenance) }
         }
         return byKey.values.sorted { $0.sourceKey < $1.sourceKey }
     }

@@ -234,6 +234,72 @@ public struct FundPosition: Hashable, Sendable, Codable {
     }
 }
 
+/// One period of an agreed split of a stream (GDP statistics, tax, emissions) between origin and destination.
+public struct SplitRow: Hashable, Sendable, Codable {
+    /// `gdp-statistics`, `tax` or `emissions`.
+    public var stream: String
+    /// First and last agreement year of the period (1-based); `toYear` is the horizon for an open-ended period.
+    public var fromYear: Int
+    public var toYear: Int
+    public var originShare: Double
+    public var destinationShare: Double
+
+    public init(stream: String, fromYear: Int, toYear: Int, originShare: Double, destinationShare: Double) {
+        self.stream = stream
+        self.fromYear = fromYear
+        self.toYear = toYear
+        self.originShare = originShare
+        self.destinationShare = destinationShare
+    }
+}
+
+/// One property the relocation's rule must keep, as `yrdplan check` judged it.
+public struct RuleCheckResult: Hashable, Sendable, Codable {
+    /// The property id (`efficiency`, `individual-rationality`, `core`, `monotonicity`, `floor`, …).
+    public var property: String
+    public var held: Bool
+    /// For a failure: the model's counterexample (parties and amounts).
+    public var counterexample: String?
+
+    public init(property: String, held: Bool, counterexample: String? = nil) {
+        self.property = property
+        self.held = held
+        self.counterexample = counterexample
+    }
+}
+
+/// An industry-relocation agreement as evaluated by the model: the deal, the split schedule, each party's NPV
+/// and the rule checks (the same evaluation as `yrdplan check --details`).
+public struct RelocationDeal: Hashable, Sendable, Codable {
+    /// Agreement id `[a-z0-9-]`.
+    public var id: String
+    public var title: String
+    public var origin: String
+    public var destination: String
+    public var horizonYears: Int
+    public var splits: [SplitRow]
+    /// Provenance of the split schedule (the agreement file).
+    public var splitProvenance: Citation
+    /// NPV per party relative to no move, keyed by province id.
+    public var npv: [String: Figure]
+    public var checks: [RuleCheckResult]
+
+    public init(
+        id: String, title: String, origin: String, destination: String, horizonYears: Int, splits: [SplitRow],
+        splitProvenance: Citation, npv: [String: Figure], checks: [RuleCheckResult]
+    ) {
+        self.id = id
+        self.title = title
+        self.origin = origin
+        self.destination = destination
+        self.horizonYears = horizonYears
+        self.splits = splits
+        self.splitProvenance = splitProvenance
+        self.npv = npv
+        self.checks = checks
+    }
+}
+
 /// Everything one edition of the site is built from.
 public struct BriefInput: Hashable, Sendable, Codable {
     /// The edition's date `YYYY-MM-DD`, from the data (never the clock).
@@ -251,6 +317,8 @@ public struct BriefInput: Hashable, Sendable, Codable {
     public var allocation: AllocationComparison?
     /// Joint fund positions; empty when not computed.
     public var fund: [FundPosition]
+    /// Industry-relocation agreements evaluated by the model; `nil` or empty when not computed.
+    public var relocations: [RelocationDeal]?
     /// Every source cited, keyed by `Citation.sourceKey`, for the data page.
     public var downloads: [Download]
     /// Scenario names and one-line summaries by language, from the scenario files (else the string tables).
@@ -259,8 +327,10 @@ public struct BriefInput: Hashable, Sendable, Codable {
     public init(
         editionDate: String, scenarios: [String], headlineScenario: String, provinces: [ProvinceInput],
         regionTrajectories: [ScenarioTrajectory] = [], corridors: [CorridorFlow] = [], allocation: AllocationComparison? = nil,
-        fund: [FundPosition] = [], downloads: [Download] = [], scenarioLabels: [String: ScenarioLabel]? = nil
+        fund: [FundPosition] = [], relocations: [RelocationDeal]? = nil, downloads: [Download] = [],
+        scenarioLabels: [String: ScenarioLabel]? = nil
     ) {
+        self.relocations = relocations
         self.editionDate = editionDate
         self.scenarios = scenarios
         self.headlineScenario = headlineScenario

@@ -36,6 +36,10 @@ public struct Trajectory: Hashable, Sendable {
     /// Whether the peak is the first year shown: the true peak may lie earlier than the data.
     public var peakIsFirstYear: Bool { peak.year == years.first?.year }
 
+    /// Whether the highest year is the last one projected: emissions are still rising at the horizon, so
+    /// there is no peak before it (`peak` then names the horizon year, not a turning point).
+    public var peakIsLastYear: Bool { years.count > 1 && peak.year == years.last?.year }
+
     /// "Peak before 2030": the highest year is 2030 or earlier and emissions do not rise again after it.
     public var peaksBy2030: Bool { peak.year <= 2030 }
 

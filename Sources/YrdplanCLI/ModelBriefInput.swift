@@ -25,7 +25,7 @@ public enum ModelBriefInput {
         let names = model.scenarios.map(\.name)
         let headline = names.contains(BriefInput.preferredHeadline) ? BriefInput.preferredHeadline : (names.first ?? "baseline")
         typealias DispatchFigures = (corridors: [CorridorFlow], importFactors: [String: Figure])?
-        typealias AgreementFigures = (allocation: AllocationComparison?, fund: [FundPosition])
+        typealias AgreementFigures = (allocation: AllocationComparison?, fund: [FundPosition], relocations: [RelocationDeal])
         let dispatchSlot = Slots<Result<DispatchFigures, DiagnosticsError>>(count: 1)
         let agreementSlot = Slots<Result<AgreementFigures, DiagnosticsError>>(count: 1)
         let solves = DispatchGroup()
@@ -77,6 +77,7 @@ public enum ModelBriefInput {
         case .success(let figures):
             input.allocation = figures.allocation
             input.fund = figures.fund
+            input.relocations = figures.relocations.isEmpty ? nil : figures.relocations
         case .failure(let error): engine.absorb(error)
         }
         group.wait()

@@ -86,6 +86,7 @@ public enum ProjectionReport {
             ("peak_year", .number(Double(t.peak.year))),
             ("peak_mt", .rounded(t.peak.value.value)),
             ("peak_at_first_year", .bool(t.peakIsFirstYear)),
+            ("peak_at_last_year", .bool(t.peakIsLastYear)),
             ("peaks_before_2030", .bool(t.peaksBy2030)),
         ]
         for year in [2030, 2060] {
@@ -127,6 +128,13 @@ public enum ProjectionReport {
         return .object(fields)
     }
 
+    /// The peak year as the table prints it: `≤Y` when falling from the first year, `still rising in Y` when the
+    /// highest year is the horizon (JSON keeps `peak_year` = Y with `peak_at_last_year: true`).
+    static func peakYearCell(_ t: Trajectory) -> String {
+        if t.peakIsLastYear { return "still rising in \(t.peak.year)" }
+        return (t.peakIsFirstYear ? "≤" : "") + String(t.peak.year)
+    }
+
     /// The human outlook: one table per scenario with base, 2030, 2060 and the peak.
     public static func table(model: RegionalModel, _ outlooks: [RegionalOutlook], decompose: ClosedRange<Int>?) -> String {
         var out = ""
@@ -140,8 +148,8 @@ public enum ProjectionReport {
                 let base = t.year(t.baseYear)?.total.value ?? .nan
                 table.add([
                     name, String(t.baseYear), fixed(base), fixed(t.year(2030)?.total.value ?? .nan),
-                    fixed(t.year(2060)?.total.value ?? .nan), (t.peakIsFirstYear ? "≤" : "") + String(t.peak.year),
-                    fixed(t.peak.value.value), t.peaksBy2030 ? "yes" : "NO",
+                    fixed(t.year(2060)?.total.value ?? .nan), peakYearCell(t),
+                    t.peakIsLastYear ? "–" : fixed(t.peak.value.value), t.peaksBy2030 ? "yes" : "NO",
                 ])
             }
             out += table.rendered()
@@ -161,6 +169,7 @@ public enum ProjectionReport {
             out += "\n"
         }
         out += "Peak year '≤Y' means emissions fall from the first year with data (Y): the peak may lie earlier.\n"
+        out += "'still rising in Y' means emissions still rise in the last projected year (no peak before the horizon).\n"
         out += "Observed years come from Regions/ (mostly estimates, see `yrdplan validate`); later years are projections.\n"
         return out
     }

@@ -97,6 +97,8 @@ func shippedAgreement(_ name: String) throws -> Agreement {
         }
         #expect(abs(outcome.game.grandValue - best) < 1e-9)
         #expect(abs(outcome.allocation.reduce(0, +) - best) < 1e-9)
+        // Contributions are paid in (not discounted); benefits and the net payoff are NPVs.
+        #expect(outcome.contributionUnit == "亿元" && outcome.benefitUnit == "亿元 NPV" && outcome.unit == "亿元 NPV")
         let contributions = try #require(outcome.contributions)
         for i in shares.indices { #expect(abs(contributions[i] / contributions.reduce(0, +) - shares[i]) < 1e-12) }
     }

@@ -49,6 +49,76 @@ import YrdplanTestSupport
         #expect(!xml.contents.contains("<corridor") && !xml.contents.contains("<allocation") && !xml.contents.contains("<fund>"))
     }
 
+    /// A relocation deal appears in the briefs of its origin and destination only (HTML and schema-valid XML,
+    /// both languages), with its split schedule, each party's NPV and every check with its counterexample.
+    @Test func relocationShownOnlyWhereItInvolvesTheProvince() throws {
+        let files = try TestInputs.render(try TestInputs.fixture(), templates: try TestInputs.templates())
+        func text(_ path: String) throws -> String { try #require(files.first { $0.path == path }).contents }
+        for province in ["shanghai", "anhui"] {
+            let xml = try text("en/\(province).xml")
+            #expect(
+                xml.contains(
+                    "<relocation id=\"relocation-test-shanghai-anhui\" origin=\"shanghai\" destination=\"anhui\" horizonYears=\"10\">"))
+            #expect(
+                xml.contains("<split stream=\"gdp-statistics\" fromYear=\"1\" toYear=\"5\" originShare=\"0.4\" destinationShare=\"0.6\""))
+            #expect(xml.contains("<figure name=\"relocation-npv-shanghai\" label=\"NPV for Shanghai\" value=\"-2.5\" unit=\"亿元 NPV\""))
+            #expect(
+                xml.contains(
+                    "<check property=\"individual-rationality\" held=\"false\">shanghai gets -2.50 亿元 NPV, less than the 0.00 亿元 NPV it has alone</check>"
+                ))
+            let html = try text("en/\(province).html")
+            #expect(html.contains("Test plant from Shanghai to Anhui: the plant moves from Shanghai to Anhui"))
+            #expect(html.contains("<strong>FAIL</strong> individual rationality"))
+            let zh = try text("zh/\(province).html")
+            #expect(zh.contains("<strong>未通过</strong> 个体理性") && zh.contains("上海净现值"))
+        }
+        for province in ["jiangsu", "zhejiang"] {
+            #expect(try !text("en/\(province).xml").contains("<relocation"))
+            #expect(
+                try text("en/\(province).html").contains("None of the industry-relocation agreements evaluated for this edition involves"))
+        }
+        var none = try TestInputs.fixture()
+        none.relocations = nil
+        let without = try TestInputs.render(none, templates: try TestInputs.templates())
+        let brief = try #require(without.first { $0.path == "en/shanghai.html" }).contents
+        #expect(brief.contains("No industry-relocation agreements were evaluated for this edition."))
+        #expect(try !#require(without.first { $0.path == "en/shanghai.xml" }).contents.contains("<relocation"))
+    }
+
+    /// Schema 1.1 is compatible: a brief without `<relocation>` (a 1.0 brief) stays valid, and a relocation that
+    /// breaks the new rules (a share above 1, a check that is neither true nor false) is rejected.
+    @Test func schemaRevisionAcceptsOldBriefsAndChecksRelocations() throws {
+        let templates = try TestInputs.templates()
+        let files = try TestInputs.render(try TestInputs.fixture(), templates: templates)
+        let xml = try #require(files.first { $0.path == "en/shanghai.xml" }).contents
+        #expect(templates.schema.validate(xml, file: "en/shanghai.xml").isEmpty)
+        let start = try #require(xml.range(of: "    <relocation "))
+        let end = try #require(xml.range(of: "</relocation>\n"))
+        let withoutRelocation = xml.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "")
+        #expect(templates.schema.validate(withoutRelocation, file: "old.xml").isEmpty)
+        for (good, bad) in [
+            ("held=\"false\"", "held=\"maybe\""), ("originShare=\"0.4\"", "originShare=\"1.4\""), ("stream=\"tax\"", "stream=\"land\""),
+        ] {
+            let broken = xml.replacingOccurrences(of: good, with: bad)
+            #expect(broken != xml && !templates.schema.validate(broken, file: "bad.xml").isEmpty, "\(bad) accepted")
+        }
+    }
+
+    /// A trajectory still rising at the horizon is shown as such (not as a peak in 2060), in both languages.
+    @Test func stillRisingTrajectoryIsNotAPeak() throws {
+        var input = try TestInputs.fixture()
+        let index = try #require(input.provinces[3].trajectories.firstIndex { $0.scenario == "baseline" })
+        input.provinces[3].trajectories[index].peak = nil
+        let files = try TestInputs.render(input, templates: try TestInputs.templates())
+        let en = try #require(files.first { $0.path == "en/anhui.html" }).contents
+        let zh = try #require(files.first { $0.path == "zh/anhui.html" }).contents
+        #expect(en.contains("still rising in 2060 (no peak before the horizon)"))
+        #expect(zh.contains("2060年仍在上升（展望期内未达峰）"))
+        let xml = try #require(files.first { $0.path == "en/anhui.xml" }).contents
+        let element = try #require(xml.components(separatedBy: "<scenario ").first { $0.hasPrefix("id=\"baseline\"") })
+        #expect(!element.prefix(while: { $0 != ">" }).contains("peakYear="))
+    }
+
     @Test func provinceWithoutProjectionHasNoVerdictOrTrajectoryChart() throws {
         var input = try TestInputs.fixture()
         input.provinces[3].trajectories = []

@@ -45,6 +45,7 @@ import YrdplanTestSupport
         let projection = try #require(try JSONSerialization.jsonObject(with: Data(project.stdout.utf8)) as? [String: Any])
         let scenarios = try #require(projection["scenarios"] as? [[String: Any]])
         var compared = 0
+        var stillRisingSeen = 0
         for province in ["shanghai", "jiangsu", "zhejiang", "anhui"] {
             for language in ["en", "zh"] {
                 let xml = try String(contentsOf: dir.url.appendingPathComponent("_site/\(language)/\(province).xml"), encoding: .utf8)
@@ -76,9 +77,17 @@ import YrdplanTestSupport
                     let element = try #require(Self.attributes(of: "scenario", named: "", in: xml).first { $0["id"] == name })
                     let peakYear = try #require(trajectory["peak_year"] as? Double)
                     let years = try #require(trajectory["years"] as? [[String: Any]])
-                    let stillRising = peakYear == (years.last?["year"] as? Double)
+                    let stillRising = try #require(trajectory["peak_at_last_year"] as? Bool)
+                    // The flag is exactly "the highest year is the horizon"; peak_year still names that year.
+                    #expect(stillRising == (peakYear == (years.last?["year"] as? Double)))
                     if stillRising {
                         #expect(element["peakYear"] == nil && element["verdict"] == "no-peak")
+                        if language == "en" {
+                            let html = try String(
+                                contentsOf: dir.url.appendingPathComponent("_site/en/\(province).html"), encoding: .utf8)
+                            #expect(html.contains("still rising in 2060 (no peak before the horizon)"), "\(province) \(name)")
+                        }
+                        stillRisingSeen += 1
                     } else {
                         #expect(element["peakYear"] == String(Int(peakYear)))
                         #expect(Self.close(Double(element["peakValue"] ?? "") ?? .nan, try #require(trajectory["peak_mt"] as? Double)))
@@ -90,6 +99,7 @@ import YrdplanTestSupport
             }
         }
         #expect(compared > 100)
+        #expect(stillRisingSeen > 0, "the shipped baseline rises to 2060: the still-rising case must be exercised")
 
         // Corridor flows: the dispatch of Regions/grid under the headline scenario (policy).
         let dispatch = try BinaryRunner.run(["dispatch", "--regions", regions.path, "--scenario", "policy", "--json"])
@@ -180,8 +190,88 @@ import YrdplanTestSupport
                 abs((contribution ?? .nan) - (Self.number(after: "contribution", in: mine[1]) ?? .nan)) <= 0.0051,
                 "\(province) contribution")
             #expect(abs((benefit ?? .nan) - (Self.number(after: "benefit (NPV)", in: mine[1]) ?? .nan)) <= 0.0051, "\(province) benefit")
+            // Contributions are paid in, not discounted: only the benefit is an NPV (as check --details labels them).
+            #expect(BriefParityTests.attributes(of: "figure", named: "fund-contribution", in: xml).first?["unit"] == "亿元")
+            #expect(BriefParityTests.attributes(of: "figure", named: "fund-benefit", in: xml).first?["unit"] == "亿元 NPV")
             compared += 4
         }
         #expect(compared == 16)
+    }
+
+    /// Every relocation agreement shown in a brief: the NPV per province and every check (with its
+    /// counterexample) equal `yrdplan check --details` on the same files; each brief shows exactly the
+    /// agreements that involve its province.
+    @Test func relocationsMatchCheckDetails() throws {
+        let dir = try TemporaryDirectory()
+        let regions = try dir.copy(ProjectPaths.regions, as: "Regions")
+        let root = ProjectPaths.root
+        let publish = try BinaryRunner.run(
+            [
+                "publish", "--regions", regions.path, "--out", "_site", "--templates", root.appendingPathComponent("Templates").path,
+                "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet",
+            ],
+            in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        #expect(publish.status == 0, "\(publish.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: regions.path + "/agreements")
+            .filter { $0.hasPrefix("relocation-") && $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 2)
+        var compared = 0
+        var failuresShown = 0
+        for file in files {
+            let id = String(file.dropLast(5))
+            let check = try BinaryRunner.run(["check", "--details", "--regions", regions.path, regions.path + "/agreements/" + file])
+            let lines = check.stdout.split(separator: "\n")
+            let npvLines = lines.filter { $0.hasPrefix("#   ") }
+            let results = lines.filter { $0.hasPrefix("PASS  ") || $0.hasPrefix("FAIL  ") }
+            let parties = npvLines.compactMap { $0.dropFirst(4).split(separator: ":").first.map(String.init) }
+            #expect(parties.count >= 2)
+            for province in ["shanghai", "jiangsu", "zhejiang", "anhui"] {
+                for language in ["en", "zh"] {
+                    let xml = try String(contentsOf: dir.url.appendingPathComponent("_site/\(language)/\(province).xml"), encoding: .utf8)
+                    let element = BriefParityTests.attributes(of: "relocation", named: "", in: xml).first { $0["id"] == id }
+                    let involved = parties.prefix(2).contains(province)
+                    #expect((element != nil) == involved, "\(id) in the \(province) brief")
+                    guard involved, let block = Self.block(of: id, in: xml) else { continue }
+                    for line in npvLines {
+                        let party = String(line.dropFirst(4).prefix { $0 != ":" })
+                        let expected = try #require(Self.number(after: "\(party)", in: line))
+                        let shown = BriefParityTests.attributes(of: "figure", named: "relocation-npv-\(party)", in: block).first
+                        #expect(abs((Double(shown?["value"] ?? "") ?? .nan) - expected) <= 0.0051, "\(id) \(party) NPV")
+                        #expect(shown?["unit"] == "亿元 NPV" && shown?["confidence"] != nil)
+                        compared += 1
+                    }
+                    let checks = BriefParityTests.attributes(of: "check", named: "", in: block)
+                    #expect(checks.count == results.count, "\(id): \(checks.count) checks vs \(results.count)")
+                    for (shown, line) in zip(checks, results) {
+                        let held = line.hasPrefix("PASS")
+                        let property = line.split(separator: " ", omittingEmptySubsequences: true)[2].filter { $0 != ":" }
+                        #expect(shown["property"] == String(property), "\(id) \(line)")
+                        #expect(shown["held"] == (held ? "true" : "false"), "\(id) \(line)")
+                        if !held, let example = line.range(of: ": ").map({ String(line[$0.upperBound...]) }) {
+                            #expect(block.contains(">\(Self.escaped(example))</check>"), "\(id): counterexample \(example)")
+                            failuresShown += 1
+                        }
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 20)
+        #expect(failuresShown > 0, "the shipped petrochemical deal fails individual rationality: its counterexample must be shown")
+    }
+
+    /// The text of `<relocation id="ID" …>…</relocation>` in `xml`.
+    static func block(of id: String, in xml: String) -> String? {
+        guard let start = xml.range(of: "<relocation id=\"\(id)\""),
+            let end = xml.range(of: "</relocation>", range: start.upperBound..<xml.endIndex)
+        else { return nil }
+        return String(xml[start.lowerBound..<end.upperBound])
+    }
+
+    /// XML text escaping as the renderer does it.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
     }
 }

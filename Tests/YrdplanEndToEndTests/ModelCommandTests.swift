@@ -112,6 +112,8 @@ import YrdplanTestSupport
                 let highest = years.compactMap { $0["total_mt"] as? Double }.max()
                 #expect(highest == peak)
                 #expect(years.last?["year"] as? Int == 2060)
+                // peak_year stays the highest year; the flag says when that is only the horizon.
+                #expect(entry["peak_at_last_year"] as? Bool == (peakYear == 2060))
                 let d = try #require(entry["decomposition"] as? [String: Double])
                 let sum = d["population_mt"]! + d["gdp_per_capita_mt"]! + d["energy_intensity_mt"]! + d["carbon_intensity_mt"]!
                 #expect(abs(sum - d["change_mt"]!) < 1e-5)
@@ -129,6 +131,18 @@ import YrdplanTestSupport
         #expect(baseline["peaks_before_2030"] as? Bool == false)
         let accelerated = try #require(scenarios.first { $0["name"] as? String == "accelerated" }?["regions"] as? [String: [String: Any]])
         #expect(accelerated.values.allSatisfy { $0["peaks_before_2030"] as? Bool == true })
+        #expect(baseline["peak_at_last_year"] as? Bool == true)
+    }
+
+    /// The table says "still rising in 2060" where the JSON has `peak_at_last_year: true`, never a peak year of 2060.
+    @Test func projectTableSaysStillRisingAtTheHorizon() throws {
+        let result = try run(["project", "--scenario", "baseline"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").filter { $0.hasSuffix("  NO") || $0.hasSuffix("  yes") }
+        #expect(rows.count == 5, "\(rows)")
+        // Every region rises to 2060 in the shipped baseline: each row says so, and gives no peak value.
+        #expect(rows.allSatisfy { $0.contains("still rising in 2060") && $0.contains("  –  ") }, "\(rows)")
+        #expect(result.stdout.contains("no peak before the horizon"))
     }
 
     @Test func outputIsDeterministic() throws {
