@@ -57,7 +57,7 @@ let package = Package(
             name: "CClp", pkgConfig: "clp",
             providers: [.apt(["coinor-libclp-dev"]), .brew(["clp"])]),
         .target(name: "LinearProgramming", dependencies: ["CClp"]),
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "YrdplanTestSupport"]),
         .target(name: "PowerFlow", dependencies: ["Diagnostics", "LinearProgramming", "RegionModel"]),
         .testTarget(
             name: "PowerFlowTests",

@@ -1,19 +1,7 @@
 import Testing
+import YrdplanTestSupport
 
 @testable import LinearProgramming
-
-/// A tiny deterministic generator (SplitMix64) for property tests.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A balanced transportation problem: ship from suppliers (≤ supply) to consumers (≥ demand).
 struct TransportProblem {
@@ -22,7 +10,7 @@ struct TransportProblem {
     var unitCost: [[Double]]
     var program: LinearProgram
 
-    static func random(suppliers: Int, consumers: Int, using random: inout SplitMix64) -> TransportProblem {
+    static func random(suppliers: Int, consumers: Int, using random: inout SeededGenerator) -> TransportProblem {
         let supply = (0..<suppliers).map { _ in Double(Int.random(in: 10...100, using: &random)) }
         var demand = (0..<consumers).map { _ in Double(Int.random(in: 5...60, using: &random)) }
         let scale = 0.9 * supply.reduce(0, +) / demand.reduce(0, +)
@@ -46,7 +34,7 @@ struct TransportProblem {
     /// the objective equals the dual objective (strong duality).
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func transportProblemsSatisfyDuality(seed: UInt64) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let problem = TransportProblem.random(
             suppliers: Int.random(in: 2...8, using: &random), consumers: Int.random(in: 2...8, using: &random),
             using: &random)
