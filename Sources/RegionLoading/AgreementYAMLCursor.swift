@@ -47,6 +47,13 @@ struct AgreementYAMLCursor {
             diagnostics.error(at: Self.location(of: v, in: file), "`\(key)` must be text")
             return nil
         }
+        if let bad = scalar.string.unicodeScalars.first(where: { !NodeReader.isAllowedInXML($0) }) {
+            diagnostics.error(
+                at: Self.location(of: v, in: file),
+                "`\(key)` contains the control character U+\(String(bad.value, radix: 16, uppercase: true))",
+                fix: "remove it (briefs are XML 1.0, which cannot carry it)")
+            return nil
+        }
         return scalar.string
     }
 

@@ -108,6 +108,9 @@ struct GridFileReader {
         guard let root = reader.file.root, let top = reader.mapping(root, what: "grid.yaml") else { return nil }
         reader.rejectUnknownKeys(top, known: Self.topKeys, in: "grid.yaml")
         let baseYear = reader.integer(node(top, "base_year"), what: "base_year") ?? 0
+        // Descriptive text is not used in results, but is still checked (briefs are XML 1.0).
+        _ = reader.string(node(top, "name"), what: "name")
+        _ = reader.string(node(top, "note"), what: "note")
         guard let profiles = reader.string(node(top, "profiles"), what: "profiles") else {
             reader.diagnostics.error(at: reader.location(root), "grid.yaml names no profile table", fix: "add `profiles: profiles.csv`")
             return nil

@@ -61,6 +61,21 @@ import YrdplanTestSupport
         #expect(result.stderr.contains("atlantis"))
     }
 
+    @Test func controlCharactersInGridAndAgreementsAreRejectedAtTheirLine() throws {
+        let temp = try TemporaryDirectory()
+        let regions = try temp.copy(ProjectPaths.regions, as: "Regions")
+        let fund = regions.appendingPathComponent("agreements/joint-fund.yaml")
+        var lines = try String(contentsOf: fund, encoding: .utf8).components(separatedBy: "\n")
+        let titleLine = try #require(lines.firstIndex { $0.hasPrefix("title: ") })
+        lines[titleLine] = "title: \"Joint <script> fund\\u0007\""
+        try lines.joined(separator: "\n").write(to: fund, atomically: true, encoding: .utf8)
+        let result = try run(["validate"], regions: regions)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains("agreements/joint-fund.yaml:\(titleLine + 1): `title` contains the control character U+7"),
+            "\(result.stderr)")
+    }
+
     @Test func emissionsJSONMatchesTheGoldenFile() throws {
         let result = try run(["emissions", "--region", "shanghai", "--years", "2017-2019", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
