@@ -48,6 +48,12 @@ public enum ProjectPaths {
     /// The project's `Regions/` data.
     public static var regions: URL { root.appendingPathComponent("Regions") }
 
-    /// `../shared` beside the checkout (the paper, fact sheet and reference cases), when present.
-    public static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
+    /// The shared reference material (the paper, fact sheet and PyPSA reference cases): `$YRDPLAN_SHARED`, else
+    /// `../shared` beside the checkout, as CI lays it out.
+    public static var shared: URL {
+        if let path = ProcessInfo.processInfo.environment["YRDPLAN_SHARED"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return root.deletingLastPathComponent().appendingPathComponent("shared")
+    }
 }
