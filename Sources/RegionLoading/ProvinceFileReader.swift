@@ -222,7 +222,8 @@ struct ProvinceFileReader {
     private mutating func checkRequiredFields(at location: SourceLocation) {
         for field in DataSchema.provinceFields where field.required {
             guard let raw = series[field.path] else {
-                if !reader.diagnostics.diagnostics.contains(where: { $0.message.contains("'\(field.dottedPath)'") }) {
+                // Written but unreadable: that problem is already reported at its line.
+                if seriesLocations[field.path] == nil {
                     reader.diagnostics.error(
                         at: location, "missing field '\(field.dottedPath)' (\(field.meaning))",
                         fix: "add it with values for \(DataSchema.requiredYears.map(String.init).joined(separator: " and "))")
