@@ -29,7 +29,9 @@ import YrdplanTestSupport
 
     static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-6 * max(1, abs(b)) }
 
-    @Test func briefFiguresMatchTheModelsJSON() throws {
+    /// Publishes the site from a copy of the shipped Regions/ into a scratch folder (`_site/` inside it); the
+    /// other commands of a test then run on the same copy.
+    static func publishShippedData() throws -> (dir: TemporaryDirectory, regions: URL) {
         let dir = try TemporaryDirectory()
         let regions = try dir.copy(ProjectPaths.regions, as: "Regions")
         let root = ProjectPaths.root
@@ -39,7 +41,12 @@ import YrdplanTestSupport
                 "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet",
             ],
             in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
-        #expect(publish.status == 0, "\(publish.stderr)")
+        try #require(publish.status == 0, "\(publish.stderr)")
+        return (dir, regions)
+    }
+
+    @Test func briefFiguresMatchTheModelsJSON() throws {
+        let (dir, regions) = try BriefParityTests.publishShippedData()
 
         let project = try BinaryRunner.run(["project", "--regions", regions.path, "--json"])
         let projection = try #require(try JSONSerialization.jsonObject(with: Data(project.stdout.utf8)) as? [String: Any])
@@ -154,16 +161,7 @@ import YrdplanTestSupport
     }
 
     @Test func allocationAndFundMatchCheckDetails() throws {
-        let dir = try TemporaryDirectory()
-        let regions = try dir.copy(ProjectPaths.regions, as: "Regions")
-        let root = ProjectPaths.root
-        let publish = try BinaryRunner.run(
-            [
-                "publish", "--regions", regions.path, "--out", "_site", "--templates", root.appendingPathComponent("Templates").path,
-                "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet",
-            ],
-            in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
-        #expect(publish.status == 0, "\(publish.stderr)")
+        let (dir, regions) = try BriefParityTests.publishShippedData()
         let check = try BinaryRunner.run(
             [
                 "check", "--details", "--regions", regions.path, regions.path + "/agreements/pooled-dispatch.yaml",
@@ -202,16 +200,7 @@ import YrdplanTestSupport
     /// counterexample) equal `yrdplan check --details` on the same files; each brief shows exactly the
     /// agreements that involve its province.
     @Test func relocationsMatchCheckDetails() throws {
-        let dir = try TemporaryDirectory()
-        let regions = try dir.copy(ProjectPaths.regions, as: "Regions")
-        let root = ProjectPaths.root
-        let publish = try BinaryRunner.run(
-            [
-                "publish", "--regions", regions.path, "--out", "_site", "--templates", root.appendingPathComponent("Templates").path,
-                "--site", root.appendingPathComponent("Reports/site.yaml").path, "--quiet",
-            ],
-            in: dir.url, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
-        #expect(publish.status == 0, "\(publish.stderr)")
+        let (dir, regions) = try BriefParityTests.publishShippedData()
         let files = try FileManager.default.contentsOfDirectory(atPath: regions.path + "/agreements")
             .filter { $0.hasPrefix("relocation-") && $0.hasSuffix(".yaml") }.sorted()
         #expect(files.count >= 2)
