@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         // MARK: Foundation (issue 2)
         .target(name: "Diagnostics"),
+        .target(name: "ParallelWork"),
         .target(name: "RegionModel", dependencies: ["Diagnostics"]),
         .target(
             name: "RegionLoading",
@@ -28,7 +29,7 @@ let package = Package(
             name: "YrdplanCLI",
             dependencies: [
                 "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing",
-                "Site",
+                "Analysis", "Briefs", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
@@ -36,7 +37,7 @@ let package = Package(
             name: "yrdplan-bench",
             dependencies: [
                 "RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "BenefitSharing",
-                "Briefs", "Site", "Diagnostics",
+                "Analysis", "Briefs", "Site", "Diagnostics",
             ]),
         .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
 
@@ -64,11 +65,21 @@ let package = Package(
             dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
 
         // MARK: Benefit sharing (issue 4)
-        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow"]),
+        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow", "ParallelWork"]),
         .testTarget(
             name: "BenefitSharingTests",
             dependencies: ["BenefitSharing", "LinearProgramming", "PowerFlow", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
             resources: [.copy("Fixtures")]),
+
+        // MARK: The analysis layer (issue 8): every published figure, computed once, with its provenance
+        .target(
+            name: "Analysis",
+            dependencies: [
+                "Diagnostics", "RegionModel", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing", "ParallelWork",
+            ]),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "RegionLoading", "RegionModel", "Pathways", "PowerFlow", "YrdplanTestSupport"]),
 
         // MARK: Briefs and the site (issue 5)
         .systemLibrary(
@@ -79,7 +90,7 @@ let package = Package(
         .target(
             name: "Briefs",
             dependencies: [
-                "Diagnostics", "RegionModel", "Pathways", "PowerFlow", "XMLSupport",
+                "Diagnostics", "RegionModel", "Pathways", "PowerFlow", "XMLSupport", "Analysis", "ParallelWork",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -89,9 +100,11 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Diagnostics"]),
         .testTarget(
             name: "BriefsTests",
-            dependencies: ["Briefs", "XMLSupport", "Diagnostics", "RegionLoading", "RegionModel", "Pathways", "YrdplanTestSupport"],
+            dependencies: [
+                "Analysis", "Briefs", "XMLSupport", "Diagnostics", "RegionLoading", "RegionModel", "Pathways", "YrdplanTestSupport",
+            ],
             exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
-            name: "SiteTests", dependencies: ["Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),
+            name: "SiteTests", dependencies: ["Analysis", "Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Dispatch
 import LinearProgramming
+import ParallelWork
 import PowerFlow
 import RegionModel
 
@@ -81,21 +82,20 @@ public enum PooledDispatchGame {
         let count = 1 << parties.count
         // Biggest coalitions first, so the long solves start early and the small ones fill the gaps.
         let order = (1..<count).sorted { ($0.nonzeroBitCount, $1) > ($1.nonzeroBitCount, $0) }
-        let results = ResultSlots(count: count)
-        DispatchQueue.concurrentPerform(iterations: order.count) { k in
-            let mask = order[k]
+        let solved = ParallelMap.map(order) { mask -> Result<Double, Failure> in
             let members = Set(parties.indices.filter { mask & (1 << $0) != 0 }.map { parties[$0] })
             let sub = coalitionNetwork(network, members: members, player: player)
             do throws(DispatchFailure) {
                 let (result, _) = try PowerDispatch.run(sub, options: options)
-                results.set(mask, .success(result.objective / 1e8))
+                return .success(result.objective / 1e8)
             } catch {
-                results.set(mask, .failure(.dispatch(coalition: members.sorted().joined(separator: ", "), error)))
+                return .failure(.dispatch(coalition: members.sorted().joined(separator: ", "), error))
             }
         }
+        let results = Dictionary(uniqueKeysWithValues: zip(order, solved))
         var costs = [Double](repeating: 0, count: count)
         for mask in 1..<count {
-            switch results.get(mask) {
+            switch results[mask] {
             case .success(let cost): costs[mask] = cost
             case .failure(let failure): throw failure
             case nil: costs[mask] = .nan
@@ -110,26 +110,6 @@ public enum PooledDispatchGame {
         let costs = try coalitionCosts(network, parties: parties, options: options)
         // Costs are finite dispatch objectives, so the game is well formed.
         return try! SavingsGame.make(playerCount: parties.count) { costs[Int($0.mask)] }
-    }
-}
-
-/// One result slot per coalition, written from parallel workers (each slot by one worker only).
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<Double, PooledDispatchGame.Failure>?]
-    private let lock = DispatchSemaphore(value: 1)
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<Double, PooledDispatchGame.Failure>) {
-        lock.wait()
-        slots[index] = value
-        lock.signal()
-    }
-
-    func get(_ index: Int) -> Result<Double, PooledDispatchGame.Failure>? {
-        lock.wait()
-        defer { lock.signal() }
-        return slots[index]
     }
 }
 

@@ -52,21 +52,3 @@ public struct BottleneckRule: Hashable, Sendable {
 extension String {
     func replacingHyphens() -> String { String(map { $0 == "-" ? "_" : $0 }) }
 }
-
-/// Whether a peak meets the goal "peak before 2030" (碳达峰 no later than 2030).
-public enum PeakVerdict: String, Hashable, Sendable {
-    case meets
-    case misses
-    case noPeak = "no-peak"
-
-    /// The last year that counts as "before 2030": the national pledge is read as "no later than 2030".
-    public static let deadline = 2030
-
-    public init(peakYear: Int?) {
-        guard let peakYear else {
-            self = .noPeak
-            return
-        }
-        self = peakYear <= PeakVerdict.deadline ? .meets : .misses
-    }
-}

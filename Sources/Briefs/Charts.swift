@@ -1,3 +1,5 @@
+import Analysis
+
 // MARK: - Inline SVG charts, drawn in Swift. Every label passes through `Escape.xml`; every chart has
 // <title> and <desc> and comes with its data as a table.
 

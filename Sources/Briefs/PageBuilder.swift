@@ -1,3 +1,6 @@
+import Analysis
+import Pathways
+
 /// Builds the view models of one language's pages: the briefs (HTML and XML), the overview, the
 /// regional pages and the methods page. Sections and charts appear only when their data exists.
 struct PageBuilder {
@@ -155,7 +158,7 @@ struct PageBuilder {
 
     func verdict(_ province: ProvinceInput) -> (PeakVerdict, String)? {
         guard let trajectory = headline(province) else { return nil }
-        let verdict = PeakVerdict(peakYear: trajectory.peak?.year)
+        let verdict = trajectory.verdict
         let values = [
             "province": name(province.id), "scenario": scenarioName(trajectory.scenario),
             "year": trajectory.peak.map { String($0.year) } ?? "",
@@ -359,7 +362,7 @@ struct PageBuilder {
 
     func scenarioRow(_ trajectory: ScenarioTrajectory, unit: String) -> TemplateValue {
         let value = { (year: Int) in trajectory.points.first { $0.year == year }.map { NumberFormat.display($0.value) } ?? "–" }
-        let verdict = PeakVerdict(peakYear: trajectory.peak?.year)
+        let verdict = trajectory.verdict
         return .node([
             "scenarioId": .text(trajectory.scenario),
             "scenarioName": .text(scenarioName(trajectory.scenario)),
@@ -463,7 +466,7 @@ struct PageBuilder {
         c["provinceRows"] = .list(
             input.provinces.map { province in
                 let trajectory = headline(province)
-                let verdict = PeakVerdict(peakYear: trajectory?.peak?.year)
+                let verdict = (trajectory?.verdict ?? .noPeak)
                 return .node([
                     "provinceId": .text(province.id), "provinceName": .text(name(province.id)),
                     "href": .text("\(province.id).html"),
@@ -506,7 +509,7 @@ struct PageBuilder {
                 return [
                     name(province.id), peakYearText(trajectory),
                     trajectory.peak.map { NumberFormat.display($0.value) } ?? "–", at2030,
-                    t("verdict_short_" + PeakVerdict(peakYear: trajectory.peak?.year).rawValue.replacingHyphens()),
+                    t("verdict_short_" + trajectory.verdict.rawValue.replacingHyphens()),
                 ]
             }
             if rows.isEmpty { continue }

@@ -1,4 +1,6 @@
+import Analysis
 import Diagnostics
+import ParallelWork
 
 /// One page or document to render: where it goes, which template, with what values.
 public struct PageSpec: Hashable, Sendable {

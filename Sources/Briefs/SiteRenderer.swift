@@ -1,4 +1,5 @@
 import Diagnostics
+import ParallelWork
 import XMLSupport
 
 /// A file of the built site: its path inside the site and its bytes (UTF-8 text).

@@ -40,8 +40,11 @@ public struct Trajectory: Hashable, Sendable {
     /// there is no peak before it (`peak` then names the horizon year, not a turning point).
     public var peakIsLastYear: Bool { years.count > 1 && peak.year == years.last?.year }
 
+    /// Whether the trajectory meets the goal of peaking by 2030: the one place this verdict is computed.
+    public var verdict: PeakVerdict { PeakVerdict(peakYear: peakIsLastYear ? nil : peak.year) }
+
     /// "Peak before 2030": the highest year is 2030 or earlier and emissions do not rise again after it.
-    public var peaksBy2030: Bool { peak.year <= 2030 }
+    public var peaksBy2030: Bool { verdict == .meets }
 
     /// The row for `year`, if the trajectory covers it.
     public func year(_ year: Int) -> ProjectedYear? { years.first { $0.year == year } }
@@ -219,5 +222,24 @@ public enum ProjectionEngine {
                     electricityDemand: Quantity(demand), account: account))
         }
         return Trajectory(region: province.id, scenario: scenario.name, baseYear: baseYear, years: years)
+    }
+}
+
+/// Whether a peak meets the goal "peak before 2030" (碳达峰 no later than 2030).
+public enum PeakVerdict: String, Hashable, Sendable, Codable {
+    case meets
+    case misses
+    case noPeak = "no-peak"
+
+    /// The last year that counts as "before 2030": the national pledge is read as "no later than 2030".
+    public static let deadline = 2030
+
+    /// The verdict for a peak in `peakYear`; `nil` when emissions still rise at the horizon (no peak).
+    public init(peakYear: Int?) {
+        guard let peakYear else {
+            self = .noPeak
+            return
+        }
+        self = peakYear <= PeakVerdict.deadline ? .meets : .misses
     }
 }

@@ -26,7 +26,7 @@ public enum AgreementReader {
         let agreement = try parse(text, file: path, knownProvinces: knownProvinces)
         if let knownSources {
             var d = DiagnosticEngine()
-            for figure in figures(of: agreement) where !knownSources.contains(figure.source) {
+            for figure in agreement.figures where !knownSources.contains(figure.source) {
                 d.error(
                     at: figure.location, "unknown source key `\(figure.source)`",
                     fix: "use a key of Regions/sources.yaml (e.g. yrdplan-estimate for assumptions)")
@@ -34,43 +34,6 @@ public enum AgreementReader {
             try d.failIfErrors()
         }
         return agreement
-    }
-
-    /// The keys of `sources.yaml` in a Regions folder, or nil when it has none.
-    public static func sourceKeys(inRegionsFolder folder: URL) -> Set<String>? {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent("sources.yaml"), encoding: .utf8),
-            let node = try? Yams.compose(yaml: text), let mapping = node.mapping
-        else { return nil }
-        return Set(mapping.keys.compactMap(\.string))
-    }
-
-    /// Every figure of an agreement, for provenance checks.
-    public static func figures(of agreement: Agreement) -> [AgreementFigure] {
-        switch agreement {
-        case .relocation(let a):
-            let plants = [a.before, a.after].flatMap { [$0.valueAdded, $0.tax, $0.jobs, $0.co2] }
-            let others = a.alternatives.flatMap {
-                [$0.after.valueAdded, $0.after.tax, $0.after.jobs, $0.after.co2] + $0.costs.map(\.amount)
-            }
-            return [a.discountRate, a.carbonPrice, a.landValueFreed] + plants + a.costs.map(\.amount) + others
-        case .jointFund(let a):
-            var out = [a.budget, a.carbonPrice, a.discountRate]
-            switch a.contribution {
-            case .fixedShares(let w), .proportional(_, let w): out += w.keys.sorted().map { w[$0]! }
-            }
-            return out + a.projects.flatMap { [$0.cost, $0.co2Abated, $0.otherBenefit, $0.spillover] }
-        case .pooledDispatch(let a):
-            var out = a.coalitionCosts.keys.sorted().map { a.coalitionCosts[$0]! }
-            if case .proportional(_, let w) = a.rule { out += w.keys.sorted().map { w[$0]! } }
-            return out
-        }
-    }
-
-    /// The province ids of a `Regions/` folder, from its `*.yaml` file stems (until the region loader supplies them).
-    public static func provinceIDs(inRegionsFolder folder: URL) -> Set<String> {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let skip: Set<String> = ["sources", "grid", "settings"]
-        return Set(names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.filter { !skip.contains($0) })
     }
 
     /// Parses agreement YAML text; `file` names it in diagnostics.

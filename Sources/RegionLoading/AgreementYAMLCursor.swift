@@ -129,9 +129,9 @@ struct AgreementYAMLCursor {
         let reference = c.string("ref", required: false, &diagnostics)
         let year = c.string("year", &diagnostics)
         let note = c.string("note", required: false, &diagnostics)
-        var confidence: AgreementConfidence?
+        var confidence: Confidence?
         if let text = c.string("confidence", &diagnostics) {
-            confidence = AgreementConfidence(rawValue: text)
+            confidence = Confidence(rawValue: text)
             if confidence == nil {
                 diagnostics.error(at: c.location, "`\(field).confidence` is `\(text)`", fix: "use sourced, estimate or synthetic")
             }

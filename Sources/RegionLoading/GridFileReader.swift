@@ -104,7 +104,7 @@ struct GridFileReader {
         "note",
     ]
 
-    mutating func readBase() -> GridData? {
+    mutating func readBase() -> GridDefinition? {
         guard let root = reader.file.root, let top = reader.mapping(root, what: "grid.yaml") else { return nil }
         reader.rejectUnknownKeys(top, known: Self.topKeys, in: "grid.yaml")
         let baseYear = reader.integer(node(top, "base_year"), what: "base_year") ?? 0
@@ -116,7 +116,7 @@ struct GridFileReader {
             return nil
         }
         let voll = number(top, "value_of_lost_load_yuan_per_mwh", what: "the grid", entryHasProvenance: false) ?? 30_000
-        var data = GridData(baseYear: baseYear, profilesFile: profiles, valueOfLostLoad: voll)
+        var data = GridDefinition(baseYear: baseYear, profilesFile: profiles, valueOfLostLoad: voll)
 
         for entry in list(node(top, "carriers"), what: "carriers") {
             guard let pairs = reader.mapping(entry, what: "a carrier") else { continue }
@@ -144,7 +144,7 @@ struct GridFileReader {
             let has = checkProvenance(pairs, at: entry, what: "load at '\(bus)'", required: false)
             let energy = number(pairs, "annual_twh", what: "load at '\(bus)'", entryHasProvenance: has) ?? 0
             let profile = reader.string(node(pairs, "profile"), what: "profile") ?? ""
-            data.loads.append(GridData.Load(bus: bus, annualTWh: energy, profile: profile, location: reader.location(entry)))
+            data.loads.append(GridDefinition.Load(bus: bus, annualTWh: energy, profile: profile, location: reader.location(entry)))
         }
         for entry in list(node(top, "generators"), what: "generators") {
             if let generator = readGenerator(entry) { data.generators.append(generator) }
@@ -162,13 +162,13 @@ struct GridFileReader {
         "name", "bus", "carrier", "p_nom_mw", "p_min_pu", "p_max_pu", "marginal_cost_yuan_per_mwh", "efficiency", "profile",
     ]
 
-    mutating func readGenerator(_ entry: Node) -> GridData.Generator? {
+    mutating func readGenerator(_ entry: Node) -> GridDefinition.Generator? {
         guard let pairs = reader.mapping(entry, what: "a generator") else { return nil }
         reader.rejectUnknownKeys(pairs, known: Self.generatorKeys + Self.provenanceKeys, in: "a generator")
         let name = reader.string(node(pairs, "name"), what: "generator name") ?? ""
         let what = "generator '\(name)'"
         let has = checkProvenance(pairs, at: entry, what: what, required: false)
-        return GridData.Generator(
+        return GridDefinition.Generator(
             name: name, bus: reader.string(node(pairs, "bus"), what: "bus") ?? "",
             carrier: reader.string(node(pairs, "carrier"), what: "carrier") ?? "",
             nominalPower: number(pairs, "p_nom_mw", what: what, entryHasProvenance: has) ?? 0,
@@ -222,7 +222,7 @@ struct GridFileReader {
 
     // MARK: Scenario overlay
 
-    mutating func readScenario(expectedName: String) -> GridScenario? {
+    mutating func readScenario(expectedName: String, location: SourceLocation) -> GridOverlay? {
         guard let root = reader.file.root, let top = reader.mapping(root, what: "the scenario") else { return nil }
         reader.rejectUnknownKeys(
             top, known: ["name", "title", "year", "co2_cap_mt", "green_import_share", "changes", "note"], in: "the scenario")
@@ -231,8 +231,10 @@ struct GridFileReader {
                 at: reader.location(node(top, "name")), "the scenario is named '\(name)' but its file is \(expectedName).yaml",
                 fix: "make the name and the file name agree")
         }
-        var scenario = GridScenario()
-        scenario.year = reader.integer(node(top, "year"), what: "year")
+        var scenario = GridOverlay(
+            name: expectedName, title: reader.string(node(top, "title"), what: "title"),
+            year: reader.integer(node(top, "year"), what: "year"), location: location)
+        _ = reader.string(node(top, "note"), what: "note")
         if let cap = node(top, "co2_cap_mt") {
             scenario.co2CapTonnes = number(top, "co2_cap_mt", what: "the scenario", entryHasProvenance: false).map { $0 * 1e6 }
             scenario.co2CapLocation = reader.location(cap)
@@ -263,9 +265,18 @@ struct GridFileReader {
             case "add_link", "add_generator", "add_storage":
                 guard let inner = node(pairs, kind) else { continue }
                 switch kind {
-                case "add_link": if let link = readLink(inner) { scenario.changes.append((from, .addLink(link), location)) }
-                case "add_generator": if let g = readGenerator(inner) { scenario.changes.append((from, .addGenerator(g), location)) }
-                default: if let s = readStorage(inner) { scenario.changes.append((from, .addStorage(s), location)) }
+                case "add_link":
+                    if let link = readLink(inner) {
+                        scenario.changes.append(GridOverlay.DatedChange(from: from, change: .addLink(link), location: location))
+                    }
+                case "add_generator":
+                    if let g = readGenerator(inner) {
+                        scenario.changes.append(GridOverlay.DatedChange(from: from, change: .addGenerator(g), location: location))
+                    }
+                default:
+                    if let s = readStorage(inner) {
+                        scenario.changes.append(GridOverlay.DatedChange(from: from, change: .addStorage(s), location: location))
+                    }
                 }
             default:
                 let has = checkProvenance(pairs, at: entry, what: what, required: true)
@@ -273,13 +284,16 @@ struct GridFileReader {
                 switch kind {
                 case "scale_demand":
                     if let factor = number(pairs, kind, what: what, entryHasProvenance: has) {
-                        scenario.changes.append((from, .scaleDemand(factor: factor, bus: bus), location))
+                        scenario.changes.append(
+                            GridOverlay.DatedChange(from: from, change: .scaleDemand(factor: factor, bus: bus), location: location))
                     }
                 case "scale_capacity":
                     if let factor = number(pairs, kind, what: what, entryHasProvenance: has),
                         let carrier = reader.string(node(pairs, "carrier"), what: "carrier")
                     {
-                        scenario.changes.append((from, .scaleCapacity(factor: factor, carrier: carrier, bus: bus), location))
+                        scenario.changes.append(
+                            GridOverlay.DatedChange(
+                                from: from, change: .scaleCapacity(factor: factor, carrier: carrier, bus: bus), location: location))
                     } else if node(pairs, "carrier") == nil {
                         reader.diagnostics.error(at: location, "scale_capacity needs a carrier", fix: "add `carrier:`")
                     }
@@ -287,7 +301,9 @@ struct GridFileReader {
                     if let component = reader.string(node(pairs, kind), what: kind),
                         let megawatts = number(pairs, "p_nom_mw", what: what, entryHasProvenance: has)
                     {
-                        scenario.changes.append((from, .setCapacity(component: component, megawatts: megawatts), location))
+                        scenario.changes.append(
+                            GridOverlay.DatedChange(
+                                from: from, change: .setCapacity(component: component, megawatts: megawatts), location: location))
                     }
                 }
             }

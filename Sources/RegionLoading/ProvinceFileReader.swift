@@ -30,6 +30,7 @@ struct ProvinceFileReader {
         else { return nil }
         var id: RegionID?
         var code: String?
+        var divisionCode: Int?
         var name: LocalizedName?
         for pair in pairs {
             switch pair.key {
@@ -50,6 +51,13 @@ struct ProvinceFileReader {
                 }
             case "code":
                 code = reader.string(pair.value, what: "code")
+            case "division_code":
+                divisionCode = reader.integer(pair.value, what: "division_code")
+                if let value = divisionCode, !(110_000...829_999).contains(value) || value % 10_000 != 0 {
+                    reader.diagnostics.error(
+                        at: reader.location(pair.value), "division_code \(value) is not a province-level GB/T 2260 code",
+                        fix: "write the six-digit code ending in 0000, e.g. 310000 for Shanghai")
+                }
             case "name":
                 name = readName(pair.value)
             default:
@@ -69,7 +77,7 @@ struct ProvinceFileReader {
         checkRequiredFields(at: top)
         checkElectricityShares(at: top)
         guard !reader.diagnostics.hasErrors, let id, let code, let name else { return nil }
-        return assemble(id: id, code: code, name: name)
+        return assemble(id: id, code: code, divisionCode: divisionCode, name: name)
     }
 
     // MARK: - Walking the schema
@@ -266,7 +274,7 @@ struct ProvinceFileReader {
         }
     }
 
-    private func assemble(id: RegionID, code: String, name: LocalizedName) -> Province {
+    private func assemble(id: RegionID, code: String, divisionCode: Int?, name: LocalizedName) -> Province {
         func raw(_ path: String...) -> RawSeries? { series[path] }
         var generation: [Fuel: Series<TWh>] = [:]
         var capacity: [Fuel: Series<GW>] = [:]
@@ -291,7 +299,7 @@ struct ProvinceFileReader {
                 localThermal: Series(raw("emissions", "power", "local_thermal")),
                 imported: Series(raw("emissions", "power", "imported")),
                 exported: Series(raw("emissions", "power", "exported"))),
-            sectors: sectors)
+            sectors: sectors, divisionCode: divisionCode)
     }
 
     static func format(_ value: Double) -> String {

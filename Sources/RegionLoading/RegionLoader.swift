@@ -2,8 +2,9 @@ import Diagnostics
 import Foundation
 import RegionModel
 
-/// Loads `Regions/` (sources, provinces, scenarios) into a `RegionalModel`, validating everything and
-/// reporting every problem at once.
+/// Loads `Regions/` — sources, provinces, scenarios, the grid with every overlay, the agreements — into one
+/// `RegionalModel`, validating everything and reporting every problem at once. The only reader of `Regions/`
+/// that commands use.
 public enum RegionLoader {
     /// Reads the folder; throws all problems found (`file:line: what — fix`) when any is an error.
     /// `displayRoot` is how the folder is named in messages (default: its path as given).
@@ -63,8 +64,8 @@ public enum RegionLoader {
             diagnostics.error(at: SourceLocation(file: root), "no province files found", fix: "add <id>.yaml files (see docs/data.md)")
         }
 
-        // Scenarios.
-        let regionIDs = Set(yamlFiles(in: directory).filter { $0 != "sources.yaml" }.map { String($0.dropLast(5)) })
+        // Scenarios. Province ids come from the files' own `id:` (each also matches its file name).
+        let regionIDs = Set(seenIDs.keys.map(\.rawValue))
         let scenarioDirectory = directory.appendingPathComponent("scenarios")
         var scenarios: [Scenario] = []
         for name in yamlFiles(in: scenarioDirectory) {
@@ -76,8 +77,44 @@ public enum RegionLoader {
             diagnostics.absorb(reader.diagnostics)
         }
 
+        // The grid (optional): its base, profiles and every overlay, each checked to apply and validate.
+        var grid: GridModel?
+        let gridDirectory = directory.appendingPathComponent("grid")
+        if FileManager.default.fileExists(atPath: gridDirectory.appendingPathComponent("grid.yaml").path) {
+            grid = GridLoader.readModel(
+                directory: gridDirectory, displayRoot: display("grid"), sourceKeys: sourceKeys, diagnostics: &diagnostics)
+        }
+
+        // Agreements (optional), checked against the provinces and sources just read.
+        var agreements: [Agreement] = []
+        let agreementDirectory = directory.appendingPathComponent("agreements")
+        for name in yamlFiles(in: agreementDirectory) {
+            do {
+                agreements.append(
+                    try AgreementReader.read(
+                        contentsOf: agreementDirectory.appendingPathComponent(name), displayPath: display("agreements/\(name)"),
+                        knownProvinces: regionIDs, knownSources: sourceKeys))
+            } catch {
+                diagnostics.absorb(error)
+            }
+        }
+        for agreement in agreements {
+            guard case .pooledDispatch(let pooled) = agreement, let scenario = pooled.dispatchScenario else { continue }
+            if grid == nil && !diagnostics.hasErrors {
+                diagnostics.error(
+                    at: pooled.location ?? SourceLocation(file: agreement.file), "the agreement dispatches the grid, but there is no grid",
+                    fix: "add \(display("grid/grid.yaml")) or give the coalition costs in the agreement")
+            } else if let grid, grid.overlay(scenario) == nil {
+                diagnostics.error(
+                    at: pooled.location ?? SourceLocation(file: agreement.file),
+                    "the agreement dispatches grid scenario '\(scenario)', which does not exist",
+                    fix: "use one of: \(grid.overlays.map(\.name).joined(separator: ", "))")
+            }
+        }
+
         try diagnostics.failIfErrors()
-        return RegionalModel(provinces: provinces, sources: sources, scenarios: scenarios)
+        return RegionalModel(
+            provinces: provinces, sources: sources, scenarios: scenarios, grid: grid, agreements: agreements, displayRoot: root)
     }
 
     /// The `.yaml` files directly in `directory`, sorted (none when it does not exist).

@@ -2,11 +2,6 @@ import Diagnostics
 
 // MARK: - Numbers in agreement files
 
-/// How far a number in an agreement file can be trusted (same vocabulary as the province data).
-public enum AgreementConfidence: String, CaseIterable, Hashable, Sendable {
-    case sourced, estimate, synthetic
-}
-
 /// One number of an agreement file with its unit and provenance.
 public struct AgreementFigure: Hashable, Sendable {
     public var value: Double
@@ -17,7 +12,7 @@ public struct AgreementFigure: Hashable, Sendable {
     /// The fact-sheet row id (e.g. `bsh-013`) when the number comes from one.
     public var reference: String?
     public var year: String?
-    public var confidence: AgreementConfidence
+    public var confidence: Confidence
     /// Reasoning for estimates and synthetic numbers.
     public var note: String?
     /// Where the number is written.
@@ -26,7 +21,7 @@ public struct AgreementFigure: Hashable, Sendable {
     /// Creates the value from its parts.
     public init(
         value: Double, unit: String, source: String, reference: String? = nil, year: String? = nil,
-        confidence: AgreementConfidence, note: String? = nil, location: SourceLocation? = nil
+        confidence: Confidence, note: String? = nil, location: SourceLocation? = nil
     ) {
         self.value = value
         self.unit = unit
@@ -370,6 +365,49 @@ public enum Agreement: Hashable, Sendable {
         case .jointFund(let a): a.id
         case .pooledDispatch(let a): a.id
         }
+    }
+
+    /// Where the agreement is written (its file and first line).
+    public var location: SourceLocation? {
+        switch self {
+        case .relocation(let a): a.location
+        case .jointFund(let a): a.location
+        case .pooledDispatch(let a): a.location
+        }
+    }
+
+    /// The file the agreement was read from, as messages name it.
+    public var file: String { location?.file ?? id }
+
+    /// Every figure of the agreement, for provenance checks and citation years.
+    public var figures: [AgreementFigure] {
+        switch self {
+        case .relocation(let a):
+            let plants = [a.before, a.after].flatMap { [$0.valueAdded, $0.tax, $0.jobs, $0.co2] }
+            let others = a.alternatives.flatMap {
+                [$0.after.valueAdded, $0.after.tax, $0.after.jobs, $0.after.co2] + $0.costs.map(\.amount)
+            }
+            return [a.discountRate, a.carbonPrice, a.landValueFreed] + plants + a.costs.map(\.amount) + others
+        case .jointFund(let a):
+            var out = [a.budget, a.carbonPrice, a.discountRate]
+            switch a.contribution {
+            case .fixedShares(let w), .proportional(_, let w): out += w.keys.sorted().map { w[$0]! }
+            }
+            return out + a.projects.flatMap { [$0.cost, $0.co2Abated, $0.otherBenefit, $0.spillover] }
+        case .pooledDispatch(let a):
+            var out = a.coalitionCosts.keys.sorted().map { a.coalitionCosts[$0]! }
+            if case .proportional(_, let w) = a.rule { out += w.keys.sorted().map { w[$0]! } }
+            return out
+        }
+    }
+
+    /// The latest year any of the agreement's figures describes (`year: 2022` or a span `2020-2022`); `nil` when none says.
+    public var latestFigureYear: Int? {
+        figures.compactMap { figure in
+            figure.year.flatMap { text in
+                text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1900...2200).contains($0) }.max()
+            }
+        }.max()
     }
 }
 

@@ -38,7 +38,7 @@ public enum DataSchema {
     public static let requiredYears = [2019, 2020]
 
     /// Top-level keys that are not series.
-    public static let identityKeys = ["id", "code", "name"]
+    public static let identityKeys = ["id", "code", "division_code", "name"]
 
     /// Keys of one value entry in a series.
     public static let valueKeys = ["year", "value", "source", "ref", "confidence", "note"]

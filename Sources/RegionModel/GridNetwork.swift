@@ -216,13 +216,16 @@ public struct GridNetwork: Sendable, Hashable {
     public var greenImportShare: GreenImportShare?
     /// Cost of each unserved MWh, yuan/MWh; load above all supply is shed at this price.
     public var valueOfLostLoad: Double
+    /// The year the network describes (the delta grid's base or scenario year); `nil` when the input does not say.
+    public var year: Int?
 
     public init(
         name: String, snapshots: [GridSnapshot], buses: [GridBus], carriers: [GridCarrier] = [],
         generators: [GridGenerator] = [], loads: [GridLoad] = [], links: [GridLink] = [],
         storageUnits: [GridStorageUnit] = [], co2Cap: Double? = nil, co2CapOrigin: SourceLocation? = nil,
-        greenImportShare: GreenImportShare? = nil, valueOfLostLoad: Double = 100_000
+        greenImportShare: GreenImportShare? = nil, valueOfLostLoad: Double = 100_000, year: Int? = nil
     ) {
+        self.year = year
         self.name = name
         self.snapshots = snapshots
         self.buses = buses

@@ -100,6 +100,8 @@ public struct Province: Hashable, Sendable {
     public var id: RegionID
     /// The short code used in tables and the grid (SH, JS, ZJ, AH).
     public var code: String
+    /// The administrative division code (GB/T 2260, e.g. 310000 for Shanghai); provinces are listed in its order.
+    public var divisionCode: Int?
     public var name: LocalizedName
     public var population: Series<TenThousandPeople>
     public var gdp: Series<HundredMillionYuan>
@@ -112,9 +114,11 @@ public struct Province: Hashable, Sendable {
     public init(
         id: RegionID, code: String, name: LocalizedName, population: Series<TenThousandPeople>,
         gdp: Series<HundredMillionYuan>, energyUse: Series<TenThousandTCE>, electricity: ElectricityBalance,
-        capacity: [Fuel: Series<GW>], power: PowerSectorEmissions, sectors: [EndUseSector: EndUseEmissions]
+        capacity: [Fuel: Series<GW>], power: PowerSectorEmissions, sectors: [EndUseSector: EndUseEmissions],
+        divisionCode: Int? = nil
     ) {
         self.id = id
+        self.divisionCode = divisionCode
         self.code = code
         self.name = name
         self.population = population

@@ -166,29 +166,47 @@ public struct Scenario: Hashable, Sendable {
     }
 }
 
-/// The whole shared model: provinces, the source catalogue and the scenarios.
-public struct RegionalModel: Hashable, Sendable {
-    /// Provinces in the order the paper and briefs use (Shanghai, Jiangsu, Zhejiang, Anhui, then others by id).
+/// The whole shared model, loaded once from `Regions/` by one loader: provinces, the source catalogue, the
+/// projection scenarios, the grid with its base year and scenario overlays, and the agreements. Every command
+/// and the analysis layer take this value; nothing reads `Regions/` behind it.
+public struct RegionalModel: Sendable {
+    /// Provinces in the order of their administrative division codes (GB/T 2260, as statistical yearbooks list
+    /// them: Shanghai, Jiangsu, Zhejiang, Anhui), then by id for provinces without one.
     public var provinces: [Province]
     public var sources: [String: SourceReference]
     /// Scenarios by name, sorted.
     public var scenarios: [Scenario]
+    /// The grid of `Regions/grid/`; `nil` when the model has none.
+    public var grid: GridModel?
+    /// The agreements of `Regions/agreements/`, sorted by file name.
+    public var agreements: [Agreement]
+    /// Where the data was read from, as messages name it (e.g. `Regions`).
+    public var displayRoot: String
 
-    public init(provinces: [Province], sources: [String: SourceReference], scenarios: [Scenario]) {
-        let order = ["shanghai", "jiangsu", "zhejiang", "anhui"]
+    public init(
+        provinces: [Province], sources: [String: SourceReference], scenarios: [Scenario], grid: GridModel? = nil,
+        agreements: [Agreement] = [], displayRoot: String = "Regions"
+    ) {
         self.provinces = provinces.sorted {
-            let a = order.firstIndex(of: $0.id.rawValue) ?? order.count
-            let b = order.firstIndex(of: $1.id.rawValue) ?? order.count
+            let a = $0.divisionCode ?? Int.max
+            let b = $1.divisionCode ?? Int.max
             return a == b ? $0.id < $1.id : a < b
         }
         self.sources = sources
         self.scenarios = scenarios.sorted { $0.name < $1.name }
+        self.grid = grid
+        self.agreements = agreements
+        self.displayRoot = displayRoot
     }
 
     /// The province with this id.
     public func province(_ id: String) -> Province? { provinces.first { $0.id.rawValue == id } }
     /// The scenario with this name.
     public func scenario(_ name: String) -> Scenario? { scenarios.first { $0.name == name } }
+    /// The ids of the provinces, as agreements and grid buses name them.
+    public var provinceIDs: Set<String> { Set(provinces.map(\.id.rawValue)) }
+    /// The agreement with this id.
+    public func agreement(_ id: String) -> Agreement? { agreements.first { $0.id == id } }
 }
 
 extension LeverPath {

@@ -18,11 +18,10 @@ struct CheckCommand: ParsableCommand {
             passes only if it holds on the inputs and in every sample. Exit 1 when any check fails.
             """)
 
-    @Argument(help: "Agreement files (default: every *.yaml in REGIONS/agreements).")
+    @Argument(help: "Agreement files (default: every agreement of the model, Regions/agreements/*.yaml).")
     var files: [String] = []
 
-    @Option(help: "The Regions folder (province ids are its *.yaml file stems).")
-    var regions: String = "Regions"
+    @OptionGroup var options: RegionOptions
 
     @Option(help: "Number of seeded random perturbations to rerun each check over.")
     var sample: Int = 0
@@ -36,56 +35,31 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Before each agreement's checks, print what its rule gives each party (lines start with #).")
     var details = false
 
-    /// Ids used when the Regions folder has no province files yet.
-    static let deltaProvinces: Set<String> = ["shanghai", "jiangsu", "zhejiang", "anhui"]
-
     func validate() throws {
         guard sample >= 0 else { throw ValidationError("--sample must be ≥ 0") }
         guard perturb >= 0, perturb < 1 else { throw ValidationError("--perturb must be in [0, 1)") }
     }
 
     func run() throws {
-        let regionsURL = URL(fileURLWithPath: regions)
-        var known = AgreementReader.provinceIDs(inRegionsFolder: regionsURL)
-        if known.isEmpty { known = Self.deltaProvinces }
-        var paths = files
-        if paths.isEmpty {
-            let folder = regionsURL.appendingPathComponent("agreements")
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            paths = names.filter { $0.hasSuffix(".yaml") }.sorted().map { (regions as NSString).appendingPathComponent("agreements/\($0)") }
-            if paths.isEmpty {
-                throw CommandFailure.badInput(
-                    DiagnosticsError([
-                        .error(
-                            at: SourceLocation(file: folder.path), "no agreement files found", fix: "give agreement files or --regions DIR")
-                    ]))
-            }
-        }
-        var diagnostics = DiagnosticEngine()
-        var agreements: [Agreement] = []
-        let sources = AgreementReader.sourceKeys(inRegionsFolder: regionsURL)
-        for path in paths {
-            do {
-                agreements.append(
-                    try AgreementReader.read(
-                        contentsOf: URL(fileURLWithPath: path), displayPath: path, knownProvinces: known, knownSources: sources))
-            } catch {
-                diagnostics.absorb(error)
-            }
-        }
-        do { try diagnostics.failIfErrors() } catch { throw CommandFailure.badInput(error) }
-        let grids = try agreements.map { try grid(for: $0, regionsURL: regionsURL) }
+        let model = try options.loadModel()
+        let agreements = try selectAgreements(model)
 
         var passed = 0
         var failed = 0
-        for (agreement, network) in zip(agreements, grids) {
+        for agreement in agreements {
             let lines: [(Bool, String)]
             switch agreement {
             case .relocation(let a): lines = report(a)
             case .jointFund(let a): lines = report(a)
             case .pooledDispatch(let a):
                 // On a grid, every evaluation (and every perturbed sample) dispatches the 15 coalitions.
-                lines = network.map { report(GridPooledDispatch(agreement: a, network: $0)) } ?? report(a)
+                if let scenario = a.dispatchScenario, let grid = model.grid {
+                    let network: GridNetwork
+                    do { network = try grid.network(scenario: scenario) } catch { throw CommandFailure.badInput(error) }
+                    lines = report(GridPooledDispatch(agreement: a, network: network))
+                } else {
+                    lines = report(a)
+                }
             }
             for (ok, line) in lines {
                 if ok { passed += 1 } else { failed += 1 }
@@ -96,13 +70,50 @@ struct CheckCommand: ParsableCommand {
         if failed > 0 { throw CommandFailure.checksFailed(count: failed) }
     }
 
-    /// The grid a pooled-dispatch agreement dispatches on (`Regions/grid` under its scenario), if it names one.
-    func grid(for agreement: Agreement, regionsURL: URL) throws -> GridNetwork? {
-        guard case .pooledDispatch(let pooled) = agreement, let scenario = pooled.dispatchScenario else { return nil }
-        do {
-            return try GridLoader.load(
-                directory: regionsURL.appendingPathComponent("grid"), displayRoot: regions + "/grid", scenario: scenario)
-        } catch { throw CommandFailure.badInput(error) }
+    /// The agreements to check: every agreement of the model, or the files named on the command line (a file the
+    /// model already read is taken from the model; another is read against the model's provinces and sources).
+    func selectAgreements(_ model: RegionalModel) throws -> [Agreement] {
+        guard !files.isEmpty else {
+            guard !model.agreements.isEmpty else {
+                throw CommandFailure.badInput(
+                    DiagnosticsError([
+                        .error(
+                            at: SourceLocation(file: options.regionsPath + "/agreements"), "no agreement files found",
+                            fix: "give agreement files or --regions DIR")
+                    ]))
+            }
+            return model.agreements
+        }
+        let loaded = Dictionary(
+            model.agreements.map { (URL(fileURLWithPath: $0.file).standardizedFileURL.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var diagnostics = DiagnosticEngine()
+        var agreements: [Agreement] = []
+        for path in files {
+            if let agreement = loaded[URL(fileURLWithPath: path).standardizedFileURL.path] {
+                agreements.append(agreement)
+                continue
+            }
+            do {
+                agreements.append(
+                    try AgreementReader.read(
+                        contentsOf: URL(fileURLWithPath: path), displayPath: path, knownProvinces: model.provinceIDs,
+                        knownSources: Set(model.sources.keys)))
+            } catch {
+                diagnostics.absorb(error)
+            }
+        }
+        do { try diagnostics.failIfErrors() } catch { throw CommandFailure.badInput(error) }
+        for agreement in agreements {
+            guard case .pooledDispatch(let pooled) = agreement, let scenario = pooled.dispatchScenario else { continue }
+            if model.grid?.overlay(scenario) == nil {
+                diagnostics.error(
+                    at: pooled.location ?? SourceLocation(file: agreement.file),
+                    "the agreement dispatches grid scenario '\(scenario)', which the model does not have",
+                    fix: "use one of: \(model.grid?.overlays.map(\.name).joined(separator: ", ") ?? "(no grid)")")
+            }
+        }
+        do { try diagnostics.failIfErrors() } catch { throw CommandFailure.badInput(error) }
+        return agreements
     }
 
     /// `# ` lines: the allocation, the game's value and the agreement's own figures per party.

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Diagnostics
 import Foundation
@@ -61,38 +62,42 @@ struct DispatchCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let network: GridNetwork
+        var file: String?
         do {
             if let pypsa {
                 progress("reading PyPSA folder \(pypsa)…")
                 network = try PyPSAImport.load(folder: URL(fileURLWithPath: pypsa))
+                file = pypsa
             } else {
-                let gridPath = options.regionsPath + "/grid"
-                progress("reading \(gridPath) (scenario \(scenario ?? "baseline"))…")
-                network = try GridLoader.load(
-                    directory: URL(fileURLWithPath: gridPath), displayRoot: gridPath, scenario: scenario ?? "baseline",
-                    year: year)
+                let model = try options.loadModel()
+                guard let grid = model.grid else {
+                    throw DiagnosticsError([
+                        .error(
+                            at: SourceLocation(file: options.regionsPath + "/grid/grid.yaml"), "the model has no grid",
+                            fix: "add Regions/grid/ (docs/power-flow.md) or solve a PyPSA folder with --pypsa DIR")
+                    ])
+                }
+                let name = scenario ?? "baseline"
+                progress("dispatching \(grid.displayRoot) (scenario \(name), \(grid.effectiveYear(scenario: name, year: year)))…")
+                network = try grid.network(scenario: name, year: year)
+                file = grid.displayRoot + "/grid.yaml"
             }
-        } catch {
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let error as DiagnosticsError {
             throw CommandFailure.badInput(error)
         }
         let load = DispatchCommand.seconds(clock.now - start)
         let outcome: (result: DispatchResult, timings: DispatchTimings)
         do {
-            outcome = try PowerDispatch.run(
-                network,
+            outcome = try DispatchAnalysis.solve(
+                network, file: file,
                 options: ClpOptions(
                     algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .dual, timeLimitSeconds: timeLimit,
                     iterationLimit: iterationLimit),
                 progress: progress)
         } catch {
-            switch error {
-            case .invalidNetwork(let diagnostics): throw CommandFailure.badInput(diagnostics)
-            case .infeasible(let message):
-                throw CommandFailure.badInput(DiagnosticsError([.error(at: nil, message, fix: nil)]))
-            case .solverFailed(let status):
-                throw CommandFailure.internalFailure(
-                    "Clp did not reach an optimum for '\(network.name)': \(status) — try --algorithm primal or barrier")
-            }
+            throw CommandFailure(error)
         }
         let total = DispatchCommand.seconds(clock.now - start)
         let timings = DispatchReport.Timings(

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Briefs
 import Diagnostics
@@ -95,7 +96,7 @@ struct PublishCommand: ParsableCommand {
             return { () throws(DiagnosticsError) -> BriefInput in try BriefInputFile.load(path: input) }
         }
         let regions = self.regions ?? ProcessInfo.processInfo.environment["YRDPLAN_REGIONS"] ?? "Regions"
-        return { () throws(DiagnosticsError) -> BriefInput in try ModelBriefInput.make(regions: regions, editionDate: editionDate) }
+        return { () throws(DiagnosticsError) -> BriefInput in try SiteInput.make(regions: regions, editionDate: editionDate) }
     }
 }
 

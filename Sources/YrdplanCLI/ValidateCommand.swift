@@ -13,51 +13,20 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var options: RegionOptions
 
     func run() throws {
-        // Every part is checked even when another has problems, so one run reports them all.
-        var diagnostics = DiagnosticEngine()
-        var model: RegionalModel?
-        do { model = try options.loadModel() } catch CommandFailure.badInput(let error) { diagnostics.absorb(error) }
-        let root = URL(fileURLWithPath: options.regionsPath)
-        let grid = root.appendingPathComponent("grid")
-        let gridScenarios = GridLoader.scenarioNames(directory: grid)
-        var gridSummary = "no grid"
-        if FileManager.default.fileExists(atPath: grid.appendingPathComponent("grid.yaml").path) {
-            var reported = Set<Diagnostic>()
-            for scenario in gridScenarios {
-                do {
-                    _ = try GridLoader.load(directory: grid, displayRoot: options.regionsPath + "/grid", scenario: scenario)
-                } catch {
-                    // Problems of the shared grid files repeat under every overlay: report each once.
-                    for d in error.diagnostics where reported.insert(d).inserted { diagnostics.report(d) }
-                }
-            }
-            gridSummary = "grid with \(gridScenarios.count) scenario overlays"
-        }
-        let agreementFolder = root.appendingPathComponent("agreements")
-        let agreementFiles = RegionLoader.yamlFiles(in: agreementFolder)
-        let provinceIDs = AgreementReader.provinceIDs(inRegionsFolder: root)
-        let sourceKeys = AgreementReader.sourceKeys(inRegionsFolder: root)
-        for name in agreementFiles {
-            do {
-                _ = try AgreementReader.read(
-                    contentsOf: agreementFolder.appendingPathComponent(name), displayPath: options.regionsPath + "/agreements/" + name,
-                    knownProvinces: provinceIDs, knownSources: sourceKeys)
-            } catch {
-                diagnostics.absorb(error)
-            }
-        }
-        do { try diagnostics.failIfErrors() } catch { throw CommandFailure.badInput(error) }
-        guard let model else { return }
+        // The one loader reads and checks every part (provinces, scenarios, grid overlays, agreements) and
+        // reports all problems at once.
+        let model = try options.loadModel()
         var counts: [Confidence: Int] = [:]
         for province in model.provinces {
             for point in province.allProvenances { counts[point.confidence, default: 0] += 1 }
         }
         let numbers = counts.values.reduce(0, +)
         let breakdown = Confidence.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        let gridSummary = model.grid.map { "grid with \($0.overlays.count) scenario overlays" } ?? "no grid"
         print(
             "ok: \(model.provinces.count) provinces (\(model.provinces.map(\.id.rawValue).joined(separator: ", "))), "
                 + "\(model.scenarios.count) scenarios, \(numbers) numbers (\(breakdown)), \(model.sources.count) sources; "
-                + "\(gridSummary), \(agreementFiles.count) agreements")
+                + "\(gridSummary), \(model.agreements.count) agreements")
     }
 }
 

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Diagnostics
 import Foundation
@@ -70,6 +71,15 @@ public enum CommandFailure: Error, Equatable {
     case checksFailed(count: Int)
     /// Something went wrong that is not the user's input.
     case internalFailure(String)
+
+    /// An analysis failure: bad input exits 1, a solver stop is an internal failure (exit 3) with Clp's status.
+    init(_ failure: AnalysisFailure) {
+        switch failure {
+        case .badInput(let error): self = .badInput(error)
+        case .solverFailed(let network, let status):
+            self = .internalFailure("Clp did not reach an optimum for '\(network)': \(status) — try --algorithm primal or barrier")
+        }
+    }
 
     var exitStatus: ExitStatus {
         switch self {

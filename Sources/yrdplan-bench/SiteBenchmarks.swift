@@ -1,3 +1,4 @@
+import Analysis
 import Briefs
 import Diagnostics
 import Foundation
@@ -37,7 +38,7 @@ enum SiteBenchmarks {
         let cpuBefore = cpuSeconds()
         let publish = try Bench.time(repeats: repeats) { () throws -> PublishSummary in
             let publisher = Publisher(request: request) { () throws(DiagnosticsError) -> BriefInput in
-                try ModelBriefInput.make(regions: regions, editionDate: "2026-11-30")
+                try SiteInput.make(regions: regions, editionDate: "2026-11-30")
             }
             publisher.log = { _ in }
             return try publisher.run()
@@ -53,7 +54,7 @@ enum SiteBenchmarks {
                 + "peak RSS so far \(String(format: "%.0f", Bench.peakMemoryMiB())) MiB")
 
         // The site alone, as a static-site generator measures it: the model's input computed beforehand.
-        let input = try ModelBriefInput.make(regions: regions, editionDate: "2026-11-30")
+        let input = try SiteInput.make(regions: regions, editionDate: "2026-11-30")
         let steps = StepClock()
         let siteOnly = try Bench.time(repeats: repeats) { () throws -> PublishSummary in
             let publisher = Publisher(request: request) { () throws(DiagnosticsError) -> BriefInput in input }

@@ -1,3 +1,4 @@
+import Analysis
 import Briefs
 import Foundation
 import YrdplanTestSupport

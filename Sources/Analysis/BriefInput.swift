@@ -1,10 +1,11 @@
+import Pathways
 import RegionModel
 
-// MARK: - What a brief is built from: plain values, each figure with its provenance.
+// MARK: - What the analysis layer computes: plain values, each figure with its provenance.
 //
-// The model (RegionModel, Pathways, PowerFlow, BenefitSharing) fills these; Briefs never computes an
-// emission itself. A section or chart whose input is absent is not rendered: a brief never shows a
-// figure the model did not compute.
+// The analyses (Pathways, PowerFlow, BenefitSharing) run on the one RegionalModel; this target turns their
+// results into these values once. Briefs only formats and lays them out, the CLI prints them; a section or chart
+// whose input is absent is not rendered: a brief never shows a figure the model did not compute.
 
 extension Confidence: Codable {}
 
@@ -71,14 +72,33 @@ public struct ScenarioTrajectory: Hashable, Sendable, Codable {
     public var peak: YearValue?
     /// True when the peak is the first year with data: emissions fall from there, the true peak may be earlier.
     public var peakAtFirstYear: Bool?
+    /// Whether the trajectory peaks by 2030 (`Pathways.Trajectory.verdict`, the one rule for it).
+    public var verdict: PeakVerdict
     public var provenance: Citation
 
-    public init(scenario: String, points: [YearValue], peak: YearValue?, peakAtFirstYear: Bool? = nil, provenance: Citation) {
+    /// A trajectory; `verdict` defaults to the rule applied to `peak` (no peak: still rising at the horizon).
+    public init(
+        scenario: String, points: [YearValue], peak: YearValue?, peakAtFirstYear: Bool? = nil, verdict: PeakVerdict? = nil,
+        provenance: Citation
+    ) {
         self.scenario = scenario
         self.points = points
         self.peak = peak
         self.peakAtFirstYear = peakAtFirstYear
+        self.verdict = verdict ?? PeakVerdict(peakYear: peak?.year)
         self.provenance = provenance
+    }
+
+    /// Decodes a stored trajectory; one written without `verdict` gets the rule applied to its `peak`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let peak = try container.decodeIfPresent(YearValue.self, forKey: .peak)
+        self.init(
+            scenario: try container.decode(String.self, forKey: .scenario),
+            points: try container.decode([YearValue].self, forKey: .points), peak: peak,
+            peakAtFirstYear: try container.decodeIfPresent(Bool.self, forKey: .peakAtFirstYear),
+            verdict: try container.decodeIfPresent(PeakVerdict.self, forKey: .verdict),
+            provenance: try container.decode(Citation.self, forKey: .provenance))
     }
 }
 

@@ -7,17 +7,12 @@ extension BriefInput {
     /// The corridors' annual flows of a solved dispatch: energy delivered per link direction (TWh), the
     /// share of hours at capacity, origin and destination as province ids or external supply regions.
     /// Directions that carried nothing are left out.
-    public static func corridors(
-        network: GridNetwork, result: DispatchResult, scenario: String, gridPath: String, year: Int
-    ) -> [CorridorFlow] {
+    public static func corridors(_ dispatch: ScenarioDispatch, gridPath: String) -> [CorridorFlow] {
+        let network = dispatch.network
+        let result = dispatch.result
         let hours = network.snapshots.reduce(0) { $0 + $1.objectiveWeight }
         let buses = Dictionary(network.buses.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let citation = Citation(
-            sourceKey: "dispatch-\(scenario)",
-            source: "yrdplan dispatch (COIN-OR Clp) of \(gridPath)/grid.yaml, scenario '\(scenario)'; yrdplan dispatch --json",
-            year: year, confidence: .synthetic,
-            note: "A least-cost dispatch over representative days whose hourly shapes are synthetic (see \(gridPath)/grid.yaml); "
-                + "annual flows are model results, not metered statistics.")
+        let citation = dispatchCitation(dispatch, gridPath: gridPath)
         var used = Set<String>()
         return result.links.compactMap { link in
             let delivered = link.energyDeliveredMWh / 1e6
@@ -32,26 +27,31 @@ extension BriefInput {
 
     /// The CO2 intensity of the power each province receives over links (t CO2/MWh, traced by proportional
     /// sharing in the dispatch), by province id; provinces that import nothing are absent.
-    public static func importFactors(
-        network: GridNetwork, result: DispatchResult, scenario: String, gridPath: String, year: Int
-    ) -> [String: Figure] {
-        let citation = Citation(
-            sourceKey: "dispatch-\(scenario)",
-            source: "yrdplan dispatch (COIN-OR Clp) of \(gridPath)/grid.yaml, scenario '\(scenario)'; yrdplan dispatch --json",
-            year: year, confidence: .synthetic,
-            note: "A least-cost dispatch over representative days whose hourly shapes are synthetic (see \(gridPath)/grid.yaml); "
-                + "annual flows are model results, not metered statistics.")
+    public static func importFactors(_ dispatch: ScenarioDispatch, gridPath: String) -> [String: Figure] {
+        let citation = dispatchCitation(dispatch, gridPath: gridPath)
         var factors: [String: Figure] = [:]
-        for bus in result.buses where !bus.isExternal {
+        for bus in dispatch.result.buses where !bus.isExternal {
             guard let region = bus.region, let factor = bus.importEmissionFactor else { continue }
             factors[region] = Figure(factor, unit: TonnesCO2PerMWh.symbol, citation)
         }
         return factors
     }
 
+    /// The provenance of a dispatch's figures: the grid scenario and the year it describes (its overlay's year).
+    static func dispatchCitation(_ dispatch: ScenarioDispatch, gridPath: String) -> Citation {
+        let scenario = dispatch.scenario
+        return Citation(
+            sourceKey: "dispatch-\(scenario)",
+            source:
+                "yrdplan dispatch (COIN-OR Clp) of \(gridPath)/grid.yaml, scenario '\(scenario)'; yrdplan dispatch --json",
+            year: dispatch.year, confidence: .synthetic,
+            note: "A least-cost dispatch over representative days whose hourly shapes are synthetic (see \(gridPath)/grid.yaml); "
+                + "annual flows are model results, not metered statistics.")
+    }
+
     /// A bus's place: its province id, or the external supply region's name as an id (`EXT_ThreeGorges` → `threegorges`).
     static func placeID(_ bus: GridBus) -> String {
-        if let region = bus.region, SafeID.isValid(region) { return region }
+        if let region = bus.region, RegionID.isValid(region) { return region }
         var name = bus.name
         if name.hasPrefix("EXT_") { name.removeFirst(4) }
         return slug(name)

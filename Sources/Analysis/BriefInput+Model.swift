@@ -196,7 +196,7 @@ struct ModelMapper {
         return ScenarioTrajectory(
             scenario: t.scenario, points: t.years.map { YearValue($0.year, $0.total.value) },
             peak: stillRising ? nil : YearValue(peak.year, peak.value.value), peakAtFirstYear: t.peakIsFirstYear ? true : nil,
-            provenance: citation)
+            verdict: t.verdict, provenance: citation)
     }
 }
 

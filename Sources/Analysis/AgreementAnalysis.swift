@@ -1,0 +1,137 @@
+import BenefitSharing
+import Diagnostics
+import PowerFlow
+import RegionModel
+
+/// What the briefs show of the model's agreements: the allocation rules compared on the pooled-dispatch
+/// agreement, the joint fund's positions and each industry relocation as evaluated — the same evaluations
+/// `yrdplan check` runs, computed here once from the model's agreements.
+public struct AgreementFigures: Sendable {
+    public var allocation: AllocationComparison?
+    public var fund: [FundPosition]
+    public var relocations: [RelocationDeal]
+}
+
+/// Evaluates the agreements of a `RegionalModel` into brief figures with their provenance.
+public enum AgreementAnalysis {
+    /// Every agreement of the model evaluated; a pooled-dispatch agreement on the grid dispatches every coalition.
+    public static func evaluate(_ model: RegionalModel) throws(AnalysisFailure) -> AgreementFigures {
+        var figures = AgreementFigures(allocation: nil, fund: [], relocations: [])
+        var diagnostics = DiagnosticEngine()
+        for agreement in model.agreements {
+            let path = agreement.file
+            do {
+                switch agreement {
+                case .pooledDispatch(let pooled):
+                    guard figures.allocation == nil else { continue }
+                    if let scenario = pooled.dispatchScenario, let grid = model.grid {
+                        let network: GridNetwork
+                        do { network = try grid.network(scenario: scenario) } catch { throw AnalysisFailure.badInput(error) }
+                        figures.allocation = try comparison(
+                            GridPooledDispatch(agreement: pooled, network: network).evaluate(), id: pooled.id, path: path,
+                            basis: "every coalition dispatched on \(grid.displayRoot), scenario '\(scenario)'",
+                            year: grid.effectiveYear(scenario: scenario))
+                    } else {
+                        figures.allocation = try comparison(
+                            pooled.evaluate(), id: pooled.id, path: path, basis: "the agreement's coalition cost table",
+                            year: agreement.latestFigureYear)
+                    }
+                case .jointFund(let joint):
+                    figures.fund = positions(try joint.evaluate(), path: path, year: agreement.latestFigureYear)
+                case .relocation(let relocation):
+                    figures.relocations.append(try deal(relocation, path: path, year: agreement.latestFigureYear))
+                }
+            } catch let failure as AnalysisFailure {
+                diagnostics.absorb(failure.diagnostics)
+            } catch {
+                diagnostics.error(at: agreement.location ?? SourceLocation(file: path), "\(error)", fix: "run yrdplan check \(path)")
+            }
+        }
+        do { try diagnostics.failIfErrors() } catch { throw .badInput(error) }
+        return figures
+    }
+
+    /// The year a figure of an agreement describes: the latest year its inputs state (`nil` when none does).
+    static func citationYear(_ year: Int?) -> Int { year ?? 0 }
+
+    /// A relocation agreement as `yrdplan check --details` evaluates it: the split schedule, each party's NPV
+    /// (the agreed allocation) and every required property with its counterexample.
+    public static func deal(_ agreement: RelocationAgreement, path: String, year: Int?) throws -> RelocationDeal {
+        let outcome = try agreement.evaluate()
+        let results = RuleChecker.check(agreement)
+        let evaluation = Citation(
+            sourceKey: "agreement-\(agreement.id)", source: "yrdplan evaluation of \(path) (NPV per province); yrdplan check",
+            year: citationYear(year), confidence: .synthetic,
+            note: "Plant figures are synthetic magnitudes and the discount rate an estimate; see the notes in \(path).")
+        let splitCitation = Citation(
+            sourceKey: "agreement-\(agreement.id)-split", source: "split schedule agreed in \(path)",
+            year: citationYear(year), confidence: .estimate,
+            note: "Each period cites its own source in the file (e.g. the Liu-Song park's 40:60, bsh-013); later periods are estimates.")
+        var rows: [SplitRow] = []
+        for (stream, periods) in [
+            ("gdp-statistics", agreement.gdpSplit), ("tax", agreement.taxSplit), ("emissions", agreement.emissionsSplit),
+        ] {
+            var start = 1
+            for period in periods where start <= agreement.horizonYears {
+                let end = min(period.years.map { start + $0 - 1 } ?? agreement.horizonYears, agreement.horizonYears)
+                rows.append(
+                    SplitRow(
+                        stream: stream, fromYear: start, toYear: end, originShare: period.shares[agreement.origin] ?? 0,
+                        destinationShare: period.shares[agreement.destination] ?? 0))
+                start = end + 1
+            }
+        }
+        var npv: [String: Figure] = [:]
+        for (index, party) in outcome.parties.enumerated() {
+            npv[party] = Figure(outcome.allocation[index], unit: outcome.unit, evaluation)
+        }
+        return RelocationDeal(
+            id: agreement.id, title: agreement.title, origin: agreement.origin, destination: agreement.destination,
+            horizonYears: agreement.horizonYears, splits: rows, splitProvenance: splitCitation, npv: npv,
+            checks: results.map { RuleCheckResult(property: $0.property.name, held: $0.held, counterexample: $0.counterexample) })
+    }
+
+    /// The agreed rule beside Shapley, nucleolus, normalised Banzhaf and the equal split of the same game
+    /// (the comparison `yrdplan check --details` prints per party).
+    public static func comparison(
+        _ outcome: AgreementOutcome, id: String, path: String, basis: String, year: Int?
+    ) throws -> AllocationComparison {
+        let rules = try ruleComparison(outcome)
+        var shares: [String: [String: Double]] = [:]
+        for (rule, values) in rules {
+            shares[rule] = Dictionary(uniqueKeysWithValues: zip(outcome.parties, values))
+        }
+        let citation = Citation(
+            sourceKey: "agreement-\(id)",
+            source: "yrdplan benefit sharing of \(path) (\(basis)); yrdplan check",
+            year: citationYear(year), confidence: .synthetic,
+            note: "The savings game rests on synthetic grid shapes and partly synthetic figures; see the notes in \(path).")
+        return AllocationComparison(benefit: id, rules: rules.map(\.rule), shares: shares, unit: outcome.unit, provenance: citation)
+    }
+
+    /// The allocations compared: the agreed rule, Shapley, nucleolus (when it exists), normalised Banzhaf (when
+    /// defined) and the equal split, each per party in the outcome's party order.
+    public static func ruleComparison(_ outcome: AgreementOutcome) throws -> [(rule: String, values: [Double])] {
+        let game = outcome.game
+        var rules: [(rule: String, values: [Double])] = [("agreed", outcome.allocation), ("shapley", game.shapleyValue())]
+        if let nucleolus = try game.nucleolus() { rules.append(("nucleolus", nucleolus)) }
+        if let banzhaf = game.normalizedBanzhafValue() { rules.append(("banzhaf", banzhaf)) }
+        rules.append(("equal", SimpleRule.equalSplit(game.grandValue, among: outcome.parties.count)))
+        return rules
+    }
+
+    /// Each party's contribution to and gross benefit from the joint fund.
+    public static func positions(_ outcome: AgreementOutcome, path: String, year: Int?) -> [FundPosition] {
+        guard let contributions = outcome.contributions, let benefits = outcome.benefits else { return [] }
+        let citation = Citation(
+            sourceKey: "agreement-joint-fund", source: "yrdplan evaluation of \(path) (portfolio and contribution rule); yrdplan check",
+            year: citationYear(year), confidence: .synthetic,
+            note: "Contributions follow sourced 2022 GDP; the candidate projects are synthetic magnitudes (see \(path)).")
+        return outcome.parties.indices.map { index in
+            FundPosition(
+                province: outcome.parties[index],
+                contribution: Figure(contributions[index], unit: outcome.contributionUnit ?? outcome.unit, citation),
+                benefit: Figure(benefits[index], unit: outcome.benefitUnit ?? outcome.unit, citation))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Diagnostics
+import LinearProgramming
+import ParallelWork
+import Pathways
+import PowerFlow
+import RegionModel
+
+/// Everything one edition of the site shows, computed from the model: the brief input (every figure with its
+/// provenance) and the projections it came from (for the data downloads).
+public struct Edition: Sendable {
+    public var input: BriefInput
+    public var outlooks: [RegionalOutlook]
+}
+
+/// Computes an edition from the `RegionalModel`: projections of every scenario, the dispatch of the headline
+/// scenario's grid (labelled with that scenario's year), and the agreements — the dispatch and agreement solves
+/// run beside the projections.
+public enum EditionAnalysis {
+    /// The edition dated `editionDate` (from Reports/site.yaml or SOURCE_DATE_EPOCH, never the clock).
+    public static func make(model: RegionalModel, editionDate: String) throws(AnalysisFailure) -> Edition {
+        let names = model.scenarios.map(\.name)
+        let headline = names.contains(BriefInput.preferredHeadline) ? BriefInput.preferredHeadline : (names.first ?? "baseline")
+        typealias Solved = (dispatch: Result<DispatchFigures?, AnalysisFailure>, agreements: Result<AgreementFigures, AnalysisFailure>)
+        let (solved, projected) = ParallelMap.both(
+            { () -> Solved in
+                (
+                    Result { () throws(AnalysisFailure) -> DispatchFigures? in try dispatchFigures(model, scenario: headline) },
+                    Result { () throws(AnalysisFailure) -> AgreementFigures in try AgreementAnalysis.evaluate(model) }
+                )
+            },
+            { Result { () throws(AnalysisFailure) -> [RegionalOutlook] in try ProjectionAnalysis.outlooks(model) } })
+        var diagnostics = DiagnosticEngine()
+        var outlooks: [RegionalOutlook] = []
+        switch projected {
+        case .success(let value): outlooks = value
+        case .failure(let failure): diagnostics.absorb(failure.diagnostics)
+        }
+        var input = BriefInput.fromModel(model, outlooks: outlooks, editionDate: editionDate, regionsPath: model.displayRoot)
+        switch solved.dispatch {
+        case .success(let figures?):
+            input.corridors = figures.corridors
+            for index in input.provinces.indices {
+                input.provinces[index].importFactor = figures.importFactors[input.provinces[index].id]
+            }
+        case .success(nil): break
+        case .failure(let failure): diagnostics.absorb(failure.diagnostics)
+        }
+        switch solved.agreements {
+        case .success(let figures):
+            input.allocation = figures.allocation
+            input.fund = figures.fund
+            input.relocations = figures.relocations.isEmpty ? nil : figures.relocations
+        case .failure(let failure): diagnostics.absorb(failure.diagnostics)
+        }
+        do { try diagnostics.failIfErrors() } catch { throw .badInput(error) }
+        return Edition(input: input, outlooks: outlooks)
+    }
+
+    /// Corridor flows and imported-power intensities of one grid dispatch.
+    public struct DispatchFigures: Sendable {
+        public var corridors: [CorridorFlow]
+        public var importFactors: [String: Figure]
+    }
+
+    /// The dispatch of the grid under `scenario` (or the baseline overlay when the grid has no overlay of that name),
+    /// each figure labelled with the year of that scenario's grid; `nil` when the model has no grid.
+    public static func dispatchFigures(_ model: RegionalModel, scenario: String) throws(AnalysisFailure) -> DispatchFigures? {
+        guard let grid = model.grid else { return nil }
+        let gridScenario = grid.overlay(scenario) != nil ? scenario : "baseline"
+        let dispatch = try DispatchAnalysis.run(grid, scenario: gridScenario)
+        return DispatchFigures(
+            corridors: BriefInput.corridors(dispatch, gridPath: grid.displayRoot),
+            importFactors: BriefInput.importFactors(dispatch, gridPath: grid.displayRoot))
+    }
+}
