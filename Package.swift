@@ -96,7 +96,7 @@ let package = Package(
             ]),
         .target(
             name: "Site",
-            dependencies: ["Diagnostics", "Briefs", "XMLSupport", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Diagnostics", "Analysis", "Briefs", "XMLSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Diagnostics"]),
         .testTarget(
             name: "BriefsTests",
