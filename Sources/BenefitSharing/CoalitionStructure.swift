@@ -29,13 +29,13 @@ public struct CoalitionStructure: Sendable, Equatable {
         self.unions = unions.map { Coalition($0) }
     }
 
-    /// Every player a union of its own (the Owen value is then the Shapley value).
+    /// Every player a union of its own, for `playerCount ≥ 1` (the Owen value is then the Shapley value).
     public static func singletons(playerCount: Int) -> CoalitionStructure {
         // Each player once, in range.
         try! CoalitionStructure(playerCount: playerCount, unions: (0..<playerCount).map { [$0] })
     }
 
-    /// One union of all players (the Owen value is then the Shapley value).
+    /// One union of all `playerCount ≥ 1` players (the Owen value is then the Shapley value).
     public static func grand(playerCount: Int) -> CoalitionStructure {
         // All players once, in range.
         try! CoalitionStructure(playerCount: playerCount, unions: [Array(0..<playerCount)])

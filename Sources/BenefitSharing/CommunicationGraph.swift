@@ -21,11 +21,12 @@ public struct CommunicationGraph: Sendable, Equatable {
         self.neighbours = neighbours
     }
 
-    /// The complete graph: everyone talks to everyone, so no coalition is split.
+    /// The complete graph on `playerCount ≥ 1` players: everyone talks to everyone, so no coalition is split.
     public static func complete(playerCount: Int) -> CommunicationGraph {
-        let links = (0..<playerCount).flatMap { a in ((a + 1)..<max(playerCount, a + 1)).map { (a, $0) } }
+        precondition(playerCount >= 1, "a game needs at least one player")
+        let links = (0..<playerCount).flatMap { a in ((a + 1)..<playerCount).map { (a, $0) } }
         // The links join distinct players in range by construction.
-        return try! CommunicationGraph(playerCount: max(playerCount, 1), links: links)
+        return try! CommunicationGraph(playerCount: playerCount, links: links)
     }
 
     /// The connected component of `coalition` that holds `player`, using only links inside `coalition`.

@@ -16,7 +16,7 @@ import Testing
     func randomGraph(players n: Int, density: Double, rng: inout SplitMix64) throws -> CommunicationGraph {
         var links: [(Int, Int)] = []
         for a in 0..<n {
-            for b in (a + 1)..<max(n, a + 1) where rng.nextUnit() < density { links.append((a, b)) }
+            for b in (a + 1)..<n where rng.nextUnit() < density { links.append((a, b)) }
         }
         return try CommunicationGraph(playerCount: n, links: links)
     }
