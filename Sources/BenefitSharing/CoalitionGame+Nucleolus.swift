@@ -7,7 +7,8 @@ import LinearProgramming
 public struct LeastCore: Sendable, Equatable {
     /// The least-core value ε₁; the core is non-empty exactly when ε₁ ≤ 0.
     public var epsilon: Double
-    /// One allocation in the least core.
+    /// One allocation in the least core: the vertex the LP solver returned, so which one depends on its
+    /// pivoting. For a point that does not, use the pre-nucleolus, which always lies in the least core.
     public var allocation: [Double]
 }
 

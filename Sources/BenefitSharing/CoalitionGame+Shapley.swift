@@ -5,12 +5,7 @@ extension CoalitionGame {
     /// the table in O(n·2^n) with the weights precomputed per coalition size.
     public func shapleyValue() -> [Double] {
         let n = playerCount
-        // weight[s] = s!(n-s-1)!/n!, built by a recurrence to stay exact in floating point for n ≤ 20.
-        var weight = [Double](repeating: 0, count: n)
-        weight[0] = 1.0 / Double(n)
-        if n > 1 {
-            for s in 1..<n { weight[s] = weight[s - 1] * Double(s) / Double(n - s) }
-        }
+        let weight = Self.shapleyWeights(playerCount: n)
         var sizeWeight = [Double](repeating: 0, count: 1 << n)
         for mask in 0..<(1 << n) where mask.nonzeroBitCount < n {
             sizeWeight[mask] = weight[mask.nonzeroBitCount]
@@ -34,6 +29,18 @@ extension CoalitionGame {
             }
         }
         return phi
+    }
+
+    /// `weight[s] = s!(n−s−1)!/n!`, the chance that a player finds exactly `s` of the other `n − 1`
+    /// before it in a random order; built by a recurrence to stay exact in floating point for n ≤ 20.
+    /// The Owen value uses it twice: over unions and over players inside a union.
+    static func shapleyWeights(playerCount n: Int) -> [Double] {
+        var weight = [Double](repeating: 0, count: n)
+        weight[0] = 1.0 / Double(n)
+        if n > 1 {
+            for s in 1..<n { weight[s] = weight[s - 1] * Double(s) / Double(n - s) }
+        }
+        return weight
     }
 
     /// The raw Banzhaf value `β_i = Σ_{S∌i} (v(S∪i) − v(S)) / 2^(n−1)`.

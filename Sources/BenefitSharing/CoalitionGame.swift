@@ -10,6 +10,11 @@ public enum GameError: Error, Equatable, Sendable, CustomStringConvertible {
     case noPlayers
     /// A linear program behind a solution concept did not solve.
     case linearProgramFailed(step: String, status: String)
+    /// A communication link names a player outside the game or joins a player to itself.
+    case invalidLink(Int, Int, playerCount: Int)
+    /// The unions of a coalition structure do not partition the players: some are in none, some in two,
+    /// some are not players at all, or a union is empty.
+    case unionsNotAPartition(missing: [Int], repeated: [Int], unknown: [Int], emptyUnions: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +24,15 @@ public enum GameError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongTableSize(let expected, let found): "expected \(expected) coalition values, found \(found)"
         case .noPlayers: "a game needs at least one player"
         case .linearProgramFailed(let step, let status): "the \(step) linear program failed: \(status)"
+        case .invalidLink(let a, let b, let n): "the link (\(a), \(b)) must join two different players among 0..<\(n)"
+        case .unionsNotAPartition(let missing, let repeated, let unknown, let empty):
+            "the unions must partition the players; "
+                + [
+                    missing.isEmpty ? nil : "in no union: \(missing.map(String.init).joined(separator: ", "))",
+                    repeated.isEmpty ? nil : "in two unions: \(repeated.map(String.init).joined(separator: ", "))",
+                    unknown.isEmpty ? nil : "not players: \(unknown.map(String.init).joined(separator: ", "))",
+                    empty == 0 ? nil : "\(empty) empty union\(empty == 1 ? "" : "s")",
+                ].compactMap { $0 }.joined(separator: "; ")
         }
     }
 }

@@ -3,8 +3,27 @@ import Foundation
 import RegionModel
 import Yams
 
+/// What a game file holds: the game, and for a table game the communication graph and the coalition
+/// structure it may carry (player indices in the order of `players`).
+public struct GameFileContents: Hashable, Sendable {
+    /// The table game or the bankruptcy problem.
+    public var game: ExplicitGameFile
+    /// `"edges"`: each a pair of linked players; `nil` when the file has no `edges` (`[]` is a graph without links).
+    public var edges: [[Int]]?
+    /// `"unions"`: a partition of the players into a priori unions; `nil` when the file has no `unions`.
+    public var unions: [[Int]]?
+
+    /// Contents from their parts.
+    public init(game: ExplicitGameFile, edges: [[Int]]? = nil, unions: [[Int]]? = nil) {
+        self.game = game
+        self.edges = edges
+        self.unions = unions
+    }
+}
+
 /// Reads the explicit-game JSON of `yrdplan game solve`: a full coalition table
-/// `{"players": [...], "values": {"": 0, "A": 1, "A,B": 3, ...}}` or a bankruptcy problem
+/// `{"players": [...], "values": {"": 0, "A": 1, "A,B": 3, ...}}`, optionally with a communication graph
+/// `"edges": [["A","B"], ...]` and a priori unions `"unions": [["A","B"], ["C"]]`, or a bankruptcy problem
 /// `{"bankruptcy": {"estate": E, "claims": {"A": c, ...}}}`. Parsed with Yams (JSON is YAML)
 /// so every problem has a line.
 public enum GameFileReader {
@@ -12,7 +31,7 @@ public enum GameFileReader {
     public static let exactPlayerLimit = 20
 
     /// Reads and parses one game file from disk.
-    public static func read(contentsOf url: URL, displayPath: String? = nil) throws(DiagnosticsError) -> ExplicitGameFile {
+    public static func read(contentsOf url: URL, displayPath: String? = nil) throws(DiagnosticsError) -> GameFileContents {
         let path = displayPath ?? url.path
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
@@ -22,7 +41,7 @@ public enum GameFileReader {
     }
 
     /// Parses game JSON text; `file` names it in diagnostics.
-    public static func parse(_ text: String, file: String) throws(DiagnosticsError) -> ExplicitGameFile {
+    public static func parse(_ text: String, file: String) throws(DiagnosticsError) -> GameFileContents {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text), node.mapping != nil else {
@@ -40,9 +59,9 @@ public enum GameFileReader {
         }
         var d = DiagnosticEngine()
         var c = AgreementYAMLCursor(root, file: file)
-        let result: ExplicitGameFile?
+        let result: GameFileContents?
         if root.mapping?["bankruptcy"] != nil {
-            result = bankruptcy(&c, &d)
+            result = bankruptcy(&c, &d).map { GameFileContents(game: $0) }
         } else {
             result = table(&c, &d)
         }
@@ -52,8 +71,11 @@ public enum GameFileReader {
         return result
     }
 
-    static func table(_ c: inout AgreementYAMLCursor, _ d: inout DiagnosticEngine) -> ExplicitGameFile? {
+    static func table(_ c: inout AgreementYAMLCursor, _ d: inout DiagnosticEngine) -> GameFileContents? {
         let file = c.file
+        // Taken first so that an early return does not report them as unknown keys.
+        let edgesNode = c.value("edges", required: false, &d)
+        let unionsNode = c.value("unions", required: false, &d)
         guard let playersNode = c.value("players", &d) else { _ = c.value("values", &d); return nil }
         guard let list = playersNode.sequence, !list.isEmpty else {
             d.error(at: AgreementYAMLCursor.location(of: playersNode, in: file), "`players` must be a non-empty list of names")
@@ -137,8 +159,93 @@ public enum GameFileReader {
                 at: AgreementYAMLCursor.location(of: valuesNode, in: file), "the empty coalition is worth \(empty)",
                 fix: "v(\"\") must be 0")
         }
+        let edges = edgesNode.flatMap { edgeList($0, players: players, index: index, file: file, &d) }
+        let unions = unionsNode.flatMap { unionList($0, players: players, index: index, file: file, &d) }
         guard !d.hasErrors else { return nil }
-        return .table(players: players, values: values.map { $0 ?? 0 })
+        return GameFileContents(game: .table(players: players, values: values.map { $0 ?? 0 }), edges: edges, unions: unions)
+    }
+
+    /// The index of the player named by `node`, reporting an unknown name where it is written.
+    static func player(
+        _ node: Node, in what: String, players: [String], index: [String: Int], file: String, _ d: inout DiagnosticEngine
+    ) -> Int? {
+        guard let name = node.string, let i = index[name] else {
+            d.error(
+                at: AgreementYAMLCursor.location(of: node, in: file), "unknown player `\(node.string ?? "?")` in `\(what)`",
+                fix: "players are: \(players.joined(separator: ", "))")
+            return nil
+        }
+        return i
+    }
+
+    /// `"edges": [["A","B"], ...]`: the links of the communication graph, as index pairs.
+    static func edgeList(
+        _ node: Node, players: [String], index: [String: Int], file: String, _ d: inout DiagnosticEngine
+    ) -> [[Int]]? {
+        guard let list = node.sequence else {
+            d.error(
+                at: AgreementYAMLCursor.location(of: node, in: file), "`edges` must be a list of player pairs",
+                fix: "write \"edges\": [[\"A\", \"B\"], ...], or [] for a graph without links")
+            return nil
+        }
+        var edges: [[Int]] = []
+        for item in list {
+            let at = AgreementYAMLCursor.location(of: item, in: file)
+            guard let pair = item.sequence, pair.count == 2 else {
+                d.error(at: at, "an edge must be a pair of player names", fix: "write [\"A\", \"B\"]")
+                continue
+            }
+            let ends = pair.compactMap { player($0, in: "edges", players: players, index: index, file: file, &d) }
+            guard ends.count == 2 else { continue }
+            guard ends[0] != ends[1] else {
+                d.error(at: at, "the edge links `\(players[ends[0]])` to itself", fix: "an edge joins two different players")
+                continue
+            }
+            edges.append(ends)
+        }
+        return edges
+    }
+
+    /// `"unions": [["A","B"], ["C"]]`: a priori unions, which must partition the players.
+    static func unionList(
+        _ node: Node, players: [String], index: [String: Int], file: String, _ d: inout DiagnosticEngine
+    ) -> [[Int]]? {
+        let partition = "the unions must partition the players: each player in exactly one union (a union of one is allowed)"
+        guard let list = node.sequence else {
+            d.error(
+                at: AgreementYAMLCursor.location(of: node, in: file), "`unions` must be a list of lists of player names",
+                fix: "write \"unions\": [[\"A\", \"B\"], [\"C\"]]")
+            return nil
+        }
+        var firstLine = [Int: Int]()
+        var unions: [[Int]] = []
+        for item in list {
+            guard let members = item.sequence, !members.isEmpty else {
+                d.error(
+                    at: AgreementYAMLCursor.location(of: item, in: file), "a union must be a non-empty list of player names", fix: partition
+                )
+                continue
+            }
+            var union: [Int] = []
+            for member in members {
+                guard let i = player(member, in: "unions", players: players, index: index, file: file, &d) else { continue }
+                let at = AgreementYAMLCursor.location(of: member, in: file)
+                if let line = firstLine[i] {
+                    d.error(at: at, "player `\(players[i])` is in the unions twice (first at line \(line))", fix: partition)
+                    continue
+                }
+                firstLine[i] = at.line ?? 0
+                union.append(i)
+            }
+            unions.append(union)
+        }
+        let missing = players.indices.filter { firstLine[$0] == nil }.map { "`\(players[$0])`" }
+        if !missing.isEmpty {
+            d.error(
+                at: AgreementYAMLCursor.location(of: node, in: file),
+                "\(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") in no union", fix: partition)
+        }
+        return unions
     }
 
     static func bankruptcy(_ c: inout AgreementYAMLCursor, _ d: inout DiagnosticEngine) -> ExplicitGameFile? {

@@ -9,7 +9,8 @@ import RegionModel
 struct GameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "game",
-        abstract: "Solve explicit TU cooperative games (Shapley, Banzhaf, nucleolus, core) and bankruptcy problems.",
+        abstract:
+            "Solve explicit TU cooperative games (Shapley, Banzhaf, nucleolus, core, τ-value, Gately, Myerson, Owen) and bankruptcy problems.",
         subcommands: [GameSolveCommand.self])
 }
 
@@ -20,8 +21,9 @@ struct GameSolveCommand: ParsableCommand {
         abstract: "Solutions and properties of an explicit TU game or a bankruptcy problem.",
         discussion: """
             FILE is JSON: {"players": ["A","B"], "values": {"": 0, "A": 1, "B": 1, "A,B": 3}} (every coalition, \
-            names joined by commas in any order), or {"bankruptcy": {"estate": E, "claims": {"A": c, ...}}}. \
-            See docs/benefit-sharing.md.
+            names joined by commas in any order), optionally with "edges": [["A","B"], ...] (a communication graph: \
+            adds the Myerson value) and "unions": [["A","B"], ["C"]] (a priori unions: adds the Owen value), \
+            or {"bankruptcy": {"estate": E, "claims": {"A": c, ...}}}. See docs/benefit-sharing.md.
             """)
 
     @Argument(help: "The game file (JSON).")
@@ -41,18 +43,27 @@ struct GameSolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parsed: ExplicitGameFile
+        let parsed: GameFileContents
         do { parsed = try GameFileReader.read(contentsOf: URL(fileURLWithPath: file), displayPath: file) } catch {
             throw CommandFailure.badInput(error)
         }
-        switch parsed {
+        switch parsed.game {
         case .table(let players, let values):
             let game: CoalitionGame
             do { game = try CoalitionGame(playerCount: players.count, values: values) } catch {
                 throw CommandFailure.badInput(DiagnosticsError([.error(at: SourceLocation(file: file), error.description)]))
             }
             var solution: GameSolution
-            do { solution = try GameSolution(game) } catch { throw CommandFailure.internalFailure(error.description) }
+            do {
+                solution = try GameSolution(game)
+                if let edges = parsed.edges {
+                    solution.myerson = game.myersonValue(
+                        graph: try CommunicationGraph(playerCount: players.count, links: edges.map { ($0[0], $0[1]) }))
+                }
+                if let unions = parsed.unions {
+                    solution.owen = game.owenValue(structure: try CoalitionStructure(playerCount: players.count, unions: unions))
+                }
+            } catch { throw CommandFailure.internalFailure(error.description) }
             solution.sampled = samples.map { game.sampledShapleyValue(samples: $0, seed: seed) }
             print(json ? solution.json(players: players) : solution.table(players: players), terminator: "")
         case .bankruptcy(let estate, let claimants, let claims):
@@ -89,6 +100,14 @@ struct GameSolution {
     var coreNonEmpty: Bool
     var convex: Bool
     var leastCore: LeastCore
+    /// The τ-value; `nil` when the game is not quasi-balanced.
+    var tau: [Double]?
+    /// The Gately point; `nil` where it is not defined.
+    var gately: [Double]?
+    /// The Myerson value, when the file gives `edges`.
+    var myerson: [Double]?
+    /// The Owen value, when the file gives `unions`.
+    var owen: [Double]?
     /// The sampled Shapley estimate, when asked for.
     var sampled: SampledShapley?
 
@@ -100,7 +119,13 @@ struct GameSolution {
         leastCore = try game.leastCore()
         coreNonEmpty = leastCore.epsilon <= game.tolerance
         convex = game.isConvex
+        tau = game.tauValue()
+        gately = game.gatelyPoint()
     }
+
+    /// The point reported in the least core: the pre-nucleolus, which always lies there (its largest
+    /// excess is ε₁) and, unlike the vertex the LP solver returns, does not depend on the pivoting.
+    var leastCorePoint: [Double] { prenucleolus }
 
     /// `{player: value}` in player order, rounded to 1e-9 so solver noise does not show.
     static func perPlayer(_ players: [String], _ values: [Double]?) -> JSONValue {
@@ -117,7 +142,12 @@ struct GameSolution {
             ("core_nonempty", .bool(coreNonEmpty)),
             ("convex", .bool(convex)),
             ("least_core_epsilon", JSONValue.rounded(leastCore.epsilon, 9)),
+            ("least_core_point", Self.perPlayer(players, leastCorePoint)),
+            ("tau", Self.perPlayer(players, tau)),
+            ("gately", Self.perPlayer(players, gately)),
         ]
+        if let myerson { fields.append(("myerson", Self.perPlayer(players, myerson))) }
+        if let owen { fields.append(("owen", Self.perPlayer(players, owen))) }
         if let sampled {
             fields.append(
                 (
@@ -140,6 +170,12 @@ struct GameSolution {
             table.add([name, cell(shapley, i), cell(banzhaf, i), cell(nucleolus, i), cell(prenucleolus, i)])
         }
         var text = table.rendered()
+        var more: [(String, [Double]?)] = [("τ-value", tau), ("Gately", gately)]
+        if let myerson { more.append(("Myerson", myerson)) }
+        if let owen { more.append(("Owen", owen)) }
+        var second = TextTable(headers: ["player"] + more.map(\.0), rightAligned: Set(1...more.count))
+        for (i, name) in players.enumerated() { second.add([name] + more.map { cell($0.1, i) }) }
+        text += "\n" + second.rendered()
         if let sampled {
             text +=
                 "sampled Shapley (\(sampled.samples) orders, seed \(sampled.seed)): "
@@ -147,9 +183,15 @@ struct GameSolution {
                     "\(players[$0]) \(Format.amount(sampled.estimate[$0], decimals: 4)) ± \(Format.amount(sampled.standardError[$0], decimals: 4))"
                 }.joined(separator: ", ") + "\n"
         }
-        text += "core: \(coreNonEmpty ? "non-empty" : "empty") (least-core ε = \(Format.amount(leastCore.epsilon, decimals: 4)))\n"
+        text +=
+            "core: \(coreNonEmpty ? "non-empty" : "empty") (least-core ε = \(Format.amount(leastCore.epsilon, decimals: 4)); "
+            + "the pre-nucleolus is the least-core point)\n"
         text += "convex: \(convex ? "yes" : "no")\n"
         if nucleolus == nil { text += "nucleolus: none (the players' stand-alone values exceed v(N): no imputation)\n" }
+        if tau == nil { text += "τ-value: none (the game is not quasi-balanced: not m ≤ M with Σm ≤ v(N) ≤ ΣM)\n" }
+        if gately == nil {
+            text += "Gately point: none (it needs v(N) > Σ v(i) and v(N) − v(N∖i) ≥ v(i) for every player, not all equal)\n"
+        }
         return text
     }
 }

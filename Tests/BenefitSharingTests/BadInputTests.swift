@@ -111,6 +111,58 @@ import Testing
         checks: [efficiency]
         """
 
+    static let majority =
+        #""players": ["A", "B", "C"], "values": {"": 0, "A": 0, "B": 0, "C": 0, "A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1}"#
+
+    @Test func edgesAndUnionsAreReadAsPlayerIndices() throws {
+        let contents = try GameFileReader.parse(
+            "{\(Self.majority),\n \"edges\": [[\"C\", \"A\"]], \"unions\": [[\"B\"], [\"C\", \"A\"]]}", file: "game.json")
+        #expect(contents.edges == [[2, 0]])
+        #expect(contents.unions == [[1], [2, 0]])
+        let plain = try GameFileReader.parse("{\(Self.majority), \"edges\": []}", file: "game.json")
+        #expect(plain.edges == [] && plain.unions == nil, "an empty edge list is a graph without links, not a missing graph")
+    }
+
+    @Test func badEdgesNameTheirLine() {
+        let found = problems(
+            game: """
+                {\(Self.majority),
+                 "edges": [["A", "B"],
+                           ["A", "A"],
+                           ["A", "D"],
+                           ["B"]]}
+                """)
+        #expect(
+            found == [
+                "game.json:3: the edge links `A` to itself — an edge joins two different players",
+                "game.json:4: unknown player `D` in `edges` — players are: A, B, C",
+                #"game.json:5: an edge must be a pair of player names — write ["A", "B"]"#,
+            ])
+    }
+
+    @Test func unionsThatDoNotPartitionThePlayersNameTheirLine() {
+        let partition = "the unions must partition the players: each player in exactly one union (a union of one is allowed)"
+        let found = problems(
+            game: """
+                {\(Self.majority),
+                 "unions": [["A", "B"],
+                            ["B"],
+                            []]}
+                """)
+        #expect(
+            found == [
+                "game.json:2: `C` is in no union — \(partition)",
+                "game.json:3: player `B` is in the unions twice (first at line 2) — \(partition)",
+                "game.json:4: a union must be a non-empty list of player names — \(partition)",
+            ])
+    }
+
+    @Test func edgesBesideABankruptcyProblemAreUnknown() {
+        let found = problems(game: #"{"bankruptcy": {"estate": 1, "claims": {"A": 1}}, "edges": []}"#)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("game.json:1: unknown key `edges`") == true)
+    }
+
     @Test func infeasibleFundBudget() {
         let found = problems(agreement: Self.fund.replacingOccurrences(of: "LEAD", with: "anhui"))
         #expect(

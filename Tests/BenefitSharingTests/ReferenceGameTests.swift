@@ -20,12 +20,23 @@ struct ReferenceCase: Decodable {
         var core_nonempty: Bool?
         var convex: Bool?
         var least_core_epsilon: Double?
+        var myerson: [Double]?
+        var owen: [Double]?
+        var tau: [Double]?
+        var tau_undefined: Bool?
+        var gately: [Double]?
+        var gately_undefined: Bool?
+        var gately_propensity: Double?
     }
     var name: String
     var players: [String]?
     var values: [Double]?
     var bankruptcy: Bankruptcy?
     var airport: [Double]?
+    /// Links of a communication graph (player indices), for the Myerson value.
+    var edges: [[Int]]?
+    /// A priori unions (player indices), for the Owen value.
+    var unions: [[Int]]?
     var expect: Expect
 }
 
@@ -59,7 +70,7 @@ struct ReferenceFile: Decodable {
 
     @Test func publishedExamplesAreReproduced() throws {
         let files = try Self.referenceFiles()
-        #expect(files.count >= 4)
+        #expect(files.count >= 8)
         var checked = 0
         for url in files {
             let file = try JSONDecoder().decode(ReferenceFile.self, from: Data(contentsOf: url))
@@ -99,9 +110,28 @@ struct ReferenceFile: Decodable {
                         abs(leastCore.epsilon - epsilon) <= Self.tolerance,
                         "\(fileName) / \(reference.name): least core \(leastCore.epsilon)")
                 }
+                if let edges = reference.edges {
+                    let graph = try CommunicationGraph(playerCount: game.playerCount, links: edges.map { ($0[0], $0[1]) })
+                    expectClose(game.myersonValue(graph: graph), reference.expect.myerson, "Myerson", fileName, reference.name)
+                }
+                if let unions = reference.unions {
+                    let structure = try CoalitionStructure(playerCount: game.playerCount, unions: unions)
+                    expectClose(game.owenValue(structure: structure), reference.expect.owen, "Owen", fileName, reference.name)
+                }
+                expectClose(game.tauValue(), reference.expect.tau, "τ-value", fileName, reference.name)
+                if reference.expect.tau_undefined == true {
+                    #expect(game.tauValue() == nil, "\(fileName) / \(reference.name): τ-value should be undefined")
+                }
+                expectClose(game.gatelyPoint(), reference.expect.gately, "Gately point", fileName, reference.name)
+                if reference.expect.gately_undefined == true {
+                    #expect(game.gatelyPoint() == nil, "\(fileName) / \(reference.name): Gately point should be undefined")
+                }
+                if let d = reference.expect.gately_propensity {
+                    expectClose(game.gatelyPropensity().map { [$0] }, [d], "Gately propensity", fileName, reference.name)
+                }
                 checked += 1
             }
         }
-        #expect(checked >= 8)
+        #expect(checked >= 20)
     }
 }

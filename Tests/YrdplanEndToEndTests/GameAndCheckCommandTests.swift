@@ -26,6 +26,64 @@ import YrdplanTestSupport
         #expect(object["convex"] as? Bool == true)
     }
 
+    /// Majority of three with A linked to both others and the bloc {A, B}: the values are derived by hand
+    /// in Tests/BenefitSharingTests/Fixtures/reference/myerson-communication.json and owen-a-priori-unions.json.
+    @Test func solvesWithEdgesAndUnionsAsJSON() throws {
+        let dir = try TemporaryDirectory()
+        let majority = #""players": ["A","B","C"], "values": {"": 0, "A": 0, "B": 0, "C": 0, "A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1}"#
+        let file = try write(
+            "{\(majority),\n \"edges\": [[\"A\",\"B\"], [\"A\",\"C\"]],\n \"unions\": [[\"A\",\"B\"], [\"C\"]]}", "g.json", in: dir.url)
+        let result = try BinaryRunner.run(["game", "solve", file, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let myerson = try #require(object["myerson"] as? [String: Double])
+        #expect(abs(myerson["A"]! - 2.0 / 3) < 1e-8 && abs(myerson["B"]! - 1.0 / 6) < 1e-8 && abs(myerson["C"]! - 1.0 / 6) < 1e-8)
+        #expect((object["owen"] as? [String: Double]) == ["A": 0.5, "B": 0.5, "C": 0])
+        // The majority game is neither quasi-balanced nor has a Gately point: the keys are there, as null.
+        #expect(object["tau"] is NSNull)
+        #expect(object["gately"] is NSNull)
+        let point = try #require(object["least_core_point"] as? [String: Double])
+        #expect(point == (object["prenucleolus"] as? [String: Double]))
+
+        let table = try BinaryRunner.run(["game", "solve", file])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("Myerson") && table.stdout.contains("Owen"))
+
+        let plain = try write("{\(majority), \"edges\": []}", "plain.json", in: dir.url)
+        let alone = try BinaryRunner.run(["game", "solve", plain, "--json"])
+        let aloneObject = try #require(try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+        #expect((aloneObject["myerson"] as? [String: Double]) == ["A": 0, "B": 0, "C": 0], "no links: stand-alone worths")
+        #expect(aloneObject["owen"] == nil, "owen only with unions")
+    }
+
+    @Test func gatelyAndTauOfGately1974AsJSON() throws {
+        let dir = try TemporaryDirectory()
+        let file = try write(
+            #"{"players": ["1","2","3"], "values": {"": 0, "1": 0, "2": 0, "3": 0, "1,2": 1170, "1,3": 770, "2,3": 210, "1,2,3": 1530}}"#,
+            "g.json", in: dir.url)
+        let result = try BinaryRunner.run(["game", "solve", file, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        // Gately (1974) as printed in CoopGame's gatelyValue documentation: 827.7049, 476.5574, 225.7377.
+        let gately = try #require(object["gately"] as? [String: Double])
+        for (player, expected) in [("1", 827.7049), ("2", 476.5574), ("3", 225.7377)] {
+            #expect(abs(gately[player]! - expected) < 1e-4)
+        }
+        #expect(object["tau"] as? [String: Double] != nil)
+        #expect(object["myerson"] == nil && object["owen"] == nil)
+    }
+
+    @Test func unionsThatAreNotAPartitionExitOneWithFileLine() throws {
+        let dir = try TemporaryDirectory()
+        let file = try write(
+            "{\"players\": [\"A\",\"B\"], \"values\": {\"\": 0, \"A\": 1, \"B\": 1, \"A,B\": 3},\n \"unions\": [[\"A\"]]}", "bad.json",
+            in: dir.url)
+        let result = try BinaryRunner.run(["game", "solve", file, "--json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(file):2: `B` is in no union"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func sampledShapleyIsReproducibleAndWithinItsErrorBound() throws {
         let dir = try TemporaryDirectory()
         let file = try write(
