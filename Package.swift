@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(
             name: "PathwaysTests",
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
-        .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
+        .testTarget(
+            name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport", "Analysis", "RegionLoading", "RegionModel"]),
 
         // MARK: Power flows (issue 3)
         .systemLibrary(
