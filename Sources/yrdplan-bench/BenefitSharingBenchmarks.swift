@@ -63,13 +63,15 @@ enum BenefitSharingBenchmarks {
     static func pooledDispatch(hourly: Bool) throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let shared = root.deletingLastPathComponent().appendingPathComponent("shared/cases")
+        let model = try RegionLoader.load(from: root.appendingPathComponent("Regions"))
+        let provinces = model.provinces.map(\.id.rawValue)
+        guard let gridModel = model.grid else {
+            print("Regions/ has no grid: pooled-dispatch benchmark skipped")
+            return
+        }
+        let grid = try gridModel.network(scenario: "baseline")
         var cases: [(String, () throws -> GridNetwork, [String])] = [
-            (
-                "Regions/grid baseline (12 representative days)",
-                {
-                    try GridLoader.load(directory: root.appendingPathComponent("Regions/grid"), scenario: "baseline")
-                }, ["shanghai", "jiangsu", "zhejiang", "anhui"]
-            ),
+            ("Regions/grid baseline (12 representative days)", { grid }, provinces),
             (
                 "shared yrd-typical-days (96 snapshots)",
                 {

@@ -37,7 +37,7 @@ enum ModelBenchmarks {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: source.appendingPathComponent("sources.yaml"), to: folder.appendingPathComponent("sources.yaml"))
-        let templates = ["shanghai", "jiangsu", "zhejiang", "anhui"]
+        let templates = try RegionLoader.load(from: source).provinces.map(\.id.rawValue)
         for i in 0..<count {
             let template = templates[i % templates.count]
             var text = try String(contentsOf: source.appendingPathComponent("\(template).yaml"), encoding: .utf8)
