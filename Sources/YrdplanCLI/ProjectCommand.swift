@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Pathways
 import RegionModel
@@ -37,11 +38,7 @@ struct ProjectCommand: ParsableCommand {
             throw ValidationError("no scenarios in \(options.regionsPath)/scenarios — add one (see docs/data.md)")
         }
         let outlooks: [RegionalOutlook]
-        do {
-            outlooks = try scenarios.map { try RegionalOutlook(model: model, scenario: $0) }
-        } catch {
-            throw CommandFailure.badInput(.init([.error(at: nil, "\(error)", fix: "complete the base data of that province")]))
-        }
+        do { outlooks = try ProjectionAnalysis.outlooks(model, scenarios: scenarios) } catch { throw CommandFailure(error) }
         if let span = decompose, let outlook = outlooks.first,
             outlook.delta.year(span.range.lowerBound) == nil || outlook.delta.year(span.range.upperBound) == nil
         {
