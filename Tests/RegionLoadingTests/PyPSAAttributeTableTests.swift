@@ -1,6 +1,7 @@
 import Foundation
 import RegionLoading
 import Testing
+import YrdplanTestSupport
 
 /// The importer's attribute table covers PyPSA's own attribute lists (Fixtures/pypsa-component-attrs).
 @Suite struct PyPSAAttributeTableTests {
@@ -69,5 +70,15 @@ import Testing
         #expect(PyPSAImport.fileStatus("foo.csv") == nil)
         if case .refused? = PyPSAImport.fileStatus("lines.csv") {} else { Issue.record("lines.csv must be refused") }
         if case .refused? = PyPSAImport.fileStatus("generators-marginal_cost-pw.csv") {} else { Issue.record("piecewise must be refused") }
+    }
+}
+
+/// docs/pypsa-attributes.md is generated from the table (re-record with RECORD_SNAPSHOTS=1).
+@Suite struct PyPSAAttributePageTests {
+    @Test func theAttributePageIsCurrent() {
+        let page = ProjectPaths.root.appendingPathComponent("docs/pypsa-attributes.md")
+        if let mismatch = Golden.mismatch(PyPSAImport.markdownAttributeTable(), goldenFile: page) {
+            Issue.record("\(mismatch)")
+        }
     }
 }
