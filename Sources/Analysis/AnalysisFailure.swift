@@ -12,11 +12,11 @@ public enum AnalysisFailure: Error, Equatable, Sendable {
 
     /// The one mapping of a dispatch failure: invalid and infeasible networks are bad input, a solver stop is not.
     /// `file` names where the network comes from (for an infeasible one, which has no line of its own).
-    public init(_ failure: DispatchFailure, network: String, file: String?) {
+    public init(_ failure: DispatchFailure, network: String, file: String?, infeasibleFix: String? = nil) {
         switch failure {
         case .invalidNetwork(let diagnostics): self = .badInput(diagnostics)
         case .infeasible(let message):
-            self = .badInput(DiagnosticsError([.error(at: file.map { SourceLocation(file: $0) }, message, fix: nil)]))
+            self = .badInput(DiagnosticsError([.error(at: file.map { SourceLocation(file: $0) }, message, fix: infeasibleFix)]))
         case .solverFailed(let status): self = .solverFailed(network: network, status: status)
         }
     }

@@ -16,15 +16,16 @@ public struct ScenarioDispatch: Sendable {
 /// Runs the dispatch of the model's grid (or of any network) on Clp; the one place that turns a dispatch failure
 /// into an `AnalysisFailure`, for `yrdplan dispatch`, the briefs and the pooled-dispatch agreement alike.
 public enum DispatchAnalysis {
-    /// Solves `network`; `file` names its data in messages (e.g. `Regions/grid/grid.yaml`).
+    /// Solves `network`; `file` names its data in messages (e.g. `Regions/grid/grid.yaml`). Without
+    /// `allowShedding` load that supply cannot meet makes the network infeasible; `infeasibleFix` is then the advice.
     public static func solve(
-        _ network: GridNetwork, file: String?, options: ClpOptions = ClpOptions(algorithm: .dual),
-        progress: (String) -> Void = { _ in }
+        _ network: GridNetwork, file: String?, options: ClpOptions = ClpOptions(algorithm: .dual), allowShedding: Bool = true,
+        infeasibleFix: String? = nil, progress: (String) -> Void = { _ in }
     ) throws(AnalysisFailure) -> (result: DispatchResult, timings: DispatchTimings) {
         do {
-            return try PowerDispatch.run(network, options: options, progress: progress)
+            return try PowerDispatch.run(network, options: options, allowShedding: allowShedding, progress: progress)
         } catch {
-            throw AnalysisFailure(error, network: network.name, file: file)
+            throw AnalysisFailure(error, network: network.name, file: file, infeasibleFix: infeasibleFix)
         }
     }
 

@@ -17,8 +17,10 @@ public struct DispatchProblem: Sendable {
     public let linkBus0: [Int]
     public let linkBus1: [Int]
     public let storageBus: [Int]
-    /// Buses that carry load, in bus order; each has a shed variable per snapshot.
+    /// Buses that carry load, in bus order.
     public let loadBuses: [Int]
+    /// Buses with a shed variable per snapshot: the load buses when shedding is allowed, else none.
+    public let shedBuses: [Int]
     /// Demand per bus and snapshot, MW, as `demand[t * busCount + b]`.
     public let demand: [Double]
     /// Rows of the optional global constraints.
@@ -30,7 +32,7 @@ public struct DispatchProblem: Sendable {
     var generatorCount: Int { network.generators.count }
     var linkCount: Int { network.links.count }
     var storageCount: Int { network.storageUnits.count }
-    var shedCount: Int { loadBuses.count }
+    var shedCount: Int { shedBuses.count }
 
     // Type-major layout, as PyPSA/linopy order their LPs: all generator outputs (snapshot by snapshot),
     // then all link flows, storage dispatch, charging, state of charge and shed; rows likewise (all
@@ -51,8 +53,9 @@ public struct DispatchProblem: Sendable {
     func balanceRow(_ b: Int, _ t: Int) -> Int { t * busCount + b }
     func stateOfChargeRow(_ s: Int, _ t: Int) -> Int { snapshotCount * busCount + t * storageCount + s }
 
-    /// Validates `network` (every problem at once) and builds its LP.
-    public init(network: GridNetwork) throws(DispatchFailure) {
+    /// Validates `network` (every problem at once) and builds its LP; with `allowShedding` false the LP
+    /// has no shed variables, so load that no supply can meet makes it infeasible.
+    public init(network: GridNetwork, allowShedding: Bool = true) throws(DispatchFailure) {
         let problems = network.validate()
         if problems.contains(where: { $0.severity == .error }) {
             throw .invalidNetwork(DiagnosticsError(problems))
@@ -78,6 +81,7 @@ public struct DispatchProblem: Sendable {
             for t in 0..<nT { demand[t * nB + b] += load.demand[t] }
         }
         loadBuses = (0..<nB).filter { hasLoad[$0] }
+        shedBuses = allowShedding ? loadBuses : []
         self.demand = demand
 
         let generators = network.generators
@@ -93,11 +97,11 @@ public struct DispatchProblem: Sendable {
         let greenShare = network.greenImportShare?.minimumShare
 
         var lp = LinearProgram(sense: .minimize)
-        let columns = nT * (nG + nL + 3 * nS + loadBuses.count)
+        let columns = nT * (nG + nL + 3 * nS + shedBuses.count)
         let globalRows = (network.co2Cap == nil ? 0 : 1) + (greenShare == nil ? 0 : 1)
         lp.reserveCapacity(
             variables: columns, constraints: nT * (nB + nS) + globalRows,
-            nonZeros: nT * (nG * 3 + nL * 2 + nS * 6 + loadBuses.count))
+            nonZeros: nT * (nG * 3 + nL * 2 + nS * 6 + shedBuses.count))
 
         // Rows first (bounds only): all nodal balances, then all storage balances, then the global rows.
         for t in 0..<nT {
@@ -193,7 +197,7 @@ public struct DispatchProblem: Sendable {
         // where the power is missing.
         for t in 0..<nT {
             let wObj = snapshots[t].objectiveWeight
-            for b in loadBuses {
+            for b in shedBuses {
                 lp.appendColumnEntry(row: t * nB + b, coefficient: 1)
                 lp.addVariable(lower: 0, upper: .infinity, cost: wObj * network.valueOfLostLoad)
             }

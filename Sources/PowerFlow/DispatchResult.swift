@@ -195,7 +195,7 @@ extension DispatchProblem {
         }
 
         // Shed.
-        for (k, b) in loadBuses.enumerated() {
+        for (k, b) in shedBuses.enumerated() {
             for t in 0..<nT {
                 let p = x[shedColumn(k, t)]
                 injection[t * nB + b] += p

@@ -6,8 +6,8 @@ import RegionModel
 public enum DispatchFailure: Error, Equatable, Sendable {
     /// The network has problems; every one is listed.
     case invalidNetwork(DiagnosticsError)
-    /// No dispatch satisfies the constraints even with load shedding (e.g. must-run output above
-    /// demand and storage, or a CO2 cap below must-run emissions).
+    /// No dispatch satisfies the constraints (with shedding: e.g. must-run output above demand and
+    /// storage, or a CO2 cap below must-run emissions; without: also load that supply cannot meet).
     case infeasible(String)
     /// The solver stopped without an optimum (limit reached, numerical failure); carries Clp's status.
     case solverFailed(LPStatus)
@@ -23,12 +23,15 @@ public struct DispatchTimings: Sendable, Hashable {
 /// Runs the whole dispatch: validate the network and build the LP, solve it with Clp, read results back.
 public enum PowerDispatch {
     /// Solves `network`; `progress` receives short phase messages (for standard error on long runs).
+    /// Without `allowShedding` load is never shed: a network that cannot balance is infeasible, and the
+    /// failure names the buses and snapshots found short by a second solve that may shed.
     public static func run(
-        _ network: GridNetwork, options: ClpOptions = ClpOptions(), progress: (String) -> Void = { _ in }
+        _ network: GridNetwork, options: ClpOptions = ClpOptions(), allowShedding: Bool = true,
+        progress: (String) -> Void = { _ in }
     ) throws(DispatchFailure) -> (result: DispatchResult, timings: DispatchTimings) {
         let clock = ContinuousClock()
         var start = clock.now
-        let problem = try DispatchProblem(network: network)
+        let problem = try DispatchProblem(network: network, allowShedding: allowShedding)
         let build = seconds(clock.now - start)
         progress(
             "built LP: \(problem.program.constraintCount) rows × \(problem.program.variableCount) columns, "
@@ -39,6 +42,8 @@ public enum PowerDispatch {
         progress("Clp finished (\(solution.status)) after \(solution.iterations) iterations in \(formatted(solve)) s")
         switch solution.status {
         case .optimal: break
+        case .infeasible where !allowShedding:
+            throw .infeasible(unbalancedReport(network, options: options))
         case .infeasible:
             throw .infeasible(
                 "no dispatch of grid '\(network.name)' meets every limit even when shedding load: check must-run "
@@ -49,6 +54,22 @@ public enum PowerDispatch {
         let result = problem.readBack(solution)
         let readBack = seconds(clock.now - start)
         return (result, DispatchTimings(build: build, solve: solve, readBack: readBack))
+    }
+
+    /// Clp's verdict on a network without shedding, and where a solve that may shed finds it short.
+    static func unbalancedReport(_ network: GridNetwork, options: ClpOptions) -> String {
+        var text = "Clp found no dispatch of grid '\(network.name)' that balances every bus in every snapshot (infeasible)"
+        guard let problem = try? DispatchProblem(network: network, allowShedding: true) else { return text }
+        let solution = ClpSolver().solve(problem.program, options: options)
+        guard solution.status == .optimal else {
+            return text + "; even shedding load would not help (must-run output, storage or the CO2 cap)"
+        }
+        let events = problem.readBack(solution).shedEvents
+        if events.isEmpty { return text }
+        let listed = events.prefix(5).map { "\($0.bus) at \($0.snapshot) (\(formatted($0.megawatts)) MW short)" }
+        text += "; a second solve that may shed load finds \(events.count) bus-snapshots short, first: "
+        text += listed.joined(separator: ", ") + (events.count > 5 ? ", …" : "")
+        return text
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -13,9 +13,12 @@ public enum PyPSAImport {
         "solar rooftop", "solar-hsat", "wind", "biomass", "geothermal",
     ]
 
+    /// The carrier name given to components with PyPSA's default (empty) carrier, which emits nothing.
+    public static let noCarrier = "(no carrier)"
+
     /// Loads `folder`; throws every problem at once.
     public static func load(folder: URL, valueOfLostLoad: Double = 100_000) throws(DiagnosticsError) -> GridNetwork {
-        var reader = Reader(folder: folder)
+        var reader = PyPSAFolderReader(folder: folder)
         let network = reader.read(valueOfLostLoad: valueOfLostLoad)
         if let network {
             for problem in network.validate() { reader.diagnostics.report(problem) }
@@ -26,17 +29,7 @@ public enum PyPSAImport {
     }
 }
 
-/// Component attributes that would change the LP but are not in the supported subset.
-private let unsupportedNonDefaults: [String: [String: String]] = [
-    "generators": [
-        "p_nom_extendable": "False", "committable": "False", "marginal_cost_quadratic": "0.0", "sign": "1.0",
-        "ramp_limit_up": "", "ramp_limit_down": "",
-    ],
-    "links": ["p_nom_extendable": "False", "committable": "False"],
-    "storage_units": ["p_nom_extendable": "False", "standing_loss": "0.0", "inflow": "0.0"],
-]
-
-private struct Reader {
+struct PyPSAFolderReader {
     let folder: URL
     var diagnostics = DiagnosticEngine()
 
@@ -57,7 +50,11 @@ private struct Reader {
             }
             return nil
         }
-        return CSVTable.read(folder.appendingPathComponent(file), displayPath: displayPath(file), diagnostics: &diagnostics)
+        let table = CSVTable.read(folder.appendingPathComponent(file), displayPath: displayPath(file), diagnostics: &diagnostics)
+        if let table, let schema = PyPSAImport.componentSchemas.first(where: { $0.listName + ".csv" == file }) {
+            checkColumns(table, schema)
+        }
+        return table
     }
 
     // MARK: Cells
@@ -105,33 +102,18 @@ private struct Reader {
         }
     }
 
+    /// The names of every component of `table`.
+    func componentNames(_ table: CSVTable) -> Set<String> { Set(table.rows.indices.map { componentName(table, $0) }) }
+
     /// The component name (first column: `name`, or PyPSA's unnamed index).
     func componentName(_ table: CSVTable, _ row: Int) -> String {
         String(table.rows[row].first ?? "")
     }
 
-    mutating func rejectUnsupported(_ table: CSVTable, component: String) {
-        guard let rules = unsupportedNonDefaults[component] else { return }
-        for (column, allowed) in rules.sorted(by: { $0.key < $1.key }) {
-            guard let index = table.column(column) else { continue }
-            for row in table.rows.indices where index < table.rows[row].count {
-                let cell = table.rows[row][index].trimmingCharacters(in: .whitespaces)
-                if cell.isEmpty || cell == allowed || cell.lowercased() == allowed.lowercased()
-                    || (Double(cell) != nil && Double(cell) == Double(allowed))
-                    || (allowed.isEmpty && (cell.lowercased() == "inf" || cell.lowercased() == "nan"))
-                {
-                    continue
-                }
-                diagnostics.error(
-                    at: table.location(ofRow: row), "\(component) attribute '\(column)' = \(cell) is outside the supported PyPSA subset",
-                    fix: "use the default (\(allowed.isEmpty ? "none" : allowed)) or see docs/power-flow.md")
-            }
-        }
-    }
-
     // MARK: Network
 
     mutating func read(valueOfLostLoad: Double) -> GridNetwork? {
+        checkFolder()
         var name = folder.lastPathComponent
         if let network = table("network.csv", required: false), !network.rows.isEmpty {
             name = text(network, 0, "name", default: name)
@@ -176,7 +158,8 @@ private struct Reader {
         // Loads first: buses without load are external supply regions.
         var loads: [GridLoad] = []
         if let loadsTable = table("loads.csv", required: false) {
-            let series = timeSeries("loads-p_set.csv", snapshotIndex: snapshotIndex, count: snapshots.count)
+            let series = timeSeries(
+                "loads-p_set.csv", of: componentNames(loadsTable), snapshotIndex: snapshotIndex, count: snapshots.count)
             for row in loadsTable.rows.indices {
                 let loadName = componentName(loadsTable, row)
                 let demand: GridProfile =
@@ -197,9 +180,9 @@ private struct Reader {
 
         var generators: [GridGenerator] = []
         if let generatorsTable = table("generators.csv", required: false) {
-            rejectUnsupported(generatorsTable, component: "generators")
-            let maxSeries = timeSeries("generators-p_max_pu.csv", snapshotIndex: snapshotIndex, count: snapshots.count)
-            let minSeries = timeSeries("generators-p_min_pu.csv", snapshotIndex: snapshotIndex, count: snapshots.count)
+            let names = componentNames(generatorsTable)
+            let maxSeries = timeSeries("generators-p_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            let minSeries = timeSeries("generators-p_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
             for row in generatorsTable.rows.indices {
                 let generatorName = componentName(generatorsTable, row)
                 generators.append(
@@ -219,16 +202,8 @@ private struct Reader {
 
         var links: [GridLink] = []
         if let linksTable = table("links.csv", required: false) {
-            rejectUnsupported(linksTable, component: "links")
             for row in linksTable.rows.indices {
-                let minPU = number(linksTable, row, "p_min_pu", default: 0)
                 let maxPU = number(linksTable, row, "p_max_pu", default: 1)
-                if minPU != 0 {
-                    diagnostics.error(
-                        at: linksTable.location(ofRow: row),
-                        "link p_min_pu = \(minPU): only unidirectional links (p_min_pu 0) are supported",
-                        fix: "split a bidirectional link into two links, one per direction")
-                }
                 links.append(
                     GridLink(
                         name: componentName(linksTable, row), bus0: text(linksTable, row, "bus0", default: nil),
@@ -242,7 +217,6 @@ private struct Reader {
 
         var storage: [GridStorageUnit] = []
         if let storageTable = table("storage_units.csv", required: false) {
-            rejectUnsupported(storageTable, component: "storage_units")
             for row in storageTable.rows.indices {
                 storage.append(
                     GridStorageUnit(
@@ -265,7 +239,7 @@ private struct Reader {
             for row in constraints.rows.indices {
                 let type = text(constraints, row, "type", default: "primary_energy")
                 let attribute = text(constraints, row, "carrier_attribute", default: "co2_emissions")
-                let sense = text(constraints, row, "sense", default: "<=")
+                let sense = text(constraints, row, "sense", default: "==")
                 guard type == "primary_energy", attribute == "co2_emissions", sense == "<=" else {
                     diagnostics.error(
                         at: constraints.location(ofRow: row),
@@ -276,10 +250,17 @@ private struct Reader {
                 if co2Cap != nil {
                     diagnostics.error(at: constraints.location(ofRow: row), "a second CO2 limit", fix: "keep one CO2 global constraint")
                 }
-                co2Cap = number(constraints, row, "constant", default: nil)
+                co2Cap = number(constraints, row, "constant", default: 0)
                 co2CapOrigin = constraints.location(ofRow: row)
             }
         }
+
+        // PyPSA's default carrier is empty and emits nothing; the model names it so that it is a carrier.
+        for g in generators.indices where generators[g].carrier.isEmpty { generators[g].carrier = PyPSAImport.noCarrier }
+        for l in links.indices where links[l].carrier.isEmpty { links[l].carrier = PyPSAImport.noCarrier }
+        for s in storage.indices where storage[s].carrier.isEmpty { storage[s].carrier = PyPSAImport.noCarrier }
+        let usedCarriers = generators.map(\.carrier) + links.map(\.carrier) + storage.map(\.carrier)
+        if usedCarriers.contains(PyPSAImport.noCarrier) { carriers.append(GridCarrier(name: PyPSAImport.noCarrier)) }
 
         return GridNetwork(
             name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
@@ -287,8 +268,15 @@ private struct Reader {
     }
 
     /// A time-series file: one column per component, one row per snapshot (keyed by the snapshot index).
-    mutating func timeSeries(_ file: String, snapshotIndex: [Substring: Int], count: Int) -> [String: [Double]] {
+    mutating func timeSeries(_ file: String, of components: Set<String>, snapshotIndex: [Substring: Int], count: Int) -> [String: [Double]]
+    {
         guard let table = table(file, required: false) else { return [:] }
+        let listFile = String(file.prefix { $0 != "-" }) + ".csv"
+        for column in table.header.dropFirst() where !components.contains(column) {
+            diagnostics.error(
+                at: table.headerLocation, "column '\(column)' names nothing in \(listFile)",
+                fix: "use the names of \(listFile)'s first column, or add the component there")
+        }
         var columns = [[Double]](repeating: [Double](repeating: .nan, count: count), count: max(0, table.header.count - 1))
         var seen = [Bool](repeating: false, count: count)
         for row in table.rows.indices {

@@ -16,7 +16,9 @@ struct DispatchCommand: ParsableCommand {
         discussion: """
             Without --pypsa the grid comes from Regions/grid/ with the overlay of --scenario (default baseline) \
             applied up to --year. With --pypsa DIR a PyPSA CSV folder (docs/power-flow.md lists the subset) is \
-            solved instead. Load that no supply can meet is shed at the value of lost load and reported. \
+            solved instead. On the delta's grid, load that no supply can meet is shed at the value of lost load \
+            and reported first. A PyPSA folder sheds only with --allow-shedding; without it a network that \
+            cannot balance exits 1 naming the buses and hours found short. \
             Exit codes: 0 solved, 1 bad input or an infeasible grid, 2 usage, 3 solver failure.
             """)
 
@@ -27,6 +29,12 @@ struct DispatchCommand: ParsableCommand {
 
     @Option(help: "A PyPSA CSV folder to solve instead of the delta's own grid.")
     var pypsa: String?
+
+    @Option(help: "With --pypsa: shed load no supply can meet at this value of lost load per MWh (default: no shedding).")
+    var allowShedding: Double?
+
+    @Option(help: "With --pypsa: the currency of the folder's costs, e.g. EUR (default: none, 'cost units').")
+    var currency: String?
 
     @Option(help: "Apply scenario changes up to this year (default: the scenario's year).")
     var year: Int?
@@ -53,6 +61,12 @@ struct DispatchCommand: ParsableCommand {
         if pypsa != nil && year != nil {
             throw ValidationError("--year applies to the delta's grid scenarios, not to a PyPSA folder")
         }
+        if pypsa == nil && (allowShedding != nil || currency != nil) {
+            throw ValidationError("--allow-shedding and --currency apply to --pypsa; the delta's grid sheds at its own VOLL in yuan")
+        }
+        if let allowShedding, !(allowShedding.isFinite && allowShedding > 0) {
+            throw ValidationError("--allow-shedding needs a positive value of lost load per MWh")
+        }
         if SimplexAlgorithm(rawValue: algorithm) == nil {
             throw ValidationError("unknown algorithm '\(algorithm)' — use dual, primal, automatic or barrier")
         }
@@ -61,12 +75,13 @@ struct DispatchCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let network: GridNetwork
+        var network: GridNetwork
         var file: String?
         do {
             if let pypsa {
                 progress("reading PyPSA folder \(pypsa)…")
                 network = try PyPSAImport.load(folder: URL(fileURLWithPath: pypsa))
+                if let allowShedding { network.valueOfLostLoad = allowShedding }
                 file = pypsa
             } else {
                 let model = try options.loadModel()
@@ -95,6 +110,9 @@ struct DispatchCommand: ParsableCommand {
                 options: ClpOptions(
                     algorithm: SimplexAlgorithm(rawValue: algorithm) ?? .dual, timeLimitSeconds: timeLimit,
                     iterationLimit: iterationLimit),
+                allowShedding: pypsa == nil || allowShedding != nil,
+                infeasibleFix: pypsa != nil && allowShedding == nil
+                    ? "add supply or capacity, or allow shedding with --allow-shedding VOLL" : nil,
                 progress: progress)
         } catch {
             throw CommandFailure(error)
@@ -102,6 +120,9 @@ struct DispatchCommand: ParsableCommand {
         let total = DispatchCommand.seconds(clock.now - start)
         let timings = DispatchReport.Timings(
             load: load, build: outcome.timings.build, solve: outcome.timings.solve, total: total)
+        let costing = DispatchReport.Costing(
+            currency: pypsa == nil ? "yuan" : currency,
+            valueOfLostLoad: pypsa == nil || allowShedding != nil ? network.valueOfLostLoad : nil)
         if let hourly {
             let text = DispatchReport.hourlyCSV(network: network, result: outcome.result)
             do {
@@ -117,9 +138,11 @@ struct DispatchCommand: ParsableCommand {
             progress("wrote hourly flows and prices to \(hourly)")
         }
         if json {
-            print(DispatchReport.json(network: network, result: outcome.result, timings: timings).rendered(), terminator: "")
+            print(
+                DispatchReport.json(network: network, result: outcome.result, timings: timings, costing: costing).rendered(), terminator: ""
+            )
         } else {
-            print(DispatchReport.table(network: network, result: outcome.result, timings: timings), terminator: "")
+            print(DispatchReport.table(network: network, result: outcome.result, timings: timings, costing: costing), terminator: "")
         }
     }
 
@@ -149,13 +172,36 @@ public enum DispatchReport {
         }
     }
 
+    /// The currency of the costs (nil: the network does not say) and the shedding policy of a run.
+    public struct Costing: Sendable {
+        /// `yuan` for the delta's grid, `--currency` for a PyPSA folder.
+        public var currency: String?
+        /// The value of lost load per MWh when the dispatch may shed load; nil when it may not.
+        public var valueOfLostLoad: Double?
+
+        public init(currency: String?, valueOfLostLoad: Double?) {
+            self.currency = currency
+            self.valueOfLostLoad = valueOfLostLoad
+        }
+
+        /// The unit label of costs: the currency, or `cost units`.
+        var unit: String { currency ?? "cost units" }
+    }
+
     /// How many shed events the outputs list (the count and totals always cover all of them).
     static let listedShedEvents = 20
 
     /// The `dispatch --json` document (fields and units in docs/power-flow.md).
-    public static func json(network: GridNetwork, result: DispatchResult, timings: Timings) -> JSONValue {
+    public static func json(
+        network: GridNetwork, result: DispatchResult, timings: Timings,
+        costing: Costing = Costing(currency: "yuan", valueOfLostLoad: nil)
+    ) -> JSONValue {
         var document: [(String, JSONValue)] = [
             ("status", .string(result.status == .optimal ? "optimal" : result.status.description)),
+            ("currency", costing.currency.map { .string($0) } ?? .null),
+            ("shedding_allowed", .bool(costing.valueOfLostLoad != nil)),
+            ("value_of_lost_load", costing.valueOfLostLoad.map { .rounded($0, 2) } ?? .null),
+            ("shed_mwh", .rounded(result.totalShedMWh, 3)),
             ("objective", .rounded(result.objective, 2)),
             ("snapshots", .number(Double(network.snapshots.count))),
             (
@@ -266,13 +312,26 @@ public enum DispatchReport {
     }
 
     /// The human summary: corridors, prices and emissions per bus, shedding.
-    public static func table(network: GridNetwork, result: DispatchResult, timings: Timings) -> String {
+    public static func table(
+        network: GridNetwork, result: DispatchResult, timings: Timings,
+        costing: Costing = Costing(currency: "yuan", valueOfLostLoad: nil)
+    ) -> String {
         let hours = network.snapshots.reduce(0) { $0 + $1.objectiveWeight }
         var out = "Dispatch of \(network.name): \(network.snapshots.count) snapshots (\(fixed(hours, 0)) h), "
-        out += "cost \(fixed(result.objective / 1e8, 2)) 亿元 (\(fixed(result.objective / 1e9, 3)) bn yuan), status \(result.status)\n\n"
+        if costing.currency == "yuan" {
+            out += "cost \(fixed(result.objective / 1e8, 2)) 亿元 (\(fixed(result.objective / 1e9, 3)) bn yuan), status \(result.status)\n"
+        } else {
+            out += "cost \(fixed(result.objective / 1e9, 3)) bn \(costing.unit), status \(result.status)\n"
+        }
+        if let voll = costing.valueOfLostLoad {
+            out += "Load shedding: allowed at \(fixed(voll, 0)) \(costing.unit)/MWh; \(fixed(result.totalShedMWh, 0)) MWh shed "
+            out += "in \(result.shedEvents.count) bus-snapshots\n\n"
+        } else {
+            out += "Load shedding: off (every bus balances in every snapshot; --allow-shedding VOLL turns it on)\n\n"
+        }
 
         var corridors = TextTable(
-            headers: ["corridor", "from", "to", "MW", "sent TWh", "util %", "congested h", "rent M yuan"],
+            headers: ["corridor", "from", "to", "MW", "sent TWh", "util %", "congested h", "rent M \(costing.unit)"],
             rightAligned: [3, 4, 5, 6, 7])
         for link in result.links {
             corridors.add([
@@ -285,7 +344,7 @@ public enum DispatchReport {
 
         var buses = TextTable(
             headers: [
-                "bus", "price yuan/MWh", "demand TWh", "imports TWh", "import tCO2/MWh", "production MtCO2", "consumption MtCO2",
+                "bus", "price \(costing.unit)/MWh", "demand TWh", "imports TWh", "import tCO2/MWh", "production MtCO2", "consumption MtCO2",
                 "shed MWh",
             ],
             rightAligned: [1, 2, 3, 4, 5, 6, 7])
@@ -301,14 +360,16 @@ public enum DispatchReport {
         }
         out += "Prices and emissions (consumption CO2 by proportional-sharing flow tracing)\n" + buses.rendered() + "\n"
         out += "Total CO2: \(fixed(result.totalCO2 / 1e6, 2)) Mt"
-        if let price = result.carbonPrice { out += "; carbon price (CO2 cap dual): \(fixed(abs(price) < 0.005 ? 0 : price, 2)) yuan/t" }
+        if let price = result.carbonPrice {
+            out += "; carbon price (CO2 cap dual): \(fixed(abs(price) < 0.005 ? 0 : price, 2)) \(costing.unit)/t"
+        }
         if let share = result.greenImportShare { out += "; green share of external supply: \(fixed(100 * share, 1)) %" }
         out += "\n"
         if result.shedEvents.isEmpty {
             out += "No load was shed.\n"
         } else {
             out += "Unserved energy: \(fixed(result.totalShedMWh, 0)) MWh in \(result.shedEvents.count) bus-hours, shed at "
-            out += "\(fixed(network.valueOfLostLoad, 0)) yuan/MWh:\n"
+            out += "\(fixed(network.valueOfLostLoad, 0)) \(costing.unit)/MWh:\n"
             for event in result.shedEvents.prefix(listedShedEvents) {
                 out += "  \(event.bus) at \(event.snapshot): \(fixed(event.megawatts, 1)) MW\n"
             }

@@ -73,8 +73,8 @@ import YrdplanTestSupport
             _ = try PyPSAImport.load(folder: directory.url)
         } throws: { error in
             let lines = (error as? DiagnosticsError)?.diagnostics.map(\.description) ?? []
-            return lines.contains { $0.contains("links.csv:2: link p_min_pu = -1.0: only unidirectional") }
-                && lines.contains { $0.contains("links.csv:2: links attribute 'p_nom_extendable' = True") }
+            return lines.contains { $0.contains("links.csv:2: link 'A-B' has p_min_pu = -1 (PyPSA's default: 0.): only links") }
+                && lines.contains { $0.contains("links.csv:2: link 'A-B' has p_nom_extendable = True") }
         }
     }
 

@@ -36,6 +36,47 @@ import YrdplanTestSupport
         #expect(result.stderr.contains("[dispatch]"))
     }
 
+    /// A folder with AC lines is refused at lines.csv, exit 1, and nothing reaches stdout.
+    @Test func pypsaFolderWithLinesIsRefused() throws {
+        let directory = try TemporaryDirectory(prefix: "pypsa-lines")
+        let source = Self.cases.appendingPathComponent("yrd-typical-days")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".csv") {
+            try directory.write(String(contentsOf: source.appendingPathComponent(name), encoding: .utf8), to: name)
+        }
+        try directory.write("name,bus0,bus1,x,s_nom\nSH-JS,SH,JS,0.1,5000\n", to: "lines.csv")
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("lines.csv:2: lines.csv (1 rows, first 'SH-JS'): AC lines"), "\(result.stderr)")
+    }
+
+    /// Without --allow-shedding a PyPSA folder that cannot balance exits 1 naming where it is short;
+    /// with it the shedding is stated first and in the JSON.
+    @Test func pypsaSheddingIsOnlyByRequest() throws {
+        let directory = try TemporaryDirectory(prefix: "pypsa-short")
+        try directory.write("name\nmini\n", to: "network.csv")
+        try directory.write(",snapshot\n0,h0\n1,h1\n", to: "snapshots.csv")
+        try directory.write("name\nA\n", to: "buses.csv")
+        try directory.write("name,bus,p_nom,marginal_cost\nA gas,A,50,40\n", to: "generators.csv")
+        try directory.write("name,bus\nA load,A\n", to: "loads.csv")
+        try directory.write(",A load\n0,40\n1,60\n", to: "loads-p_set.csv")
+        let refused = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("(infeasible)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("A at h1 (10.00 MW short)"), "\(refused.stderr)")
+        let shed = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path, "--allow-shedding", "3000", "--currency", "EUR"])
+        #expect(shed.status == 0, "\(shed.stderr)")
+        let lines = shed.stdout.split(separator: "\n")
+        #expect(lines.first?.contains("bn EUR") == true)
+        #expect(lines.dropFirst().first?.hasPrefix("Load shedding: allowed at 3000 EUR/MWh; 10 MWh shed") == true, "\(shed.stdout)")
+        let json = try Self.json(
+            BinaryRunner.run(["dispatch", "--pypsa", directory.url.path, "--allow-shedding", "3000", "--json"]).stdout)
+        #expect(json["shedding_allowed"] as? Bool == true)
+        #expect(json["currency"] is NSNull)
+        #expect(json["shed_mwh"] as? Double == 10)
+    }
+
     /// Hourly prices of the four provinces equal PyPSA's (hourly-pypsa.csv.gz) within 0.01 yuan/MWh;
     /// hourly flows may differ where the optimum is degenerate, so only their annual sums are compared.
     @Test(arguments: ["yrd-typical-days", "yrd-typical-days-co2cap"])
@@ -129,7 +170,7 @@ import YrdplanTestSupport
         #expect(linksAfter["Mengxi-Shanghai"] != nil)
     }
 
-    /// Demand above all supply is shed at the value of lost load and reported with bus and hour.
+    /// With --allow-shedding, demand above all supply is shed at that value of lost load and reported with bus and hour.
     @Test func loadAboveSupplyIsShedAndReported() throws {
         let directory = try TemporaryDirectory(prefix: "pypsa-short")
         try directory.write(",snapshot,objective\n0,h0,1\n1,h1,1\n", to: "snapshots.csv")
@@ -137,11 +178,11 @@ import YrdplanTestSupport
         try directory.write("name,bus,p_nom,carrier,marginal_cost\nA gas,A,100,gas,500\n", to: "generators.csv")
         try directory.write("name,bus\nA load,A\n", to: "loads.csv")
         try directory.write(",A load\n0,80\n1,130\n", to: "loads-p_set.csv")
-        let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path, "--allow-shedding", "100000"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Unserved energy: 30 MWh in 1 bus-hours"))
         #expect(result.stdout.contains("A at h1: 30.0 MW"))
-        let json = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path, "--json"])
+        let json = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path, "--json", "--allow-shedding", "100000"])
         let shed = try #require(try Self.json(json.stdout)["shed"] as? [String: Any])
         #expect(shed["total_mwh"] as? Double == 30)
     }
