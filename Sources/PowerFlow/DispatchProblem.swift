@@ -11,7 +11,8 @@ import RegionModel
 /// Objective (yuan): Σ_t w_obj(t) · (Σ mc_g p_g + Σ mc_l p0_l + Σ mc_s dispatch_s + VOLL · shed).
 public struct DispatchProblem: Sendable {
     public let network: GridNetwork
-    public let program: LinearProgram
+    /// The LP, built by the `define…` steps below in column order.
+    public private(set) var program: LinearProgram
     /// Bus index of each generator, load, link end and storage unit.
     public let generatorBus: [Int]
     public let linkBus0: [Int]
@@ -24,8 +25,8 @@ public struct DispatchProblem: Sendable {
     /// Demand per bus and snapshot, MW, as `demand[t * busCount + b]`.
     public let demand: [Double]
     /// Rows of the optional global constraints.
-    public let co2Row: Int?
-    public let greenImportRow: Int?
+    public private(set) var co2Row: Int?
+    public private(set) var greenImportRow: Int?
 
     public var snapshotCount: Int { network.snapshots.count }
     public var busCount: Int { network.buses.count }
@@ -38,6 +39,7 @@ public struct DispatchProblem: Sendable {
     // then all link flows, storage dispatch, charging, state of charge and shed; rows likewise (all
     // nodal balances, then all storage balances). On yrd-8760 Clp's dual simplex took 18 s on this
     // order against 21 s on a snapshot-by-snapshot interleaving (same machine, release build).
+    // The define… steps and the read-back use these same helpers.
     func generatorColumn(_ g: Int, _ t: Int) -> Int { t * generatorCount + g }
     func linkColumn(_ l: Int, _ t: Int) -> Int { snapshotCount * generatorCount + t * linkCount + l }
     func dispatchColumn(_ s: Int, _ t: Int) -> Int { snapshotCount * (generatorCount + linkCount) + t * storageCount + s }
@@ -61,18 +63,15 @@ public struct DispatchProblem: Sendable {
             throw .invalidNetwork(DiagnosticsError(problems))
         }
         self.network = network
-        let buses = network.buses
         var busIndex: [String: Int] = [:]
-        for (i, bus) in buses.enumerated() { busIndex[bus.name] = i }
-        let carriers = Dictionary(network.carriers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for (i, bus) in network.buses.enumerated() { busIndex[bus.name] = i }
         generatorBus = network.generators.map { busIndex[$0.bus]! }
         linkBus0 = network.links.map { busIndex[$0.bus0]! }
         linkBus1 = network.links.map { busIndex[$0.bus1]! }
         storageBus = network.storageUnits.map { busIndex[$0.bus]! }
 
-        let snapshots = network.snapshots
-        let nT = snapshots.count
-        let nB = buses.count
+        let nT = network.snapshots.count
+        let nB = network.buses.count
         var demand = [Double](repeating: 0, count: nT * nB)
         var hasLoad = [Bool](repeating: false, count: nB)
         for load in network.loads {
@@ -83,50 +82,66 @@ public struct DispatchProblem: Sendable {
         loadBuses = (0..<nB).filter { hasLoad[$0] }
         shedBuses = allowShedding ? loadBuses : []
         self.demand = demand
+        program = LinearProgram(sense: .minimize)
 
-        let generators = network.generators
-        let links = network.links
-        let storage = network.storageUnits
-        let nG = generators.count
-        let nL = links.count
-        let nS = storage.count
-        let generatorCO2 = generators.map { generator -> Double in
-            (carriers[generator.carrier]?.co2PerPrimaryMWh ?? 0) / generator.efficiency
-        }
-        let externalBus = buses.map(\.isExternal)
-        let greenShare = network.greenImportShare?.minimumShare
-
+        // Rows first (bounds only), then columns streaming their entries in column order, one block per type.
         var lp = LinearProgram(sense: .minimize)
-        let columns = nT * (nG + nL + 3 * nS + shedBuses.count)
-        let globalRows = (network.co2Cap == nil ? 0 : 1) + (greenShare == nil ? 0 : 1)
+        let nG = network.generators.count
+        let nL = network.links.count
+        let nS = network.storageUnits.count
+        let globalRows = (network.co2Cap == nil ? 0 : 1) + (network.greenImportShare == nil ? 0 : 1)
         lp.reserveCapacity(
-            variables: columns, constraints: nT * (nB + nS) + globalRows,
+            variables: nT * (nG + nL + 3 * nS + shedBuses.count), constraints: nT * (nB + nS) + globalRows,
             nonZeros: nT * (nG * 3 + nL * 2 + nS * 6 + shedBuses.count))
+        defineBalanceRows(&lp)
+        defineStorageRows(&lp)
+        co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0) }
+        greenImportRow = network.greenImportShare.map { _ in lp.addConstraint(lower: 0, upper: .infinity) }
+        defineGenerators(&lp)
+        defineLinks(&lp)
+        defineStorage(&lp)
+        defineShedding(&lp)
+        program = lp
+    }
 
-        // Rows first (bounds only): all nodal balances, then all storage balances, then the global rows.
-        for t in 0..<nT {
-            for b in 0..<nB {
-                let d = demand[t * nB + b]
+    // MARK: - The define… steps (as PyPSA's define_* functions), in column order
+
+    /// One nodal balance per bus and snapshot: injections − withdrawals = demand.
+    func defineBalanceRows(_ lp: inout LinearProgram) {
+        for t in 0..<snapshotCount {
+            for b in 0..<busCount {
+                let d = demand[balanceRow(b, t)]
                 lp.addConstraint(lower: d, upper: d)
             }
         }
-        for t in 0..<nT {
-            for unit in storage {
+    }
+
+    /// One state-of-charge balance per storage unit and snapshot (the initial charge on the first row when not cyclic).
+    func defineStorageRows(_ lp: inout LinearProgram) {
+        for t in 0..<snapshotCount {
+            for unit in network.storageUnits {
                 let initial = (t == 0 && !unit.cyclicStateOfCharge) ? unit.initialStateOfCharge : 0
                 lp.addConstraint(lower: initial, upper: initial)
             }
         }
-        co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0) }
-        greenImportRow = greenShare.map { _ in lp.addConstraint(lower: 0, upper: .infinity) }
-        let socBase = nT * nB
+    }
 
-        // Columns stream their entries in column order, one block per variable type.
-        for t in 0..<nT {
-            let wObj = snapshots[t].objectiveWeight
-            let wGen = snapshots[t].generatorWeight
-            for g in 0..<nG {
+    /// Generator output: feeds its bus's balance; counts in the CO2 cap (t CO2 per MWh of primary energy ÷
+    /// efficiency) and in the green-import row at external buses; bounded by availability × capacity.
+    func defineGenerators(_ lp: inout LinearProgram) {
+        let carriers = Dictionary(network.carriers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let generators = network.generators
+        let generatorCO2 = generators.map { generator -> Double in
+            (carriers[generator.carrier]?.co2PerPrimaryMWh ?? 0) / generator.efficiency
+        }
+        let externalBus = network.buses.map(\.isExternal)
+        let greenShare = network.greenImportShare?.minimumShare
+        for t in 0..<snapshotCount {
+            let wObj = network.snapshots[t].objectiveWeight
+            let wGen = network.snapshots[t].generatorWeight
+            for g in generators.indices {
                 let generator = generators[g]
-                lp.appendColumnEntry(row: t * nB + generatorBus[g], coefficient: 1)
+                lp.appendColumnEntry(row: balanceRow(generatorBus[g], t), coefficient: 1)
                 if let co2Row, generatorCO2[g] != 0 {
                     lp.appendColumnEntry(row: co2Row, coefficient: wGen * generatorCO2[g])
                 }
@@ -140,68 +155,75 @@ public struct DispatchProblem: Sendable {
                     cost: wObj * generator.marginalCost)
             }
         }
-        for t in 0..<nT {
-            let wObj = snapshots[t].objectiveWeight
-            for l in 0..<nL {
-                let link = links[l]
-                let (first, second) =
-                    linkBus0[l] < linkBus1[l]
-                    ? ((linkBus0[l], -1.0), (linkBus1[l], link.efficiency)) : ((linkBus1[l], link.efficiency), (linkBus0[l], -1.0))
-                lp.appendColumnEntry(row: t * nB + first.0, coefficient: first.1)
-                lp.appendColumnEntry(row: t * nB + second.0, coefficient: second.1)
+    }
+
+    /// Link flow p0 from bus0: leaves bus0, arrives at bus1 times the efficiency; entries in row order.
+    func defineLinks(_ lp: inout LinearProgram) {
+        for t in 0..<snapshotCount {
+            let wObj = network.snapshots[t].objectiveWeight
+            for (l, link) in network.links.enumerated() {
+                let from = (row: balanceRow(linkBus0[l], t), coefficient: -1.0)
+                let to = (row: balanceRow(linkBus1[l], t), coefficient: link.efficiency)
+                let (first, second) = from.row < to.row ? (from, to) : (to, from)
+                lp.appendColumnEntry(row: first.row, coefficient: first.coefficient)
+                lp.appendColumnEntry(row: second.row, coefficient: second.coefficient)
                 lp.addVariable(lower: 0, upper: link.nominalPower, cost: wObj * link.marginalCost)
             }
         }
-        // Dispatch: feeds the bus, drains the store by 1/η_dispatch.
+    }
+
+    /// Storage: dispatch (feeds the bus, drains the store by 1/η_dispatch), charging (draws from the bus, fills
+    /// the store by η_store) and the state of charge at the end of each snapshot (cyclic wraps around).
+    func defineStorage(_ lp: inout LinearProgram) {
+        let storage = network.storageUnits
+        let nT = snapshotCount
         for t in 0..<nT {
-            let wObj = snapshots[t].objectiveWeight
-            let wStore = snapshots[t].storeWeight
-            for s in 0..<nS {
-                let unit = storage[s]
-                lp.appendColumnEntry(row: t * nB + storageBus[s], coefficient: 1)
-                lp.appendColumnEntry(row: socBase + t * nS + s, coefficient: wStore / unit.efficiencyDispatch)
+            let wObj = network.snapshots[t].objectiveWeight
+            let wStore = network.snapshots[t].storeWeight
+            for (s, unit) in storage.enumerated() {
+                lp.appendColumnEntry(row: balanceRow(storageBus[s], t), coefficient: 1)
+                lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: wStore / unit.efficiencyDispatch)
                 lp.addVariable(lower: 0, upper: unit.nominalPower, cost: wObj * unit.marginalCost)
             }
         }
-        // Charging: draws from the bus, fills the store by η_store.
         for t in 0..<nT {
-            let wStore = snapshots[t].storeWeight
-            for s in 0..<nS {
-                let unit = storage[s]
-                lp.appendColumnEntry(row: t * nB + storageBus[s], coefficient: -1)
-                lp.appendColumnEntry(row: socBase + t * nS + s, coefficient: -wStore * unit.efficiencyStore)
+            let wStore = network.snapshots[t].storeWeight
+            for (s, unit) in storage.enumerated() {
+                lp.appendColumnEntry(row: balanceRow(storageBus[s], t), coefficient: -1)
+                lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: -wStore * unit.efficiencyStore)
                 lp.addVariable(lower: 0, upper: unit.nominalPower, cost: 0)
             }
         }
-        // State of charge at the end of t: soc_t − soc_{t−1} + … = 0 (cyclic wraps around).
+        // soc_t − soc_{t−1} + … = 0.
         for t in 0..<nT {
-            for s in 0..<nS {
-                let unit = storage[s]
+            for (s, unit) in storage.enumerated() {
                 let cyclicWrap = t + 1 == nT && unit.cyclicStateOfCharge && nT > 1
                 if cyclicWrap {
                     // soc_{T−1} appears in row 0 (as soc_{−1}) before its own row T−1.
-                    lp.appendColumnEntry(row: socBase + s, coefficient: -1)
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, 0), coefficient: -1)
                 }
                 // With one cyclic snapshot soc − soc cancels: the column has no entry at all.
                 if !(unit.cyclicStateOfCharge && nT == 1) {
-                    lp.appendColumnEntry(row: socBase + t * nS + s, coefficient: 1)
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: 1)
                 }
                 if t + 1 < nT {
-                    lp.appendColumnEntry(row: socBase + (t + 1) * nS + s, coefficient: -1)
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, t + 1), coefficient: -1)
                 }
                 lp.addVariable(lower: 0, upper: unit.nominalPower * unit.maxHours, cost: 0)
             }
         }
-        // Shed is not bounded by the demand (like PyPSA's load-shedding generators): the price then
-        // never exceeds VOLL, and shedding more than the local demand is never cheaper than shedding
-        // where the power is missing.
-        for t in 0..<nT {
-            let wObj = snapshots[t].objectiveWeight
+    }
+
+    /// Load shed at the value of lost load. Shed is not bounded by the demand (like PyPSA's load-shedding
+    /// generators): the price then never exceeds VOLL, and shedding more than the local demand is never cheaper
+    /// than shedding where the power is missing.
+    func defineShedding(_ lp: inout LinearProgram) {
+        for t in 0..<snapshotCount {
+            let wObj = network.snapshots[t].objectiveWeight
             for b in shedBuses {
-                lp.appendColumnEntry(row: t * nB + b, coefficient: 1)
+                lp.appendColumnEntry(row: balanceRow(b, t), coefficient: 1)
                 lp.addVariable(lower: 0, upper: .infinity, cost: wObj * network.valueOfLostLoad)
             }
         }
-        program = lp
     }
 }
