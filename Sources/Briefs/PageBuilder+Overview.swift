@@ -1,0 +1,34 @@
+import Analysis
+
+// MARK: - The overview page: every province's total and verdict, and the region's trajectories.
+
+extension PageBuilder {
+    func overviewContext() -> TemplateNode {
+        var c = TemplateNode()
+        c["provinceRows"] = .list(
+            input.provinces.map { province in
+                let trajectory = headline(province)
+                let verdict = (trajectory?.verdict ?? .noPeak)
+                return .node([
+                    "provinceId": .text(province.id), "provinceName": .text(name(province.id)),
+                    "href": .text("\(province.id).html"),
+                    "total": figure(province.total, name: "total", label: t("figure_total", ["year": String(province.baseYear)])),
+                    "baseYear": .text(String(province.baseYear)),
+                    "peakYear": .text(trajectory.map(peakYearText) ?? t("no_peak")),
+                    "verdictClass": .text(verdict.rawValue),
+                    "verdictLabel": .text(trajectory == nil ? "–" : t("verdict_short_" + verdict.rawValue.replacingHyphens())),
+                ])
+            })
+        let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }
+        c["regionScenarioRows"] = .list(regional.map { scenarioRow($0, unit: "Mt CO2") })
+        c["hasRegion"] = .flag(!regional.isEmpty)
+        c["regionCharts"] = optional(
+            regional.isEmpty
+                ? nil
+                : Charts.trajectory(
+                    id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
+                    labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))
+        c["headlineScenarioName"] = .text(scenarioName(input.headlineScenario))
+        return c
+    }
+}
