@@ -53,7 +53,7 @@ extension PageBuilder {
                     label: t("figure_peak_year", ["scenario": scenarioName(trajectory.scenario)]), display: peakYearText(trajectory)))
             keyFigures.append(
                 figure(
-                    Figure(peak.value, unit: province.total.unit, provenance), name: "peak-value",
+                    Figure(peak.value, unit: ScenarioTrajectory.unit, provenance), name: "peak-value",
                     label: t("figure_peak_value", ["scenario": scenarioName(trajectory.scenario)])))
         }
         if let power = province.power {
@@ -112,7 +112,7 @@ extension PageBuilder {
                         description: t("chart_sectors_desc"),
                         caption: t("chart_sectors_caption", ["province": provinceName, "year": String(province.baseYear)]),
                         columns: [t("col_sector"), t("col_direct"), t("col_indirect")],
-                        words: ["direct": t("sector_direct"), "indirect": t("sector_indirect"), "unit": province.total.unit])))
+                        words: ["direct": t("sector_direct"), "indirect": t("sector_indirect")])))
 
         // Difficulties and bottlenecks.
         var difficulties: [TemplateValue] = []
@@ -140,7 +140,7 @@ extension PageBuilder {
 
         // Pathways.
         let trajectories = input.scenarios.compactMap { id in province.trajectories.first { $0.scenario == id } }
-        c["scenarioRows"] = .list(trajectories.map { scenarioRow($0, unit: province.total.unit) })
+        c["scenarioRows"] = .list(trajectories.map(scenarioRow))
         c["hasPathways"] = .flag(!trajectories.isEmpty)
         c["trajectoryCharts"] = optional(
             trajectories.isEmpty
@@ -148,7 +148,7 @@ extension PageBuilder {
                 : Charts.trajectory(
                     id: "trajectory-\(province.id)", history: province.history, historyProvenance: province.historyProvenance,
                     trajectories: trajectories.map { (scenarioName($0.scenario), $0) },
-                    labels: trajectoryLabels(subject: provinceName, unit: province.total.unit)))
+                    labels: trajectoryLabels(subject: provinceName)))
         c["levers"] = .list(
             trajectories.compactMap { trajectory in
                 let key = "scenario_\(trajectory.scenario.replacingHyphens())_levers"

@@ -20,14 +20,14 @@ extension PageBuilder {
                 ])
             })
         let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }
-        c["regionScenarioRows"] = .list(regional.map { scenarioRow($0, unit: "Mt CO2") })
+        c["regionScenarioRows"] = .list(regional.map(scenarioRow))
         c["hasRegion"] = .flag(!regional.isEmpty)
         c["regionCharts"] = optional(
             regional.isEmpty
                 ? nil
                 : Charts.trajectory(
                     id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
-                    labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))
+                    labels: trajectoryLabels(subject: t("region_name"))))
         c["headlineScenarioName"] = .text(scenarioName(input.headlineScenario))
         return c
     }

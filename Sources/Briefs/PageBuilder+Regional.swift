@@ -40,7 +40,7 @@ extension PageBuilder {
                 chartNode(
                     Charts.trajectory(
                         id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
-                        labels: trajectoryLabels(subject: t("region_name"), unit: "Mt CO2")))
+                        labels: trajectoryLabels(subject: t("region_name"))))
             ])
         }
         return c
@@ -77,7 +77,7 @@ extension PageBuilder {
                         title: t("chart_allocation_title"), description: t("chart_allocation_desc"),
                         caption: t("chart_allocation_caption", ["unit": allocation.unit]),
                         columns: [t("col_province")] + allocation.rules.map { ruleNames[$0]! },
-                        words: ["unit": allocation.unit])))
+                        words: [:])))
         ])
         return c
     }
@@ -92,7 +92,7 @@ extension PageBuilder {
                     labels: ChartLabels(
                         title: t("chart_fund_title"), description: t("chart_fund_desc"), caption: t("chart_fund_caption", ["unit": unit]),
                         columns: [t("col_province"), t("fund_contribution"), t("fund_benefit"), t("col_net")],
-                        words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit"), "unit": unit])))
+                        words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit")])))
         ])
         return c
     }

@@ -11,7 +11,8 @@ extension PageBuilder {
         return (trajectory.peakAtFirstYear == true ? "≤" : "") + String(peak.year)
     }
 
-    func scenarioRow(_ trajectory: ScenarioTrajectory, unit: String) -> TemplateValue {
+    /// A scenario's row of the pathway tables (and the XML `<scenario>`), in the trajectory's unit.
+    func scenarioRow(_ trajectory: ScenarioTrajectory) -> TemplateValue {
         let value = { (year: Int) in trajectory.points.first { $0.year == year }.map { NumberFormat.display($0.value) } ?? "–" }
         let verdict = trajectory.verdict
         return .node([
@@ -25,21 +26,22 @@ extension PageBuilder {
             "peakValueMachine": .text(trajectory.peak.map { NumberFormat.machine($0.value) } ?? ""),
             "value2030": .text(value(2030)),
             "value2060": .text(value(2060)),
-            "unit": .text(unit),
+            "unit": .text(ScenarioTrajectory.unit),
             "verdictClass": .text(verdict.rawValue),
             "verdictLabel": .text(t("verdict_short_" + verdict.rawValue.replacingHyphens())),
             "provenance": provenanceNode(trajectory.provenance),
         ])
     }
 
-    func trajectoryLabels(subject: String, unit: String) -> ChartLabels {
+    /// The wording of a trajectory chart of `subject` (a province or the region); the chart names the unit itself.
+    func trajectoryLabels(subject: String) -> ChartLabels {
         ChartLabels(
             title: t("chart_trajectory_title", ["subject": subject]),
             description: t("chart_trajectory_desc", ["deadline": String(PeakVerdict.deadline)]),
             caption: t("chart_trajectory_caption", ["subject": subject]),
             columns: [t("col_scenario"), t("col_peak_year"), t("col_peak_value"), "2030", "2060"],
             words: [
-                "unit": unit, "target": t("chart_deadline", ["deadline": String(PeakVerdict.deadline)]),
+                "target": t("chart_deadline", ["deadline": String(PeakVerdict.deadline)]),
                 "history": t("chart_history"), "noPeak": t("no_peak"),
             ])
     }
