@@ -20,7 +20,7 @@ extension PageBuilder {
         ]
         let key =
             trajectory.peakAtFirstYear == true && verdict == .meets
-            ? "verdict_meets_falling" : "verdict_" + verdict.rawValue.replacingHyphens()
+            ? "verdict_meets_falling" : StringKey.for(.verdict, id: verdict.rawValue)
         return (verdict, t(key, values))
     }
 
@@ -93,7 +93,7 @@ extension PageBuilder {
         c["sectorRows"] = .list(
             province.sectors.map { sector in
                 var node: [String: TemplateValue] = [
-                    "sectorName": .text(t("sector_" + sector.sector.replacingHyphens())),
+                    "sectorName": .text(t(StringKey.for(.sector, id: sector.sector))),
                     "sectorId": .text(sector.sector),
                     "direct": figure(sector.direct, name: "\(sector.sector)-direct", label: t("sector_direct")),
                 ]
@@ -106,7 +106,7 @@ extension PageBuilder {
                 ? nil
                 : Charts.sectors(
                     id: "sectors-\(province.id)",
-                    sectors: province.sectors.map { (t("sector_" + $0.sector.replacingHyphens()), $0) },
+                    sectors: province.sectors.map { (t(StringKey.for(.sector, id: $0.sector)), $0) },
                     labels: ChartLabels(
                         title: t("chart_sectors_title", ["province": provinceName, "year": String(province.baseYear)]),
                         description: t("chart_sectors_desc"),
@@ -123,15 +123,15 @@ extension PageBuilder {
             let values = ["province": provinceName, "value": rule.format(value), "threshold": rule.format(rule.threshold)]
             difficulties.append(
                 .node([
-                    "difficultyTitle": .text(t(rule.keyStem + "_title")),
-                    "difficultyText": .text(t(rule.keyStem + (flagged ? "_above" : "_below"), values)),
+                    "difficultyTitle": .text(t(rule.key("title"))),
+                    "difficultyText": .text(t(rule.key(flagged ? "above" : "below"), values)),
                     "indicatorId": .text(rule.indicator),
                     "status": .text(flagged ? "bottleneck" : "within"),
                     "statusLabel": .text(t(flagged ? "status_bottleneck" : "status_within")),
                     "thresholdDisplay": .text(rule.format(rule.threshold)),
                     "thresholdMachine": .text(NumberFormat.machine(rule.threshold)),
                     "indicator": figure(
-                        indicator.figure, name: rule.indicator, label: t(rule.keyStem + "_title"), display: rule.format(value),
+                        indicator.figure, name: rule.indicator, label: t(rule.key("title")), display: rule.format(value),
                         showUnit: false),
                 ]))
         }
@@ -151,7 +151,7 @@ extension PageBuilder {
                     labels: trajectoryLabels(subject: provinceName)))
         c["levers"] = .list(
             trajectories.compactMap { trajectory in
-                let key = "scenario_\(trajectory.scenario.replacingHyphens())_levers"
+                let key = StringKey.for(.scenario, id: trajectory.scenario, suffix: "levers")
                 let summary = input.scenarioLabels?[trajectory.scenario]?.summaries[t.language] ?? (t.has(key) ? t(key) : nil)
                 return summary.map { .node(["leverScenario": .text(scenarioName(trajectory.scenario)), "leverText": .text($0)]) }
             })

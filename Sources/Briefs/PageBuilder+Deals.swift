@@ -22,7 +22,7 @@ extension PageBuilder {
             "splitRows": .list(
                 deal.splits.map { row in
                     .node([
-                        "streamId": .text(row.stream), "streamName": .text(t("stream_" + row.stream.replacingHyphens())),
+                        "streamId": .text(row.stream), "streamName": .text(t(StringKey.for(.stream, id: row.stream))),
                         "fromYear": .text(String(row.fromYear)), "toYear": .text(String(row.toYear)),
                         "yearsText": .text(t("relocation_years", ["from": String(row.fromYear), "to": String(row.toYear)])),
                         "originShareMachine": .text(NumberFormat.machine(row.originShare)),
@@ -47,7 +47,7 @@ extension PageBuilder {
             "checkRows": .list(
                 deal.checks.map { result in
                     .node([
-                        "checkId": .text(result.property), "checkName": .text(t("check_" + result.property.replacingHyphens())),
+                        "checkId": .text(result.property), "checkName": .text(t(StringKey.for(.check, id: result.property))),
                         "held": .text(result.held ? "true" : "false"), "checkClass": .text(result.held ? "within" : "bottleneck"),
                         "checkStatus": .text(t(result.held ? "check_pass" : "check_fail")),
                         "counterexamples": .list(result.counterexample.map { [.text($0)] } ?? []),
@@ -61,10 +61,10 @@ extension PageBuilder {
         return allocation.rules.compactMap { rule in
             guard let share = allocation.shares[rule]?[province] else { return nil }
             return .node([
-                "ruleName": .text(t("rule_" + rule.replacingHyphens())),
+                "ruleName": .text(t(StringKey.for(.rule, id: rule))),
                 "share": figure(
                     Figure(share, unit: allocation.unit, allocation.provenance), name: "allocation-\(rule)",
-                    label: t("rule_" + rule.replacingHyphens())),
+                    label: t(StringKey.for(.rule, id: rule))),
             ])
         }
     }

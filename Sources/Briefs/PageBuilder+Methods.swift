@@ -10,7 +10,7 @@ extension PageBuilder {
         c["thresholdRows"] = .list(
             plan.rules.map { rule in
                 .node([
-                    "ruleTitle": .text(t(rule.keyStem + "_title")),
+                    "ruleTitle": .text(t(rule.key("title"))),
                     "ruleIndicator": .text(rule.indicator),
                     "ruleThreshold": .text(rule.format(rule.threshold)),
                 ])

@@ -16,7 +16,7 @@ extension PageBuilder {
                     "baseYear": .text(String(province.baseYear)),
                     "peakYear": .text(trajectory.map(peakYearText) ?? t("no_peak")),
                     "verdictClass": .text(verdict.rawValue),
-                    "verdictLabel": .text(trajectory == nil ? "–" : t("verdict_short_" + verdict.rawValue.replacingHyphens())),
+                    "verdictLabel": .text(trajectory == nil ? "–" : t(StringKey.for(.verdictShort, id: verdict.rawValue))),
                 ])
             })
         let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }

@@ -22,7 +22,7 @@ extension PageBuilder {
                 return [
                     name(province.id), peakYearText(trajectory),
                     trajectory.peak.map { NumberFormat.display($0.value) } ?? "–", at2030,
-                    t("verdict_short_" + trajectory.verdict.rawValue.replacingHyphens()),
+                    t(StringKey.for(.verdictShort, id: trajectory.verdict.rawValue)),
                 ]
             }
             if rows.isEmpty { continue }
@@ -67,7 +67,7 @@ extension PageBuilder {
         var c = regionFrame(heading: t("region_benefit_title"), intro: t("region_benefit_intro"))
         guard let allocation = input.allocation else { return c }
         var ruleNames: [String: String] = [:]
-        for rule in allocation.rules { ruleNames[rule] = t("rule_" + rule.replacingHyphens()) }
+        for rule in allocation.rules { ruleNames[rule] = t(StringKey.for(.rule, id: rule)) }
         c["charts"] = .list([
             chartNode(
                 Charts.allocation(

@@ -28,7 +28,7 @@ extension PageBuilder {
             "value2060": .text(value(2060)),
             "unit": .text(ScenarioTrajectory.unit),
             "verdictClass": .text(verdict.rawValue),
-            "verdictLabel": .text(t("verdict_short_" + verdict.rawValue.replacingHyphens())),
+            "verdictLabel": .text(t(StringKey.for(.verdictShort, id: verdict.rawValue))),
             "provenance": provenanceNode(trajectory.provenance),
         ])
     }

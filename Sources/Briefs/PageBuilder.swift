@@ -87,7 +87,7 @@ struct PageBuilder {
         if let province = input.provinces.first(where: { $0.id == id }) {
             return province.names[t.language] ?? id
         }
-        let key = "place_" + id.replacingHyphens()
+        let key = StringKey.for(.place, id: id)
         return t.has(key) ? t(key) : id
     }
 
@@ -99,7 +99,7 @@ struct PageBuilder {
     }
 
     func scenarioName(_ id: String) -> String {
-        input.scenarioLabels?[id]?.names[t.language] ?? t("scenario_" + id.replacingHyphens())
+        input.scenarioLabels?[id]?.names[t.language] ?? t(StringKey.for(.scenario, id: id))
     }
 
     func figure(_ f: Figure, name: String, label: String, display: String? = nil, showUnit: Bool = true) -> TemplateValue {
