@@ -139,7 +139,7 @@ extension PageBuilder {
         c["hasDifficulties"] = .flag(!difficulties.isEmpty)
 
         // Pathways.
-        let trajectories = input.scenarios.compactMap { id in province.trajectories.first { $0.scenario == id } }
+        let trajectories = inScenarioOrder(province.trajectories)
         c["scenarioRows"] = .list(trajectories.map(scenarioRow))
         c["hasPathways"] = .flag(!trajectories.isEmpty)
         c["trajectoryCharts"] = optional(

@@ -19,15 +19,10 @@ extension PageBuilder {
                     "verdictLabel": .text(trajectory == nil ? "–" : t(StringKey.for(.verdictShort, id: verdict.rawValue))),
                 ])
             })
-        let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }
+        let regional = inScenarioOrder(input.regionTrajectories)
         c["regionScenarioRows"] = .list(regional.map(scenarioRow))
         c["hasRegion"] = .flag(!regional.isEmpty)
-        c["regionCharts"] = optional(
-            regional.isEmpty
-                ? nil
-                : Charts.trajectory(
-                    id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
-                    labels: trajectoryLabels(subject: t("region_name"))))
+        c["regionCharts"] = optional(regional.isEmpty ? nil : regionTrajectoryChart(regional))
         c["headlineScenarioName"] = .text(scenarioName(input.headlineScenario))
         return c
     }

@@ -34,14 +34,9 @@ extension PageBuilder {
                 ).node)
         }
         c["tables"] = .list(tables)
-        let regional = input.scenarios.compactMap { id in input.regionTrajectories.first { $0.scenario == id } }
+        let regional = inScenarioOrder(input.regionTrajectories)
         if !regional.isEmpty {
-            c["charts"] = .list([
-                chartNode(
-                    Charts.trajectory(
-                        id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
-                        labels: trajectoryLabels(subject: t("region_name"))))
-            ])
+            c["charts"] = .list([chartNode(regionTrajectoryChart(regional))])
         }
         return c
     }

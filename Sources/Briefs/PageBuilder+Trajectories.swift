@@ -11,6 +11,18 @@ extension PageBuilder {
         return (trajectory.peakAtFirstYear == true ? "≤" : "") + String(peak.year)
     }
 
+    /// The trajectories among `trajectories` of the edition's scenarios, in the order scenarios are shown.
+    func inScenarioOrder(_ trajectories: [ScenarioTrajectory]) -> [ScenarioTrajectory] {
+        input.scenarios.compactMap { id in trajectories.first { $0.scenario == id } }
+    }
+
+    /// The region's trajectories in one chart, as on the overview and the scenarios page.
+    func regionTrajectoryChart(_ regional: [ScenarioTrajectory]) -> Chart {
+        Charts.trajectory(
+            id: "trajectory-region", history: [], trajectories: regional.map { (scenarioName($0.scenario), $0) },
+            labels: trajectoryLabels(subject: t("region_name")))
+    }
+
     /// A scenario's row of the pathway tables (and the XML `<scenario>`), in the trajectory's unit.
     func scenarioRow(_ trajectory: ScenarioTrajectory) -> TemplateValue {
         let value = { (year: Int) in trajectory.points.first { $0.year == year }.map { NumberFormat.display($0.value) } ?? "–" }
