@@ -1,7 +1,7 @@
 /// A difficulty the brief reports when an indicator crosses a stated threshold (the paper's 难点和瓶颈,
 /// driven by data rather than canned prose). The threshold is printed beside the value.
 public struct BottleneckRule: Hashable, Sendable {
-    /// Indicator id `[a-z0-9-]`; wording comes from `difficulty_<id with _>_{title,above,below}`.
+    /// Indicator id `[a-z0-9-]`; wording comes from `difficulty_<id with _>_{title,above,below}` (`key(_:)`).
     public var indicator: String
     /// The value above which the indicator is a bottleneck.
     public var threshold: Double
@@ -46,9 +46,6 @@ public struct BottleneckRule: Hashable, Sendable {
         }
     }
 
-    var keyStem: String { "difficulty_" + indicator.replacingHyphens() }
-}
-
-extension String {
-    func replacingHyphens() -> String { String(map { $0 == "-" ? "_" : $0 }) }
+    /// The string-table key of one wording of this difficulty: `title`, `above` or `below`.
+    func key(_ wording: String) -> String { StringKey.for(.difficulty, id: indicator, suffix: wording) }
 }

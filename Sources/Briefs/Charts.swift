@@ -136,7 +136,7 @@ public struct ChartLabels: Sendable {
 }
 
 enum Charts {
-    /// Emission trajectories per scenario, with history, each peak marked and 2030 drawn.
+    /// Emission trajectories per scenario, with history, each peak marked and 2030 drawn, in `ScenarioTrajectory.unit`.
     static func trajectory(
         id: String, history: [YearValue], historyProvenance: Citation? = nil,
         trajectories: [(name: String, trajectory: ScenarioTrajectory)], labels: ChartLabels
@@ -160,7 +160,7 @@ enum Charts {
             svg.text(x(year), bottom + 16, String(Int(year)), anchor: "middle", size: 10, fill: Palette.muted)
             year += 10
         }
-        svg.text(left, 12, labels.words["unit"] ?? "", size: 10, fill: Palette.muted)
+        svg.text(left, 12, ScenarioTrajectory.unit, size: 10, fill: Palette.muted)
         if 2030 >= firstYear && 2030 <= lastYear {
             svg.line(x(2030), topY, x(2030), bottom, stroke: Palette.muted, width: 1, dash: "4 3")
             svg.text(x(2030) + 4, topY + 10, labels.words["target"] ?? "2030", size: 10, fill: Palette.muted)
@@ -201,7 +201,7 @@ enum Charts {
             provenances: historyProvenance.map { [$0] }.orEmpty + trajectories.map(\.trajectory.provenance))
     }
 
-    /// Base-year emissions by sector, direct and indirect stacked.
+    /// Base-year emissions by sector, direct and indirect stacked, in the unit of the sector figures.
     static func sectors(id: String, sectors: [(name: String, emissions: SectorEmissions)], labels: ChartLabels) -> Chart {
         let rowHeight = 28.0
         var svg = SVGWriter(width: 640, height: 40 + rowHeight * Double(sectors.count) + 30)
@@ -230,7 +230,7 @@ enum Charts {
         svg.text(left + 18, legendY, labels.words["direct"] ?? "", size: 11)
         svg.rect(left + 150, legendY - 8, 14, 8, fill: Palette.series[2])
         svg.text(left + 168, legendY, labels.words["indirect"] ?? "", size: 11)
-        svg.text(right, legendY, labels.words["unit"] ?? "", anchor: "end", size: 10, fill: Palette.muted)
+        svg.text(right, legendY, sectors.first?.emissions.direct.unit ?? "", anchor: "end", size: 10, fill: Palette.muted)
         let rows = sectors.map { entry in
             [
                 entry.name, NumberFormat.display(entry.emissions.direct.value),
@@ -345,7 +345,7 @@ enum Charts {
             svg.text(legendX + 16, 270, name, size: 11)
             legendX += 30 + Double(name.count) * 7
         }
-        svg.text(left, 12, labels.words["unit"] ?? comparison.unit, size: 10, fill: Palette.muted)
+        svg.text(left, 12, comparison.unit, size: 10, fill: Palette.muted)
         let rows = provinces.map { province in
             [province.name]
                 + comparison.rules.map { rule in
@@ -359,7 +359,7 @@ enum Charts {
             provenances: [comparison.provenance])
     }
 
-    /// Joint-fund contributions against benefits per province.
+    /// Joint-fund contributions against benefits per province, in the unit of the contributions.
     static func fund(id: String, positions: [(name: String, position: FundPosition)], labels: ChartLabels) -> Chart {
         var svg = SVGWriter(width: 640, height: 280)
         let left = 56.0, right = 620.0, topY = 20.0, bottom = 220.0
@@ -385,7 +385,7 @@ enum Charts {
         svg.text(left + 16, 258, labels.words["contribution"] ?? "", size: 11)
         svg.rect(left + 160, 250, 12, 8, fill: Palette.series[1])
         svg.text(left + 176, 258, labels.words["benefit"] ?? "", size: 11)
-        svg.text(left, 12, labels.words["unit"] ?? "", size: 10, fill: Palette.muted)
+        svg.text(left, 12, positions.first?.position.contribution.unit ?? "", size: 10, fill: Palette.muted)
         let rows = positions.map { entry in
             [
                 entry.name, NumberFormat.display(entry.position.contribution.value), NumberFormat.display(entry.position.benefit.value),

@@ -1,0 +1,94 @@
+import Analysis
+
+// MARK: - The regional pages (one template): scenarios, power corridors, benefit sharing and the joint fund.
+
+extension PageBuilder {
+    func regionFrame(heading: String, intro: String) -> TemplateNode {
+        var c = TemplateNode()
+        c["regionHeading"] = .text(heading)
+        c["regionIntro"] = .text(intro)
+        c["charts"] = .list([])
+        c["tables"] = .list([])
+        return c
+    }
+
+    func scenariosContext() -> TemplateNode {
+        var c = regionFrame(heading: t("region_scenarios_title"), intro: t("region_scenarios_intro"))
+        var tables: [TemplateValue] = []
+        for scenario in input.scenarios {
+            let rows: [[String]] = input.provinces.compactMap { province in
+                guard let trajectory = province.trajectories.first(where: { $0.scenario == scenario }) else { return nil }
+                let at2030 = trajectory.points.first { $0.year == 2030 }.map { NumberFormat.display($0.value) } ?? "–"
+                return [
+                    name(province.id), peakYearText(trajectory),
+                    trajectory.peak.map { NumberFormat.display($0.value) } ?? "–", at2030,
+                    t(StringKey.for(.verdictShort, id: trajectory.verdict.rawValue)),
+                ]
+            }
+            if rows.isEmpty { continue }
+            tables.append(
+                DataTable(
+                    caption: t("table_scenario_caption", ["scenario": scenarioName(scenario)]),
+                    columns: [t("col_province"), t("col_peak_year"), t("col_peak_value"), "2030", t("col_verdict")],
+                    rows: rows
+                ).node)
+        }
+        c["tables"] = .list(tables)
+        let regional = inScenarioOrder(input.regionTrajectories)
+        if !regional.isEmpty {
+            c["charts"] = .list([chartNode(regionTrajectoryChart(regional))])
+        }
+        return c
+    }
+
+    func powerContext() -> TemplateNode {
+        var c = regionFrame(heading: t("region_power_title"), intro: t("region_power_intro"))
+        var names: [String: String] = [:]
+        for corridor in input.corridors { names[corridor.from] = name(corridor.from); names[corridor.to] = name(corridor.to) }
+        for province in input.provinces { names[province.id] = name(province.id) }
+        c["charts"] = .list([
+            chartNode(
+                Charts.corridorMap(
+                    id: "corridor-map", corridors: input.corridors, names: names,
+                    labels: ChartLabels(
+                        title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
+                        columns: [t("col_corridor"), "\(t("col_flow")) (\(input.corridors.first?.flow.unit ?? ""))", t("col_congestion")],
+                        words: ["note": t("chart_map_note")])))
+        ])
+        return c
+    }
+
+    func benefitContext() -> TemplateNode {
+        var c = regionFrame(heading: t("region_benefit_title"), intro: t("region_benefit_intro"))
+        guard let allocation = input.allocation else { return c }
+        var ruleNames: [String: String] = [:]
+        for rule in allocation.rules { ruleNames[rule] = t(StringKey.for(.rule, id: rule)) }
+        c["charts"] = .list([
+            chartNode(
+                Charts.allocation(
+                    id: "allocation", comparison: allocation, ruleNames: ruleNames,
+                    provinces: input.provinces.map { ($0.id, name($0.id)) },
+                    labels: ChartLabels(
+                        title: t("chart_allocation_title"), description: t("chart_allocation_desc"),
+                        caption: t("chart_allocation_caption", ["unit": allocation.unit]),
+                        columns: [t("col_province")] + allocation.rules.map { ruleNames[$0]! },
+                        words: [:])))
+        ])
+        return c
+    }
+
+    func fundContext() -> TemplateNode {
+        var c = regionFrame(heading: t("region_fund_title"), intro: t("region_fund_intro"))
+        let unit = input.fund.first?.contribution.unit ?? ""
+        c["charts"] = .list([
+            chartNode(
+                Charts.fund(
+                    id: "fund", positions: input.fund.map { (name($0.province), $0) },
+                    labels: ChartLabels(
+                        title: t("chart_fund_title"), description: t("chart_fund_desc"), caption: t("chart_fund_caption", ["unit": unit]),
+                        columns: [t("col_province"), t("fund_contribution"), t("fund_benefit"), t("col_net")],
+                        words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit")])))
+        ])
+        return c
+    }
+}
