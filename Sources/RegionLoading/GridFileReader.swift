@@ -6,7 +6,7 @@ import Yams
 struct GridFileReader {
     var reader: NodeReader
     let sourceKeys: Set<String>
-    static let provenanceKeys = ["source", "ref", "year", "confidence", "note"]
+    static let provenanceKeys = ProvenanceReader.keys
 
     init(file: YAMLFile, sourceKeys: Set<String>) {
         reader = NodeReader(file: file)
@@ -19,8 +19,8 @@ struct GridFileReader {
 
     // MARK: Provenance
 
-    /// Checks a provenance block (`source`, `ref`, `year`, `confidence`, `note`) in `pairs`;
-    /// returns whether one is present.
+    /// Checks a provenance block (`source`, `ref`, `year`, `confidence`, `note`) in `pairs` by the rules of
+    /// `ProvenanceReader`; returns whether one is present.
     @discardableResult
     mutating func checkProvenance(_ pairs: Pairs, at node: Node, what: String, required: Bool) -> Bool {
         let hasAny = pairs.contains { ["source", "confidence"].contains($0.key) }
@@ -32,35 +32,7 @@ struct GridFileReader {
             }
             return false
         }
-        for key in ["source", "year", "confidence"] where self.node(pairs, key) == nil {
-            reader.diagnostics.error(
-                at: reader.location(node), "\(what) has no \(key)", fix: "every number needs source, year and confidence")
-        }
-        if let source = reader.string(self.node(pairs, "source"), what: "source"), !sourceKeys.contains(source) {
-            reader.diagnostics.error(
-                at: reader.location(self.node(pairs, "source")), "unknown source '\(source)'",
-                fix: "add it to Regions/sources.yaml or use an existing key")
-        }
-        _ = reader.integer(self.node(pairs, "year"), what: "year of \(what)")
-        if let text = reader.string(self.node(pairs, "confidence"), what: "confidence") {
-            if let confidence = Confidence(rawValue: text) {
-                let note = reader.string(self.node(pairs, "note"), what: "note") ?? ""
-                if confidence != .sourced && note.trimmingCharacters(in: .whitespaces).isEmpty {
-                    reader.diagnostics.error(
-                        at: reader.location(self.node(pairs, "confidence")), "\(what) is \(text) but has no note",
-                        fix: "say in `note:` how the value was estimated or made")
-                }
-                if confidence == .sourced && self.node(pairs, "ref") == nil {
-                    reader.diagnostics.error(
-                        at: reader.location(self.node(pairs, "confidence")), "\(what) is marked sourced without a fact-sheet row",
-                        fix: "add `ref:` (the row id in shared/reference/yrd-facts.md) or mark it estimate with a note")
-                }
-            } else {
-                reader.diagnostics.error(
-                    at: reader.location(self.node(pairs, "confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic",
-                    fix: "use sourced, estimate or synthetic")
-            }
-        }
+        _ = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable).read(pairs, of: node, what: what, year: .single, reader: &reader)
         return true
     }
 
