@@ -165,7 +165,8 @@ struct ProvinceFileReader {
         guard let pairs = reader.mapping(entry, what: "a value of \(what)") else { return nil }
         reader.rejectUnknownKeys(pairs, known: DataSchema.valueKeys, in: "a value of \(what)")
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        let entryName = node("year")?.string.map { "the \($0) value of \(what)" } ?? "a value of \(what)"
+        let namedYear = node("year")?.string.flatMap { Int($0) }.flatMap { ProvenanceReader.admissibleYears.contains($0) ? $0 : nil }
+        let entryName = namedYear.map { "the \($0) value of \(what)" } ?? "a value of \(what)"
         if node("value") == nil {
             reader.diagnostics.error(
                 at: reader.location(entry), "\(entryName) lacks value", fix: "every entry needs year, value, source and confidence")
