@@ -8,7 +8,7 @@ extension AgreementReader {
         let title = c.string("title", &d)
         let parties = partyList(&c, known, &d)
         let budgetNode = c.value("budget", &d)
-        let budget = budgetNode.flatMap { figure($0, file: c.file, field: "budget", units: [.hundredMillionYuan], &d) }
+        let budget = budgetNode.flatMap { figure($0, file: c.file, field: "budget", units: DataSchema.jointFund["budget"].figureUnits, &d) }
         if let budget, budget.value <= 0, let budgetNode {
             d.error(
                 at: YAMLMappingCursor.location(of: budgetNode, in: c.file), "the fund budget is \(budget.value) 亿元",
@@ -42,11 +42,11 @@ extension AgreementReader {
             case let other?:
                 d.error(at: k.location, "unknown contribution rule `\(other)`", fix: "use fixed-shares, by-gdp or by-fiscal-revenue")
             }
-            k.reportUnknownKeys(&d)
+            k.reportUnknownKeys(allowedBy: DataSchema.fundContribution, &d)
         }
-        let price = figure(&c, "carbon_price", [.yuanPerTonneCO2], &d)
+        let price = figure(&c, "carbon_price", in: DataSchema.jointFund, &d)
         let horizon = c.int("horizon_years", range: 1...100, &d)
-        let rate = figure(&c, "discount_rate", [.fraction], &d)
+        let rate = figure(&c, "discount_rate", in: DataSchema.jointFund, &d)
         var projects: [FundProject] = []
         if let list = c.value("projects", &d) {
             for item in list.sequence ?? [] {
@@ -57,12 +57,12 @@ extension AgreementReader {
                 if let lead, !parties.contains(lead) {
                     d.error(at: p.location, "project lead `\(lead)` is not a party of the fund", fix: "add it to `parties`")
                 }
-                let cost = figure(&p, "cost", [.hundredMillionYuan], &d)
-                let co2 = figure(&p, "co2_abated", [.megatonnesCO2PerYear], &d)
-                let other = figure(&p, "other_benefit", [.hundredMillionYuanPerYear], &d)
-                let spill = figure(&p, "spillover", [.fraction], &d)
+                let cost = figure(&p, "cost", in: DataSchema.fundProject, &d)
+                let co2 = figure(&p, "co2_abated", in: DataSchema.fundProject, &d)
+                let other = figure(&p, "other_benefit", in: DataSchema.fundProject, &d)
+                let spill = figure(&p, "spillover", in: DataSchema.fundProject, &d)
                 let mandatory = p.value("mandatory", required: false, &d).map { $0.bool ?? false } ?? false
-                p.reportUnknownKeys(&d)
+                p.reportUnknownKeys(allowedBy: DataSchema.fundProject, &d)
                 if let pid, projects.contains(where: { $0.id == pid }) {
                     d.error(at: p.location, "project id `\(pid)` is used twice", fix: "give each project its own id")
                 }

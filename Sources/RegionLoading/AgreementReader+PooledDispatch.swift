@@ -25,10 +25,10 @@ extension AgreementReader {
                     let weights =
                         k.value("weights", &d).map {
                             perParty(
-                                $0, field: "rule.proportional.weights", parties: parties, units: [.hundredMillionKWh, .tenThousandPeople, .hundredMillionYuan], file: c.file, known,
+                                $0, field: "rule.proportional.weights", parties: parties, units: DataSchema.pooledProportionalRule["weights"].figureUnits, file: c.file, known,
                                 &d)
                         } ?? [:]
-                    k.reportUnknownKeys(&d)
+                    k.reportUnknownKeys(allowedBy: DataSchema.pooledProportionalRule, &d)
                     rule = .proportional(basis: basis, weights: weights)
                 } else {
                     d.error(
@@ -42,7 +42,7 @@ extension AgreementReader {
         if let node = c.value("dispatch", required: false, &d) {
             var k = YAMLMappingCursor(node, file: c.file)
             scenario = k.string("scenario", &d)
-            k.reportUnknownKeys(&d)
+            k.reportUnknownKeys(allowedBy: DataSchema.pooledDispatchRun, &d)
         }
         if let node = c.value("coalition_costs", required: scenario == nil, &d) {
             for (key, value) in node.mapping ?? [:] {
@@ -59,7 +59,7 @@ extension AgreementReader {
                 if Set(names).count != names.count { ok = false; d.error(at: at, "coalition `\(key.string ?? "")` names a party twice") }
                 let k = PooledDispatchAgreement.key(names)
                 if ok, costs[k] != nil { d.error(at: at, "coalition \(k) is given twice", fix: "keep one entry per coalition") }
-                if let f = figure(value, file: c.file, field: "coalition_costs[\(k)]", units: [.hundredMillionYuanPerYear], &d), ok {
+                if let f = figure(value, file: c.file, field: "coalition_costs[\(k)]", units: DataSchema.pooledDispatch["coalition_costs"].figureUnits, &d), ok {
                     costs[k] = f
                 }
             }

@@ -6,11 +6,11 @@ extension AgreementReader {
     static func plant(_ c: inout YAMLMappingCursor, _ key: String, _ d: inout DiagnosticEngine) -> PlantFigures? {
         guard let node = c.value(key, &d) else { return nil }
         var p = YAMLMappingCursor(node, file: c.file)
-        let va = figure(&p, "value_added", [.hundredMillionYuanPerYear], &d)
-        let tax = figure(&p, "tax", [.hundredMillionYuanPerYear], &d)
-        let jobs = figure(&p, "jobs", [.jobs], &d)
-        let co2 = figure(&p, "co2", [.megatonnesCO2PerYear], &d)
-        p.reportUnknownKeys(&d)
+        let va = figure(&p, "value_added", in: DataSchema.relocationPlant, &d)
+        let tax = figure(&p, "tax", in: DataSchema.relocationPlant, &d)
+        let jobs = figure(&p, "jobs", in: DataSchema.relocationPlant, &d)
+        let co2 = figure(&p, "co2", in: DataSchema.relocationPlant, &d)
+        p.reportUnknownKeys(allowedBy: DataSchema.relocationPlant, &d)
         guard let va, let tax, let jobs, let co2 else { return nil }
         return PlantFigures(valueAdded: va, tax: tax, jobs: jobs, co2: co2)
     }
@@ -40,9 +40,10 @@ extension AgreementReader {
             }
             var shares: [String: Double] = [:]
             if let s = p.value("shares", &d) { shares = self.shares(s, field: "\(field) shares", parties: parties, file: file, known, &d) }
-            // A split is a term of the agreement; where it comes from is said here.
-            for key in ["source", "ref", "confidence", "note"] { _ = p.value(key, required: false, &d) }
-            p.reportUnknownKeys(&d)
+            // A split is a term of the agreement, so its provenance (optional) describes no year.
+            readTermProvenance(item, file: file, what: "period \(k + 1) of `\(field)`", &d)
+            p.markRead(DataSchema.splitPeriod.knownKeys)
+            p.reportUnknownKeys(allowedBy: DataSchema.splitPeriod, &d)
             out.append(AgreementSplitPeriod(years: years, shares: shares, location: p.location))
         }
         return out
@@ -58,11 +59,11 @@ extension AgreementReader {
         }
         let parties = [origin, destination].compactMap { $0 }
         let horizon = c.int("horizon_years", range: 1...100, &d)
-        let rate = figure(&c, "discount_rate", [.fraction], &d)
-        let price = figure(&c, "carbon_price", [.yuanPerTonneCO2], &d)
+        let rate = figure(&c, "discount_rate", in: DataSchema.relocation, &d)
+        let price = figure(&c, "carbon_price", in: DataSchema.relocation, &d)
         let before = plant(&c, "before", &d)
         let after = plant(&c, "after", &d)
-        let land = figure(&c, "land_value_freed", [.hundredMillionYuanPerYear], &d)
+        let land = figure(&c, "land_value_freed", in: DataSchema.relocation, &d)
         let costs = relocationCosts(&c, parties: parties, known, &d)
         var alternatives: [RelocationAlternative] = []
         if let list = c.value("alternatives", required: false, &d) {
@@ -74,7 +75,7 @@ extension AgreementReader {
                 }
                 let plant = self.plant(&a, "after", &d)
                 let hostCosts = relocationCosts(&a, parties: [origin, host].compactMap { $0 }, known, &d)
-                a.reportUnknownKeys(&d)
+                a.reportUnknownKeys(allowedBy: DataSchema.relocationAlternative, &d)
                 if let host, let plant {
                     alternatives.append(RelocationAlternative(destination: host, after: plant, costs: hostCosts, location: a.location))
                 }
@@ -86,7 +87,7 @@ extension AgreementReader {
             tax = splitPeriods(s.value("tax", &d), field: "split.tax", parties: parties, file: c.file, known, &d)
             gdp = splitPeriods(s.value("gdp_statistics", &d), field: "split.gdp_statistics", parties: parties, file: c.file, known, &d)
             emissions = splitPeriods(s.value("emissions", &d), field: "split.emissions", parties: parties, file: c.file, known, &d)
-            s.reportUnknownKeys(&d)
+            s.reportUnknownKeys(allowedBy: DataSchema.relocationSplit, &d)
         }
         let checks = self.checks(&c, parties: parties + alternatives.map(\.destination), &d)
         guard let id, let title, let origin, let destination, let horizon, let rate, let price, let before, let after, let land else {
@@ -110,10 +111,11 @@ extension AgreementReader {
             var k = YAMLMappingCursor(item, file: c.file)
             let name = k.string("name", &d)
             let perYear = k.value("per_year", &d).map { $0.bool ?? false } ?? false
-            let amount = figure(&k, "amount", perYear ? [.hundredMillionYuanPerYear] : [.hundredMillionYuan], &d)
+            let units: [AgreementUnit] = perYear ? [.hundredMillionYuanPerYear] : [.hundredMillionYuan]
+            let amount = k.value("amount", &d).flatMap { figure($0, file: c.file, field: "amount", units: units, &d) }
             let paidBy =
                 k.value("paid_by", &d).map { shares($0, field: "paid_by", parties: parties, file: c.file, known, &d) } ?? [:]
-            k.reportUnknownKeys(&d)
+            k.reportUnknownKeys(allowedBy: DataSchema.relocationCost, &d)
             if let name, let amount { costs.append(RelocationCost(name: name, amount: amount, perYear: perYear, paidBy: paidBy)) }
         }
         return costs

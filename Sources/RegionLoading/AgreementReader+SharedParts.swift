@@ -5,12 +5,12 @@ import Yams
 // Parts every kind of agreement uses: figures with their provenance, party lists, per-party figures, shares.
 
 extension AgreementReader {
-    /// The figure under `key` of the mapping `c` (reporting its absence).
-    static func figure(_ c: inout YAMLMappingCursor, _ key: String, _ units: [AgreementUnit], _ d: inout DiagnosticEngine)
+    /// The figure under `key` of the mapping `c` (reporting its absence), in a unit that `table` admits for it.
+    static func figure(_ c: inout YAMLMappingCursor, _ key: String, in table: SchemaTable, _ d: inout DiagnosticEngine)
         -> AgreementFigure?
     {
         guard let node = c.value(key, &d) else { return nil }
-        return figure(node, file: c.file, field: key, units: units, &d)
+        return figure(node, file: c.file, field: key, units: table[key].figureUnits, &d)
     }
 
     /// A number with its unit and provenance: `{value, unit, source, ref?, year, confidence, note?}`, the provenance
@@ -41,12 +41,23 @@ extension AgreementReader {
         let provenance = ProvenanceReader(sourceKeys: nil, wording: .agreement)
             .read(pairs, of: node, what: "`\(field)`", year: .singleOrSpan, reader: &reader)
         d.absorb(reader.diagnostics)
-        c.markRead(ProvenanceReader.keys)
-        c.reportUnknownKeys(&d)
+        c.markRead(DataSchema.provenanceKeys)
+        c.reportUnknownKeys(allowedBy: DataSchema.agreementFigure, &d)
         guard let value, let unit, let provenance else { return nil }
         return AgreementFigure(value: value, unit: unit, provenance: provenance)
     }
 
+    /// Checks the provenance of a term of the agreement (a split period) when it gives one; a term describes no year.
+    static func readTermProvenance(_ node: Node, file: String, what: String, _ d: inout DiagnosticEngine) {
+        var reader = NodeReader(file: YAMLFile(displayPath: file, root: node))
+        guard let pairs = reader.mapping(node, what: what), pairs.contains(where: { ["source", "confidence"].contains($0.key) }) else {
+            return
+        }
+        _ = ProvenanceReader(sourceKeys: nil, wording: .agreement).read(pairs, of: node, what: what, year: .describesNoYear, reader: &reader)
+        d.absorb(reader.diagnostics)
+    }
+
+    /// Reads `parties:`, a non-empty list of distinct known province ids.
     static func partyList(_ c: inout YAMLMappingCursor, _ known: Set<String>, _ d: inout DiagnosticEngine) -> [String] {
         guard let node = c.value("parties", &d) else { return [] }
         guard let list = node.sequence, !list.isEmpty else {

@@ -60,7 +60,12 @@ public enum AgreementReader {
         case let other?:
             diagnostics.error(at: c.location, "unknown agreement kind `\(other)`", fix: "use relocation, joint-fund or pooled-dispatch")
         }
-        if kind != nil { c.reportUnknownKeys(&diagnostics) }
+        switch kind {
+        case "relocation": c.reportUnknownKeys(allowedBy: DataSchema.relocation, &diagnostics)
+        case "joint-fund": c.reportUnknownKeys(allowedBy: DataSchema.jointFund, &diagnostics)
+        case "pooled-dispatch": c.reportUnknownKeys(allowedBy: DataSchema.pooledDispatch, &diagnostics)
+        default: break
+        }
         try diagnostics.failIfErrors()
         guard let result else { throw DiagnosticsError([.error(at: c.location, "the agreement could not be read")]) }
         return result

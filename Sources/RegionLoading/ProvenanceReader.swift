@@ -15,7 +15,7 @@ import Yams
 /// Problems go into the `NodeReader`'s diagnostics at the line of the offending key.
 struct ProvenanceReader {
     /// The keys of a provenance block, for the readers' lists of known keys.
-    static let keys = ["source", "ref", "year", "confidence", "note"]
+    static let keys = DataSchema.provenanceKeys
     /// Years a number may describe.
     static let admissibleYears = 1950...2100
 
@@ -27,6 +27,11 @@ struct ProvenanceReader {
         case singleOrSpan
         /// The years are the keys of the values (a scenario lever); no `year` field is read.
         case besideTheValues
+        /// The number is a term of an agreement (a split), which describes no year; no `year` field is read.
+        case describesNoYear
+
+        /// Whether a `year` field is read (and required).
+        var readsYear: Bool { self == .single || self == .singleOrSpan }
     }
 
     /// How messages quote names: the tables of `Regions/` write 'name', agreement and game files `name`
@@ -47,7 +52,7 @@ struct ProvenanceReader {
         reader: inout NodeReader
     ) -> Provenance? {
         func field(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        let required = ["source", "confidence"] + (rule == .besideTheValues ? [] : ["year"])
+        let required = ["source", "confidence"] + (rule.readsYear ? ["year"] : [])
         let missing = required.filter { field($0) == nil }
         if !missing.isEmpty { reportMissing(missing, what: what, at: node, reader: &reader) }
 
@@ -57,7 +62,7 @@ struct ProvenanceReader {
         }
         let reference = reader.string(field("ref"), what: "ref of \(what)").flatMap(Self.nonBlank)
         let note = reader.string(field("note"), what: "note of \(what)").flatMap(Self.nonBlank)
-        let years = rule == .besideTheValues ? nil : readYears(field("year"), rule: rule, what: what, reader: &reader)
+        let years = !rule.readsYear ? nil : readYears(field("year"), rule: rule, what: what, reader: &reader)
 
         var confidence: Confidence?
         if let text = reader.string(field("confidence"), what: "confidence of \(what)") {
@@ -80,7 +85,7 @@ struct ProvenanceReader {
         let sourceIsKnown = source.map { sourceKeys?.contains($0) ?? true } ?? false
         guard let source, sourceIsKnown, let confidence, missing.isEmpty,
             confidence == .sourced ? reference != nil : note != nil,
-            rule == .besideTheValues || years != nil
+            !rule.readsYear || years != nil
         else { return nil }
         return Provenance(
             source: source, reference: reference, confidence: confidence, note: note, years: years, location: reader.location(node))

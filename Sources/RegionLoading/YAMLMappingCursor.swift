@@ -34,6 +34,21 @@ struct YAMLMappingCursor {
     /// Marks `keys` as read by someone else (e.g. the provenance keys that `ProvenanceReader` reads).
     mutating func markRead(_ keys: [String]) { used.formUnion(keys) }
 
+    /// Reports every key that `table` does not list (typos), suggesting the known ones; every key read so far
+    /// must be in the table, which is the single place that says which fields exist.
+    func reportUnknownKeys(allowedBy table: SchemaTable, _ diagnostics: inout DiagnosticEngine) {
+        let known = table.knownKeys
+        assert(used.isSubset(of: known), "the schema table '\(table.name)' lacks \(used.subtracting(known).sorted())")
+        guard let mapping = node.mapping else { return }
+        for (key, _) in mapping {
+            guard let name = key.string, !known.contains(name) else { continue }
+            let suggestion = NodeReader.closest(to: name, in: known)
+            diagnostics.error(
+                at: Self.location(of: key, in: file), "unknown key `\(name)`",
+                fix: suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(known.joined(separator: ", "))")
+        }
+    }
+
     /// Reports keys this reader does not know (typos).
     func reportUnknownKeys(_ diagnostics: inout DiagnosticEngine) {
         guard let mapping = node.mapping else { return }
