@@ -25,7 +25,8 @@ extension AgreementReader {
                     let weights =
                         k.value("weights", &d).map {
                             perParty(
-                                $0, field: "rule.proportional.weights", parties: parties, units: DataSchema.pooledProportionalRule["weights"].figureUnits, file: c.file, known,
+                                $0, field: "rule.proportional.weights", parties: parties,
+                                units: DataSchema.pooledProportionalRule["weights"].figureUnits, file: c.file, known,
                                 &d)
                         } ?? [:]
                     k.reportUnknownKeys(allowedBy: DataSchema.pooledProportionalRule, &d)
@@ -59,7 +60,9 @@ extension AgreementReader {
                 if Set(names).count != names.count { ok = false; d.error(at: at, "coalition `\(key.string ?? "")` names a party twice") }
                 let k = PooledDispatchAgreement.key(names)
                 if ok, costs[k] != nil { d.error(at: at, "coalition \(k) is given twice", fix: "keep one entry per coalition") }
-                if let f = figure(value, file: c.file, field: "coalition_costs[\(k)]", units: DataSchema.pooledDispatch["coalition_costs"].figureUnits, &d), ok {
+                if let f = figure(
+                    value, file: c.file, field: "coalition_costs[\(k)]", units: DataSchema.pooledDispatch["coalition_costs"].figureUnits, &d
+                ), ok {
                     costs[k] = f
                 }
             }

@@ -53,7 +53,8 @@ extension AgreementReader {
         guard let pairs = reader.mapping(node, what: what), pairs.contains(where: { ["source", "confidence"].contains($0.key) }) else {
             return
         }
-        _ = ProvenanceReader(sourceKeys: nil, wording: .agreement).read(pairs, of: node, what: what, year: .describesNoYear, reader: &reader)
+        _ = ProvenanceReader(sourceKeys: nil, wording: .agreement).read(
+            pairs, of: node, what: what, year: .describesNoYear, reader: &reader)
         d.absorb(reader.diagnostics)
     }
 
@@ -78,7 +79,8 @@ extension AgreementReader {
 
     /// `{province: figure}` with every party present.
     static func perParty(
-        _ node: Node, field: String, parties: [String], units: [AgreementUnit], file: String, _ known: Set<String>, _ d: inout DiagnosticEngine
+        _ node: Node, field: String, parties: [String], units: [AgreementUnit], file: String, _ known: Set<String>,
+        _ d: inout DiagnosticEngine
     ) -> [String: AgreementFigure] {
         var out: [String: AgreementFigure] = [:]
         guard let mapping = node.mapping else {

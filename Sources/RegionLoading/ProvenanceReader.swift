@@ -117,7 +117,8 @@ struct ProvenanceReader {
         guard let years = Self.parseYears(text, allowSpan: rule == .singleOrSpan) else {
             reader.diagnostics.error(
                 at: reader.location(node), "year \(quote(text)) of \(what) is not a year",
-                fix: rule == .singleOrSpan ? "write the year it describes, e.g. \"2022\", or a span such as \"2020-2022\"" : "write e.g. 2019")
+                fix: rule == .singleOrSpan
+                    ? "write the year it describes, e.g. \"2022\", or a span such as \"2020-2022\"" : "write e.g. 2019")
             return nil
         }
         guard Self.admissibleYears.contains(years.lowerBound), Self.admissibleYears.contains(years.upperBound) else {

@@ -29,7 +29,9 @@ public struct SchemaField: Hashable, Sendable {
     public var presence: FieldPresence
 
     /// A field from its parts.
-    public init(_ key: String, unit: String = "", figureUnits: [AgreementUnit] = [], _ meaning: String, _ presence: FieldPresence = .required) {
+    public init(
+        _ key: String, unit: String = "", figureUnits: [AgreementUnit] = [], _ meaning: String, _ presence: FieldPresence = .required
+    ) {
         self.key = key
         self.unit = unit.isEmpty ? figureUnits.map(\.symbol).joined(separator: " or ") : unit
         self.figureUnits = figureUnits

@@ -56,7 +56,8 @@ import YrdplanTestSupport
     static let leverBreakages = [
         Breakage(rule: "source", old: "source: guess", new: "source: gues", message: "unknown source 'gues'"),
         Breakage(rule: "confidence", old: "confidence: estimate", new: "confidence: maybe", message: "confidence 'maybe'"),
-        Breakage(rule: "ref", old: "confidence: estimate", new: "confidence: sourced", message: "is marked sourced without a fact-sheet row"),
+        Breakage(
+            rule: "ref", old: "confidence: estimate", new: "confidence: sourced", message: "is marked sourced without a fact-sheet row"),
         Breakage(rule: "note", old: #"note: "test""#, new: #"note: " ""#, message: "'gdp_growth' is estimate but has no note"),
     ]
 
@@ -71,10 +72,12 @@ import YrdplanTestSupport
     static let gridBreakages = [
         Breakage(rule: "source", old: "source: guess", new: "source: gues", message: "unknown source 'gues'"),
         Breakage(rule: "confidence", old: "confidence: estimate", new: "confidence: maybe", message: "confidence 'maybe'"),
-        Breakage(rule: "ref", old: "confidence: estimate", new: "confidence: sourced", message: "is marked sourced without a fact-sheet row"),
+        Breakage(
+            rule: "ref", old: "confidence: estimate", new: "confidence: sourced", message: "is marked sourced without a fact-sheet row"),
         Breakage(rule: "note", old: #"note: "test""#, new: #"note: """#, message: "generator 'TL coal' is estimate but has no note"),
         Breakage(rule: "year", old: "year: 2020, ", new: "", message: "generator 'TL coal' lacks year"),
-        Breakage(rule: "year form", old: "year: 2020", new: "year: 2019-2020", message: "year '2019-2020' of generator 'TL coal' is not a year"),
+        Breakage(
+            rule: "year form", old: "year: 2020", new: "year: 2019-2020", message: "year '2019-2020' of generator 'TL coal' is not a year"),
     ]
 
     @Test(arguments: gridBreakages) func gridEntries(_ breakage: Breakage) throws {
@@ -100,7 +103,9 @@ import YrdplanTestSupport
             rule: "note", old: #"confidence: sourced, note: "national ETS first-period average price""#,
             new: #"confidence: estimate, note: " ""#, message: "`carbon_price` is estimate but has no note"),
         Breakage(rule: "year", old: #"year: "2021", "#, new: "", message: "missing `year`"),
-        Breakage(rule: "year span", old: #"year: "2021""#, new: #"year: "2022-2020""#, message: "year `2022-2020` of `carbon_price` is not a year"),
+        Breakage(
+            rule: "year span", old: #"year: "2021""#, new: #"year: "2022-2020""#,
+            message: "year `2022-2020` of `carbon_price` is not a year"),
     ]
 
     func readAgreement(replacing old: String, with new: String) throws -> (diagnostics: [Diagnostic], line: Int) {
