@@ -124,7 +124,7 @@ extension PooledDispatchAgreement {
         for mask in 1..<(1 << parties.count) {
             let members = parties.indices.filter { mask & (1 << $0) != 0 }.map { parties[$0] }
             copy.coalitionCosts[Self.key(members)] = AgreementFigure(
-                value: costs[mask], unit: "亿元/yr", source: "yrdplan-estimate", confidence: .estimate,
+                value: costs[mask], unit: .hundredMillionYuanPerYear, source: "yrdplan-estimate", confidence: .estimate,
                 note: "dispatch cost of the coalition computed by PowerFlow on grid '\(network.name)'", location: location)
         }
         return copy

@@ -55,10 +55,10 @@ public enum GameFileReader {
         } catch let error as DiagnosticsError {
             throw error
         } catch {
-            throw DiagnosticsError([YAMLErrors.diagnostic(error, file: file)])
+            throw DiagnosticsError([YAMLFile.diagnostic(for: error, file: file)])
         }
         var d = DiagnosticEngine()
-        var c = AgreementYAMLCursor(root, file: file)
+        var c = YAMLMappingCursor(root, file: file)
         let result: GameFileContents?
         if root.mapping?["bankruptcy"] != nil {
             result = bankruptcy(&c, &d).map { GameFileContents(game: $0) }
@@ -71,31 +71,31 @@ public enum GameFileReader {
         return result
     }
 
-    static func table(_ c: inout AgreementYAMLCursor, _ d: inout DiagnosticEngine) -> GameFileContents? {
+    static func table(_ c: inout YAMLMappingCursor, _ d: inout DiagnosticEngine) -> GameFileContents? {
         let file = c.file
         // Taken first so that an early return does not report them as unknown keys.
         let edgesNode = c.value("edges", required: false, &d)
         let unionsNode = c.value("unions", required: false, &d)
         guard let playersNode = c.value("players", &d) else { _ = c.value("values", &d); return nil }
         guard let list = playersNode.sequence, !list.isEmpty else {
-            d.error(at: AgreementYAMLCursor.location(of: playersNode, in: file), "`players` must be a non-empty list of names")
+            d.error(at: YAMLMappingCursor.location(of: playersNode, in: file), "`players` must be a non-empty list of names")
             return nil
         }
         var players: [String] = []
         for item in list {
             guard let name = item.string, !name.isEmpty, !name.contains(",") else {
-                d.error(at: AgreementYAMLCursor.location(of: item, in: file), "a player name must be non-empty text without commas")
+                d.error(at: YAMLMappingCursor.location(of: item, in: file), "a player name must be non-empty text without commas")
                 continue
             }
             if players.contains(name) {
                 d.error(
-                    at: AgreementYAMLCursor.location(of: item, in: file), "player `\(name)` is listed twice", fix: "give each player once")
+                    at: YAMLMappingCursor.location(of: item, in: file), "player `\(name)` is listed twice", fix: "give each player once")
             }
             players.append(name)
         }
         guard players.count <= exactPlayerLimit else {
             d.error(
-                at: AgreementYAMLCursor.location(of: playersNode, in: file),
+                at: YAMLMappingCursor.location(of: playersNode, in: file),
                 "\(players.count) players is more than the exact limit of \(exactPlayerLimit) (a table of 2^\(players.count) coalition values)",
                 fix:
                     "describe the game by a value oracle and estimate the Shapley value by permutation sampling (CoalitionValueOracle.sampledShapleyValue)"
@@ -106,14 +106,14 @@ public enum GameFileReader {
         let index = Dictionary(uniqueKeysWithValues: players.enumerated().map { ($1, $0) })
         guard let valuesNode = c.value("values", &d) else { return nil }
         guard let mapping = valuesNode.mapping else {
-            d.error(at: AgreementYAMLCursor.location(of: valuesNode, in: file), "`values` must map coalitions to numbers")
+            d.error(at: YAMLMappingCursor.location(of: valuesNode, in: file), "`values` must map coalitions to numbers")
             return nil
         }
         let count = 1 << players.count
         var values = [Double?](repeating: nil, count: count)
         var firstLine = [Int?](repeating: nil, count: count)
         for (key, value) in mapping {
-            let at = AgreementYAMLCursor.location(of: key, in: file)
+            let at = YAMLMappingCursor.location(of: key, in: file)
             let text = key.string ?? ""
             let names =
                 text.isEmpty
@@ -133,7 +133,7 @@ public enum GameFileReader {
                 }
                 mask |= 1 << i
             }
-            let x = AgreementYAMLCursor.number(value, file: file, what: "the value of coalition \"\(text)\"", &d)
+            let x = YAMLMappingCursor.number(value, file: file, what: "the value of coalition \"\(text)\"", &d)
             guard ok else { continue }
             if let line = firstLine[mask] {
                 d.error(
@@ -150,13 +150,13 @@ public enum GameFileReader {
                 "\"" + players.indices.filter { mask & (1 << $0) != 0 }.map { players[$0] }.joined(separator: ",") + "\""
             }
             d.error(
-                at: AgreementYAMLCursor.location(of: valuesNode, in: file),
+                at: YAMLMappingCursor.location(of: valuesNode, in: file),
                 "\(missing.count) coalition\(missing.count == 1 ? " is" : "s are") missing: \(spelled.joined(separator: ", "))\(missing.count > 5 ? ", …" : "")",
                 fix: "every one of the \(count) coalitions needs a value (\"\" for the empty coalition)")
         }
         if let empty = values[0], empty != 0 {
             d.error(
-                at: AgreementYAMLCursor.location(of: valuesNode, in: file), "the empty coalition is worth \(empty)",
+                at: YAMLMappingCursor.location(of: valuesNode, in: file), "the empty coalition is worth \(empty)",
                 fix: "v(\"\") must be 0")
         }
         let edges = edgesNode.flatMap { edgeList($0, players: players, index: index, file: file, &d) }
@@ -171,7 +171,7 @@ public enum GameFileReader {
     ) -> Int? {
         guard let name = node.string, let i = index[name] else {
             d.error(
-                at: AgreementYAMLCursor.location(of: node, in: file), "unknown player `\(node.string ?? "?")` in `\(what)`",
+                at: YAMLMappingCursor.location(of: node, in: file), "unknown player `\(node.string ?? "?")` in `\(what)`",
                 fix: "players are: \(players.joined(separator: ", "))")
             return nil
         }
@@ -184,13 +184,13 @@ public enum GameFileReader {
     ) -> [[Int]]? {
         guard let list = node.sequence else {
             d.error(
-                at: AgreementYAMLCursor.location(of: node, in: file), "`edges` must be a list of player pairs",
+                at: YAMLMappingCursor.location(of: node, in: file), "`edges` must be a list of player pairs",
                 fix: "write \"edges\": [[\"A\", \"B\"], ...], or [] for a graph without links")
             return nil
         }
         var edges: [[Int]] = []
         for item in list {
-            let at = AgreementYAMLCursor.location(of: item, in: file)
+            let at = YAMLMappingCursor.location(of: item, in: file)
             guard let pair = item.sequence, pair.count == 2 else {
                 d.error(at: at, "an edge must be a pair of player names", fix: "write [\"A\", \"B\"]")
                 continue
@@ -213,7 +213,7 @@ public enum GameFileReader {
         let partition = "the unions must partition the players: each player in exactly one union (a union of one is allowed)"
         guard let list = node.sequence else {
             d.error(
-                at: AgreementYAMLCursor.location(of: node, in: file), "`unions` must be a list of lists of player names",
+                at: YAMLMappingCursor.location(of: node, in: file), "`unions` must be a list of lists of player names",
                 fix: "write \"unions\": [[\"A\", \"B\"], [\"C\"]]")
             return nil
         }
@@ -222,14 +222,14 @@ public enum GameFileReader {
         for item in list {
             guard let members = item.sequence, !members.isEmpty else {
                 d.error(
-                    at: AgreementYAMLCursor.location(of: item, in: file), "a union must be a non-empty list of player names", fix: partition
+                    at: YAMLMappingCursor.location(of: item, in: file), "a union must be a non-empty list of player names", fix: partition
                 )
                 continue
             }
             var union: [Int] = []
             for member in members {
                 guard let i = player(member, in: "unions", players: players, index: index, file: file, &d) else { continue }
-                let at = AgreementYAMLCursor.location(of: member, in: file)
+                let at = YAMLMappingCursor.location(of: member, in: file)
                 if let line = firstLine[i] {
                     d.error(at: at, "player `\(players[i])` is in the unions twice (first at line \(line))", fix: partition)
                     continue
@@ -242,43 +242,43 @@ public enum GameFileReader {
         let missing = players.indices.filter { firstLine[$0] == nil }.map { "`\(players[$0])`" }
         if !missing.isEmpty {
             d.error(
-                at: AgreementYAMLCursor.location(of: node, in: file),
+                at: YAMLMappingCursor.location(of: node, in: file),
                 "\(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") in no union", fix: partition)
         }
         return unions
     }
 
-    static func bankruptcy(_ c: inout AgreementYAMLCursor, _ d: inout DiagnosticEngine) -> ExplicitGameFile? {
+    static func bankruptcy(_ c: inout YAMLMappingCursor, _ d: inout DiagnosticEngine) -> ExplicitGameFile? {
         let file = c.file
         guard let node = c.value("bankruptcy", &d) else { return nil }
-        var b = AgreementYAMLCursor(node, file: file)
-        let estate = b.value("estate", &d).flatMap { AgreementYAMLCursor.number($0, file: file, what: "the estate", &d) }
+        var b = YAMLMappingCursor(node, file: file)
+        let estate = b.value("estate", &d).flatMap { YAMLMappingCursor.number($0, file: file, what: "the estate", &d) }
         var claimants: [String] = []
         var claims: [Double] = []
         if let claimsNode = b.value("claims", &d) {
             for (key, value) in claimsNode.mapping ?? [:] {
                 guard let name = key.string else { continue }
-                if let x = AgreementYAMLCursor.number(value, file: file, what: "the claim of \(name)", &d) {
-                    if x < 0 { d.error(at: AgreementYAMLCursor.location(of: value, in: file), "the claim of \(name) is negative") }
+                if let x = YAMLMappingCursor.number(value, file: file, what: "the claim of \(name)", &d) {
+                    if x < 0 { d.error(at: YAMLMappingCursor.location(of: value, in: file), "the claim of \(name) is negative") }
                     claimants.append(name)
                     claims.append(x)
                 }
             }
             if claimants.isEmpty {
-                d.error(at: AgreementYAMLCursor.location(of: claimsNode, in: file), "`claims` must map claimants to amounts")
+                d.error(at: YAMLMappingCursor.location(of: claimsNode, in: file), "`claims` must map claimants to amounts")
             }
             if claimants.count > exactPlayerLimit {
                 d.error(
-                    at: AgreementYAMLCursor.location(of: claimsNode, in: file),
+                    at: YAMLMappingCursor.location(of: claimsNode, in: file),
                     "\(claimants.count) claimants is more than the exact limit of \(exactPlayerLimit)",
                     fix: "the four rules still apply; split the problem or use sampling for the game's Shapley value")
             }
             if let estate {
                 let total = claims.reduce(0, +)
-                if estate < 0 { d.error(at: AgreementYAMLCursor.location(of: node, in: file), "the estate is negative") }
+                if estate < 0 { d.error(at: YAMLMappingCursor.location(of: node, in: file), "the estate is negative") }
                 if estate > total {
                     d.error(
-                        at: AgreementYAMLCursor.location(of: node, in: file), "the estate \(estate) exceeds the total claim \(total)",
+                        at: YAMLMappingCursor.location(of: node, in: file), "the estate \(estate) exceeds the total claim \(total)",
                         fix: "a bankruptcy problem has E ≤ Σ claims")
                 }
             }

@@ -6,7 +6,6 @@ import Yams
 struct GridFileReader {
     var reader: NodeReader
     let sourceKeys: Set<String>
-    static let provenanceKeys = ["source", "ref", "year", "confidence", "note"]
 
     init(file: YAMLFile, sourceKeys: Set<String>) {
         reader = NodeReader(file: file)
@@ -19,8 +18,8 @@ struct GridFileReader {
 
     // MARK: Provenance
 
-    /// Checks a provenance block (`source`, `ref`, `year`, `confidence`, `note`) in `pairs`;
-    /// returns whether one is present.
+    /// Checks a provenance block (`source`, `ref`, `year`, `confidence`, `note`) in `pairs` by the rules of
+    /// `ProvenanceReader`; returns whether one is present.
     @discardableResult
     mutating func checkProvenance(_ pairs: Pairs, at node: Node, what: String, required: Bool) -> Bool {
         let hasAny = pairs.contains { ["source", "confidence"].contains($0.key) }
@@ -32,35 +31,7 @@ struct GridFileReader {
             }
             return false
         }
-        for key in ["source", "year", "confidence"] where self.node(pairs, key) == nil {
-            reader.diagnostics.error(
-                at: reader.location(node), "\(what) has no \(key)", fix: "every number needs source, year and confidence")
-        }
-        if let source = reader.string(self.node(pairs, "source"), what: "source"), !sourceKeys.contains(source) {
-            reader.diagnostics.error(
-                at: reader.location(self.node(pairs, "source")), "unknown source '\(source)'",
-                fix: "add it to Regions/sources.yaml or use an existing key")
-        }
-        _ = reader.integer(self.node(pairs, "year"), what: "year of \(what)")
-        if let text = reader.string(self.node(pairs, "confidence"), what: "confidence") {
-            if let confidence = Confidence(rawValue: text) {
-                let note = reader.string(self.node(pairs, "note"), what: "note") ?? ""
-                if confidence != .sourced && note.trimmingCharacters(in: .whitespaces).isEmpty {
-                    reader.diagnostics.error(
-                        at: reader.location(self.node(pairs, "confidence")), "\(what) is \(text) but has no note",
-                        fix: "say in `note:` how the value was estimated or made")
-                }
-                if confidence == .sourced && self.node(pairs, "ref") == nil {
-                    reader.diagnostics.error(
-                        at: reader.location(self.node(pairs, "confidence")), "\(what) is marked sourced without a fact-sheet row",
-                        fix: "add `ref:` (the row id in shared/reference/yrd-facts.md) or mark it estimate with a note")
-                }
-            } else {
-                reader.diagnostics.error(
-                    at: reader.location(self.node(pairs, "confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic",
-                    fix: "use sourced, estimate or synthetic")
-            }
-        }
+        _ = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable).read(pairs, of: node, what: what, year: .single, reader: &reader)
         return true
     }
 
@@ -76,7 +47,7 @@ struct GridFileReader {
             return fallback
         }
         if field.mapping != nil, let mapping = reader.mapping(field, what: "\(key) of \(what)") {
-            reader.rejectUnknownKeys(mapping, known: ["value"] + Self.provenanceKeys, in: "\(key) of \(what)")
+            reader.rejectUnknownKeys(mapping, known: ["value"] + DataSchema.provenanceKeys, in: "\(key) of \(what)")
             checkProvenance(mapping, at: field, what: "\(key) of \(what)", required: true)
             return reader.number(node(mapping, "value"), what: "\(key) of \(what)")
         }
@@ -99,14 +70,9 @@ struct GridFileReader {
 
     // MARK: Base grid
 
-    static let topKeys = [
-        "name", "base_year", "profiles", "value_of_lost_load_yuan_per_mwh", "carriers", "buses", "loads", "generators", "links", "storage",
-        "note",
-    ]
-
     mutating func readBase() -> GridDefinition? {
         guard let root = reader.file.root, let top = reader.mapping(root, what: "grid.yaml") else { return nil }
-        reader.rejectUnknownKeys(top, known: Self.topKeys, in: "grid.yaml")
+        reader.rejectUnknownKeys(top, known: DataSchema.gridFile.knownKeys, in: "grid.yaml")
         let baseYear = reader.integer(node(top, "base_year"), what: "base_year") ?? 0
         // Descriptive text is not used in results, but is still checked (briefs are XML 1.0).
         _ = reader.string(node(top, "name"), what: "name")
@@ -120,7 +86,7 @@ struct GridFileReader {
 
         for entry in list(node(top, "carriers"), what: "carriers") {
             guard let pairs = reader.mapping(entry, what: "a carrier") else { continue }
-            reader.rejectUnknownKeys(pairs, known: ["name", "co2_t_per_mwh_primary", "renewable"] + Self.provenanceKeys, in: "a carrier")
+            reader.rejectUnknownKeys(pairs, known: DataSchema.gridCarrier.knownKeys, in: "a carrier")
             let name = reader.string(node(pairs, "name"), what: "carrier name") ?? ""
             let has = checkProvenance(pairs, at: entry, what: "carrier '\(name)'", required: false)
             let co2 = number(pairs, "co2_t_per_mwh_primary", what: "carrier '\(name)'", entryHasProvenance: has, default: 0) ?? 0
@@ -129,7 +95,7 @@ struct GridFileReader {
         }
         for entry in list(node(top, "buses"), what: "buses") {
             guard let pairs = reader.mapping(entry, what: "a bus") else { continue }
-            reader.rejectUnknownKeys(pairs, known: ["name", "region", "external", "title", "note"], in: "a bus")
+            reader.rejectUnknownKeys(pairs, known: DataSchema.gridBus.knownKeys, in: "a bus")
             let name = reader.string(node(pairs, "name"), what: "bus name") ?? ""
             let external = reader.string(node(pairs, "external"), what: "external") == "true"
             data.buses.append(
@@ -139,7 +105,7 @@ struct GridFileReader {
         }
         for entry in list(node(top, "loads"), what: "loads") {
             guard let pairs = reader.mapping(entry, what: "a load") else { continue }
-            reader.rejectUnknownKeys(pairs, known: ["bus", "annual_twh", "profile"] + Self.provenanceKeys, in: "a load")
+            reader.rejectUnknownKeys(pairs, known: DataSchema.gridLoad.knownKeys, in: "a load")
             let bus = reader.string(node(pairs, "bus"), what: "bus") ?? ""
             let has = checkProvenance(pairs, at: entry, what: "load at '\(bus)'", required: false)
             let energy = number(pairs, "annual_twh", what: "load at '\(bus)'", entryHasProvenance: has) ?? 0
@@ -158,13 +124,9 @@ struct GridFileReader {
         return data
     }
 
-    static let generatorKeys = [
-        "name", "bus", "carrier", "p_nom_mw", "p_min_pu", "p_max_pu", "marginal_cost_yuan_per_mwh", "efficiency", "profile",
-    ]
-
     mutating func readGenerator(_ entry: Node) -> GridDefinition.Generator? {
         guard let pairs = reader.mapping(entry, what: "a generator") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: Self.generatorKeys + Self.provenanceKeys, in: "a generator")
+        reader.rejectUnknownKeys(pairs, known: DataSchema.gridGenerator.knownKeys, in: "a generator")
         let name = reader.string(node(pairs, "name"), what: "generator name") ?? ""
         let what = "generator '\(name)'"
         let has = checkProvenance(pairs, at: entry, what: what, required: false)
@@ -181,10 +143,7 @@ struct GridFileReader {
 
     mutating func readLink(_ entry: Node) -> GridLink? {
         guard let pairs = reader.mapping(entry, what: "a link") else { return nil }
-        reader.rejectUnknownKeys(
-            pairs,
-            known: ["name", "bus0", "bus1", "carrier", "p_nom_mw", "efficiency", "marginal_cost_yuan_per_mwh"] + Self.provenanceKeys,
-            in: "a link")
+        reader.rejectUnknownKeys(pairs, known: DataSchema.gridLink.knownKeys, in: "a link")
         let name = reader.string(node(pairs, "name"), what: "link name") ?? ""
         let what = "link '\(name)'"
         let has = checkProvenance(pairs, at: entry, what: what, required: false)
@@ -200,12 +159,7 @@ struct GridFileReader {
 
     mutating func readStorage(_ entry: Node) -> GridStorageUnit? {
         guard let pairs = reader.mapping(entry, what: "a storage unit") else { return nil }
-        reader.rejectUnknownKeys(
-            pairs,
-            known: [
-                "name", "bus", "carrier", "p_nom_mw", "max_hours", "efficiency_store", "efficiency_dispatch", "marginal_cost_yuan_per_mwh",
-            ]
-                + Self.provenanceKeys, in: "a storage unit")
+        reader.rejectUnknownKeys(pairs, known: DataSchema.gridStorage.knownKeys, in: "a storage unit")
         let name = reader.string(node(pairs, "name"), what: "storage name") ?? ""
         let what = "storage unit '\(name)'"
         let has = checkProvenance(pairs, at: entry, what: what, required: false)
@@ -224,8 +178,7 @@ struct GridFileReader {
 
     mutating func readScenario(expectedName: String, location: SourceLocation) -> GridOverlay? {
         guard let root = reader.file.root, let top = reader.mapping(root, what: "the scenario") else { return nil }
-        reader.rejectUnknownKeys(
-            top, known: ["name", "title", "year", "co2_cap_mt", "green_import_share", "changes", "note"], in: "the scenario")
+        reader.rejectUnknownKeys(top, known: DataSchema.gridOverlay.knownKeys, in: "the scenario")
         if let name = reader.string(node(top, "name"), what: "name"), name != expectedName {
             reader.diagnostics.error(
                 at: reader.location(node(top, "name")), "the scenario is named '\(name)' but its file is \(expectedName).yaml",
@@ -246,8 +199,8 @@ struct GridFileReader {
         }
         for entry in list(node(top, "changes"), what: "changes") {
             guard let pairs = reader.mapping(entry, what: "a change") else { continue }
-            let kinds = ["scale_demand", "scale_capacity", "set_capacity", "add_link", "add_generator", "add_storage"]
-            reader.rejectUnknownKeys(pairs, known: ["from", "bus", "carrier", "p_nom_mw"] + kinds + Self.provenanceKeys, in: "a change")
+            let kinds = DataSchema.gridChangeKinds.map(\.key)
+            reader.rejectUnknownKeys(pairs, known: DataSchema.gridChange.knownKeys, in: "a change")
             let location = reader.location(entry)
             guard let from = reader.integer(node(pairs, "from"), what: "from") else {
                 reader.diagnostics.error(at: location, "a change has no `from:` year", fix: "say from which year it applies")

@@ -165,17 +165,15 @@ struct ProvinceFileReader {
         guard let pairs = reader.mapping(entry, what: "a value of \(what)") else { return nil }
         reader.rejectUnknownKeys(pairs, known: DataSchema.valueKeys, in: "a value of \(what)")
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        var missing: [String] = []
-        for key in ["year", "value", "source", "confidence"] where node(key) == nil { missing.append(key) }
-        if !missing.isEmpty {
+        let namedYear = node("year")?.string.flatMap { Int($0) }.flatMap { ProvenanceReader.admissibleYears.contains($0) ? $0 : nil }
+        let entryName = namedYear.map { "the \($0) value of \(what)" } ?? "a value of \(what)"
+        if node("value") == nil {
             reader.diagnostics.error(
-                at: reader.location(entry), "a value of \(what) lacks \(missing.joined(separator: ", "))",
-                fix: "every number needs year, value, source and confidence")
+                at: reader.location(entry), "\(entryName) lacks value", fix: "every entry needs year, value, source and confidence")
         }
-        let year = reader.integer(node("year"), what: "year")
-        if let year, !(1950...2100).contains(year) {
-            reader.diagnostics.error(at: reader.location(node("year")), "year \(year) is outside 1950–2100", fix: "check the year")
-        }
+        // The entry's `year` is both the year of the series and the year its provenance describes.
+        let provenance = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable)
+            .read(pairs, of: entry, what: entryName, year: .single, reader: &reader)
         var value = reader.number(node("value"), what: "value of \(what)")
         if let raw = value {
             let converted = raw * unitFactor
@@ -194,35 +192,9 @@ struct ProvinceFileReader {
                 value = converted
             }
         }
-        let source = reader.string(node("source"), what: "source")
-        if let source, !sourceKeys.contains(source) {
-            let suggestion = NodeReader.closest(to: source, in: Array(sourceKeys))
-            reader.diagnostics.error(
-                at: reader.location(node("source")), "unknown source '\(source)'",
-                fix: suggestion.map { "did you mean '\($0)'? (sources are listed in Regions/sources.yaml)" }
-                    ?? "add it to Regions/sources.yaml or use an existing key")
-        }
-        var confidence: Confidence?
-        if let text = reader.string(node("confidence"), what: "confidence") {
-            confidence = Confidence(rawValue: text)
-            if confidence == nil {
-                reader.diagnostics.error(
-                    at: reader.location(node("confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic",
-                    fix: "use 'estimate' for derived values and 'synthetic' for made-up ones")
-            }
-        }
-        let note = reader.string(node("note"), what: "note")
-        if let confidence, confidence != .sourced, (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            reader.diagnostics.error(
-                at: reader.location(entry), "an \(confidence.rawValue) value of \(what) has no note",
-                fix: "add `note:` with the reasoning behind the number")
-        }
-        let reference = reader.string(node("ref"), what: "ref")
-        guard let year, let value, let source, let confidence else { return nil }
-        return RawSeries.Point(
-            year: year, value: value,
-            provenance: Provenance(
-                source: source, reference: reference, confidence: confidence, note: note, location: reader.location(node("value"))))
+        guard var provenance, let year = provenance.years?.lowerBound, let value else { return nil }
+        provenance.location = reader.location(node("value"))
+        return RawSeries.Point(year: year, value: value, provenance: provenance)
     }
 
     // MARK: - Whole-file checks

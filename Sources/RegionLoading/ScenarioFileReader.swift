@@ -90,12 +90,15 @@ struct ScenarioFileReader {
         let spec = lever.spec
         let what = "'\(lever.rawValue)'"
         guard let pairs = reader.mapping(pathNode, what: what) else { return nil }
-        reader.rejectUnknownKeys(pairs, known: ["unit", "values", "source", "ref", "confidence", "note"], in: what)
+        reader.rejectUnknownKeys(pairs, known: ["unit", "values"] + ProvenanceReader.keys.filter { $0 != "year" }, in: what)
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        for key in ["unit", "values", "source", "confidence"] where node(key) == nil {
+        for key in ["unit", "values"] where node(key) == nil {
             reader.diagnostics.error(
                 at: reader.location(pathNode), "\(what) lacks '\(key)'", fix: "every lever needs unit, values, source and confidence")
         }
+        // A lever's years are the keys of its values, so its provenance has no `year` of its own.
+        let provenance = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable)
+            .read(pairs, of: pathNode, what: what, year: .besideTheValues, reader: &reader)
         var factor: Double?
         if let unit = reader.string(node("unit"), what: "unit of \(what)") {
             factor = spec.factor(unit)
@@ -126,31 +129,7 @@ struct ScenarioFileReader {
                     at: reader.location(valuesNode), "\(what) has no values", fix: "write `values: {2020: …, 2030: …}`")
             }
         }
-        let source = reader.string(node("source"), what: "source")
-        if let source, !sourceKeys.contains(source) {
-            reader.diagnostics.error(
-                at: reader.location(node("source")), "unknown source '\(source)'",
-                fix: "add it to Regions/sources.yaml or use an existing key")
-        }
-        var confidence: Confidence?
-        if let text = reader.string(node("confidence"), what: "confidence") {
-            confidence = Confidence(rawValue: text)
-            if confidence == nil {
-                reader.diagnostics.error(
-                    at: reader.location(node("confidence")), "confidence '\(text)' is not one of sourced, estimate, synthetic",
-                    fix: "use estimate for assumptions")
-            }
-        }
-        let note = reader.string(node("note"), what: "note")
-        if let confidence, confidence != .sourced, (note ?? "").isEmpty {
-            reader.diagnostics.error(
-                at: reader.location(pathNode), "\(what) is an \(confidence.rawValue) without a note", fix: "add `note:` with the reasoning")
-        }
-        guard let source, let confidence, !points.isEmpty, factor != nil else { return nil }
-        return LeverPath(
-            points: points,
-            provenance: Provenance(
-                source: source, reference: reader.string(node("ref"), what: "ref"), confidence: confidence, note: note,
-                location: reader.location(pathNode)))
+        guard let provenance, !points.isEmpty, factor != nil else { return nil }
+        return LeverPath(points: points, provenance: provenance)
     }
 }

@@ -21,7 +21,8 @@ struct YAMLFile {
         self.init(text: text, displayPath: displayPath, diagnostics: &diagnostics)
     }
 
-    private init(displayPath: String, root: Node?) {
+    /// A node tree already parsed (part of a file read elsewhere), named `displayPath` in messages.
+    init(displayPath: String, root: Node?) {
         self.displayPath = displayPath
         self.root = root
     }
@@ -34,17 +35,18 @@ struct YAMLFile {
                 diagnostics.error(
                     at: SourceLocation(file: displayPath, line: 1), "the file is empty", fix: "write the data or delete the file")
             }
-        } catch let error as YamlError {
-            diagnostics.report(Self.diagnostic(for: error, file: displayPath))
-            root = nil
         } catch {
-            diagnostics.error(at: SourceLocation(file: displayPath), "cannot parse YAML: \(error)")
+            diagnostics.report(Self.diagnostic(for: error, file: displayPath))
             root = nil
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    /// The one mapping of a Yams parse error to a diagnostic at its line, for every YAML or JSON file read.
+    static func diagnostic(for error: Error, file: String) -> Diagnostic {
         let fix = "check indentation, colons and quotes on that line (YAML syntax)"
+        guard let error = error as? YamlError else {
+            return .error(at: SourceLocation(file: file), "cannot parse YAML: \(error)", fix: fix)
+        }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
@@ -52,7 +54,7 @@ struct YAMLFile {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 at: SourceLocation(file: file, line: context.mark.line),
-                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
+                "duplicated key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in one mapping",
                 fix: "keep one of them")
         default:
             return .error(at: SourceLocation(file: file), "cannot parse YAML: \(error)", fix: fix)

@@ -1,46 +1,5 @@
 import Diagnostics
 
-// MARK: - Numbers in agreement files
-
-/// One number of an agreement file with its unit and provenance.
-public struct AgreementFigure: Hashable, Sendable {
-    public var value: Double
-    /// The unit as written, e.g. `亿元/yr`, `Mt CO2/yr`, `元/t CO2`, `fraction`.
-    public var unit: String
-    /// A source key (fact-sheet source key table, `wei2022`, or `yrdplan-estimate`).
-    public var source: String
-    /// The fact-sheet row id (e.g. `bsh-013`) when the number comes from one.
-    public var reference: String?
-    public var year: String?
-    public var confidence: Confidence
-    /// Reasoning for estimates and synthetic numbers.
-    public var note: String?
-    /// Where the number is written.
-    public var location: SourceLocation?
-
-    /// Creates the value from its parts.
-    public init(
-        value: Double, unit: String, source: String, reference: String? = nil, year: String? = nil,
-        confidence: Confidence, note: String? = nil, location: SourceLocation? = nil
-    ) {
-        self.value = value
-        self.unit = unit
-        self.source = source
-        self.reference = reference
-        self.year = year
-        self.confidence = confidence
-        self.note = note
-        self.location = location
-    }
-
-    /// The same figure with another value (for perturbations and growth tests).
-    public func with(value newValue: Double) -> AgreementFigure {
-        var copy = self
-        copy.value = newValue
-        return copy
-    }
-}
-
 // MARK: - Properties an agreement's rule must keep
 
 /// A property that a sharing rule must keep, as listed under `checks:` in an agreement file.
@@ -403,11 +362,7 @@ public enum Agreement: Hashable, Sendable {
 
     /// The latest year any of the agreement's figures describes (`year: 2022` or a span `2020-2022`); `nil` when none says.
     public var latestFigureYear: Int? {
-        figures.compactMap { figure in
-            figure.year.flatMap { text in
-                text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1900...2200).contains($0) }.max()
-            }
-        }.max()
+        figures.compactMap { $0.provenance.years?.upperBound }.max()
     }
 }
 

@@ -28,17 +28,22 @@ public struct Provenance: Hashable, Sendable {
     public var confidence: Confidence
     /// The reasoning behind an estimate, or a remark.
     public var note: String?
+    /// The year the number describes, or the span of years it covers (`2020-2022`); `nil` where the
+    /// years are given beside the values (a scenario lever's `values: {2030: …}`).
+    public var years: ClosedRange<Int>?
     /// Where the number is written in `Regions/`.
     public var location: SourceLocation?
 
+    /// Creates the value from its parts.
     public init(
         source: String, reference: String? = nil, confidence: Confidence, note: String? = nil,
-        location: SourceLocation? = nil
+        years: ClosedRange<Int>? = nil, location: SourceLocation? = nil
     ) {
         self.source = source
         self.reference = reference
         self.confidence = confidence
         self.note = note
+        self.years = years
         self.location = location
     }
 }

@@ -11,9 +11,10 @@ final class FixtureFolder {
     let directory: TemporaryDirectory
     var root: URL { directory.url.appendingPathComponent("Regions") }
 
-    init() throws {
+    /// A copy of `Fixtures/<fixture>` (default: the minimal province folder).
+    init(fixture: String = "minimal") throws {
         directory = try TemporaryDirectory()
-        let source = try #require(Bundle.module.url(forResource: "Fixtures/minimal", withExtension: nil))
+        let source = try #require(Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil))
         try directory.copy(source, as: "Regions")
     }
 
@@ -56,6 +57,17 @@ final class FixtureFolder {
     func load() -> [Diagnostic] {
         do {
             _ = try RegionLoader.load(from: root, displayRoot: "Regions")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// Loads the folder as a grid folder (`grid.yaml`, profiles, `scenarios/`) with the given source keys;
+    /// returns the diagnostics it failed with (empty when it loaded).
+    func loadGrid(sourceKeys: Set<String> = ["testbook", "guess"]) -> [Diagnostic] {
+        do {
+            _ = try GridLoader.loadModel(directory: root, displayRoot: "grid", sourceKeys: sourceKeys)
             return []
         } catch {
             return error.diagnostics

@@ -20,4 +20,14 @@ import YrdplanTestSupport
         #expect(DataSchema.isGroup(["emissions", "power"]))
         #expect(DataSchema.keys(under: ["emissions"]).first == "power")
     }
+
+    @Test func gridAndAgreementTablesNameEachKeyOnceAndGiveFiguresTheirUnits() {
+        for table in DataSchema.gridTables + DataSchema.agreementTables {
+            #expect(Set(table.knownKeys).count == table.knownKeys.count, "\(table.name) lists a key twice")
+            for field in table.fields { #expect(!field.meaning.isEmpty, "\(table.name).\(field.key) has no meaning") }
+        }
+        #expect(DataSchema.relocationPlant["jobs"].figureUnits == [.jobs])
+        #expect(DataSchema.splitPeriod.knownKeys.contains("ref") && !DataSchema.splitPeriod.knownKeys.contains("year"))
+        #expect(DataSchema.gridChange.knownKeys.contains("add_generator"))
+    }
 }

@@ -2,9 +2,10 @@ import Diagnostics
 import RegionModel
 import Yams
 
-/// Reads one YAML mapping of an agreement or game file, reporting every problem with its
-/// `file:line` into a shared diagnostic engine instead of stopping at the first.
-struct AgreementYAMLCursor {
+/// Walks one YAML mapping key by key (of an agreement or an explicit game file), reporting every problem with
+/// its `file:line` into a shared diagnostic engine instead of stopping at the first, and at the end every key
+/// that nobody asked for.
+struct YAMLMappingCursor {
     let node: Node
     let file: String
     /// Keys read so far, to report unknown keys at the end.
@@ -28,6 +29,24 @@ struct AgreementYAMLCursor {
         if let found = mapping[key] { return found }
         if required { diagnostics.error(at: location, "missing `\(key)`", fix: "add `\(key):` to this mapping") }
         return nil
+    }
+
+    /// Marks `keys` as read by someone else (e.g. the provenance keys that `ProvenanceReader` reads).
+    mutating func markRead(_ keys: [String]) { used.formUnion(keys) }
+
+    /// Reports every key that `table` does not list (typos), suggesting the known ones; every key read so far
+    /// must be in the table, which is the single place that says which fields exist.
+    func reportUnknownKeys(allowedBy table: SchemaTable, _ diagnostics: inout DiagnosticEngine) {
+        let known = table.knownKeys
+        assert(used.isSubset(of: known), "the schema table '\(table.name)' lacks \(used.subtracting(known).sorted())")
+        guard let mapping = node.mapping else { return }
+        for (key, _) in mapping {
+            guard let name = key.string, !known.contains(name) else { continue }
+            let suggestion = NodeReader.closest(to: name, in: known)
+            diagnostics.error(
+                at: Self.location(of: key, in: file), "unknown key `\(name)`",
+                fix: suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(known.joined(separator: ", "))")
+        }
     }
 
     /// Reports keys this reader does not know (typos).
@@ -105,48 +124,5 @@ struct AgreementYAMLCursor {
         case ".nan", "nan": return .nan
         default: return Double(text)
         }
-    }
-
-    /// A number with provenance: `{value, unit, source, ref?, year?, confidence, note?}`.
-    static func figure(_ node: Node, file: String, field: String, units: [String], _ diagnostics: inout DiagnosticEngine)
-        -> AgreementFigure?
-    {
-        guard node.mapping != nil else {
-            diagnostics.error(
-                at: location(of: node, in: file), "`\(field)` must be a mapping with value, unit, source and confidence",
-                fix: "write `\(field): {value: …, unit: \(units[0]), source: …, confidence: sourced|estimate|synthetic}`")
-            return nil
-        }
-        var c = AgreementYAMLCursor(node, file: file)
-        let valueNode = c.value("value", &diagnostics)
-        let value = valueNode.flatMap { number($0, file: file, what: "`\(field).value`", &diagnostics) }
-        let unit = c.string("unit", &diagnostics)
-        if let unit, !units.contains(unit) {
-            diagnostics.error(
-                at: c.location, "`\(field)` has unit `\(unit)`", fix: "write it in \(units.map { "`\($0)`" }.joined(separator: " or "))")
-        }
-        let source = c.string("source", &diagnostics)
-        let reference = c.string("ref", required: false, &diagnostics)
-        let year = c.string("year", &diagnostics)
-        let note = c.string("note", required: false, &diagnostics)
-        var confidence: Confidence?
-        if let text = c.string("confidence", &diagnostics) {
-            confidence = Confidence(rawValue: text)
-            if confidence == nil {
-                diagnostics.error(at: c.location, "`\(field).confidence` is `\(text)`", fix: "use sourced, estimate or synthetic")
-            }
-        }
-        if let confidence, confidence != .sourced, note == nil {
-            diagnostics.error(at: c.location, "`\(field)` is \(confidence.rawValue) but has no note", fix: "add `note:` with the reasoning")
-        }
-        if confidence == .sourced, reference == nil {
-            diagnostics.error(
-                at: c.location, "`\(field)` is sourced but names no fact-sheet row", fix: "add `ref:` (e.g. bsh-013) or mark it estimate")
-        }
-        c.reportUnknownKeys(&diagnostics)
-        guard let value, let unit, let source, let confidence else { return nil }
-        return AgreementFigure(
-            value: value, unit: unit, source: source, reference: reference, year: year,
-            confidence: confidence, note: note, location: c.location)
     }
 }
