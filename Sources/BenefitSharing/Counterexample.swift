@@ -100,7 +100,8 @@ extension Counterexample {
     /// minus sign −, `净现值` for NPVs and `/年` for yearly amounts.
     func chinese(_ name: (String) -> String) -> String {
         let npv = unit.hasSuffix("NPV")
-        let zhUnit = npv ? unit.replacingSuffix(" NPV", with: "") : unit.replacingSuffix(" saved", with: "").replacingSuffix("/yr", with: "/年")
+        let zhUnit =
+            npv ? unit.replacingSuffix(" NPV", with: "") : unit.replacingSuffix(" saved", with: "").replacingSuffix("/yr", with: "/年")
         func number(_ x: Double) -> String {
             let text = Format.amount(x)
             return text.hasPrefix("-") ? "−" + text.dropFirst() : text

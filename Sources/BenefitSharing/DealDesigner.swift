@@ -214,8 +214,10 @@ struct DesignProblem {
             case .symmetry:
                 for i in 0..<n {
                     for j in (i + 1)..<max(n, i + 1) where RuleChecker.areSymmetric(game, i, j) {
-                        ok = requireEqual(change(of: i) + change(of: j).map { LinearTerm($0.index, -$0.coefficient) },
-                            model.base[j] - model.base[i]) && ok
+                        ok =
+                            requireEqual(
+                                change(of: i) + change(of: j).map { LinearTerm($0.index, -$0.coefficient) },
+                                model.base[j] - model.base[i]) && ok
                     }
                 }
             case .nullPlayer:

@@ -181,7 +181,8 @@ extension NoPassingSplit {
     public static func explain(_ agreement: some CheckableAgreement, reason: String) throws(AgreementError) -> NoPassingSplit {
         let outcome = try agreement.evaluate()
         let failing = RuleChecker.check(agreement).filter { !$0.held }.map(\.property)
-        let grown = agreement.requiredProperties.contains(.monotonicity)
+        let grown =
+            agreement.requiredProperties.contains(.monotonicity)
             ? try agreement.grown(by: RuleChecker.growthFactor).evaluate().allocation : nil
         let model = LinearAllocation(
             base: outcome.allocation, columns: [], grownBase: grown, grownColumns: grown.map { _ in [] }, lower: [], upper: [])

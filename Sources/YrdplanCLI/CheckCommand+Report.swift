@@ -142,7 +142,8 @@ extension CheckCommand {
                         ("property", .string(r.base.property.name)), ("description", .string(r.base.property.description)),
                         ("held", .bool(r.base.held)), ("violation", JSONValue.rounded(r.base.violation, 6)),
                         ("counterexample", exampleJSON(r.base.example)), ("samples", .number(Double(r.samples))),
-                        ("held_in", .number(Double(r.heldIn))), ("pass_probability", r.passProbability.map { JSONValue.rounded($0, 6) } ?? .null),
+                        ("held_in", .number(Double(r.heldIn))),
+                        ("pass_probability", r.passProbability.map { JSONValue.rounded($0, 6) } ?? .null),
                         ("passed", .bool(r.passed)),
                         (
                             "worst",
@@ -159,7 +160,10 @@ extension CheckCommand {
         fields.append(("checks", .array(checks)))
         if sample > 0 {
             fields.append(
-                ("perturbation", .object([("samples", .number(Double(sample))), ("perturb", .number(perturb)), ("seed", .number(Double(seed)))])))
+                (
+                    "perturbation",
+                    .object([("samples", .number(Double(sample))), ("perturb", .number(perturb)), ("seed", .number(Double(seed)))])
+                ))
         }
         if let misreport, let (outcome, results) = manipulation(checkable, agreement: agreement, maximum: misreport) {
             let grid = CoalitionGame.misreportGrid(maximum: misreport)
@@ -167,7 +171,10 @@ extension CheckCommand {
                 (
                     "manipulation",
                     .object([
-                        ("misreported", .string("v({i}) as the rule sees it: v({i}) + δ·|v(N)|; the payoff is what the rule then allocates i")),
+                        (
+                            "misreported",
+                            .string("v({i}) as the rule sees it: v({i}) + δ·|v(N)|; the payoff is what the rule then allocates i")
+                        ),
                         ("max_fraction", .number(misreport)), ("scale", JSONValue.rounded(abs(outcome.game.grandValue), 6)),
                         ("grid_points", .number(Double(grid.count))),
                         (

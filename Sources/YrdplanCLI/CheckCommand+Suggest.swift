@@ -34,7 +34,8 @@ extension CheckCommand {
                 case .pooledDispatch(let a):
                     design = .noSplitPasses(
                         try NoPassingSplit.explain(
-                            checkable, reason: "the savings are shared by the \(a.rule) rule, not a split schedule: only a side payment moves money"))
+                            checkable,
+                            reason: "the savings are shared by the \(a.rule) rule, not a split schedule: only a side payment moves money"))
                 }
             } catch {
                 print("suggest  \(agreement.id): the agreement cannot be evaluated: \(error)")
@@ -107,10 +108,14 @@ extension CheckCommand {
             if payment.fromOutside > 1e-9 { line += "; \(amount(payment.fromOutside)) of it from outside the agreement" }
             print(line)
             if !payment.theta.isEmpty, payment.theta.contains(where: { abs($0) > 1e-9 }) {
-                print("  (with the shares moved as far as they help: " + payment.theta.map { share($0) }.joined(separator: ", ") + " per period)")
+                print(
+                    "  (with the shares moved as far as they help: " + payment.theta.map { share($0) }.joined(separator: ", ")
+                        + " per period)")
             }
         } else {
-            print("  no side payment passes the allocation checks either (the move is not worth making)")
+            print(
+                "  no side payment passes either: shares and payments only move money between the parties, and the deal's total "
+                    + "is not what they could create together (efficiency)")
         }
         if !none.undesignable.isEmpty {
             print(
@@ -210,8 +215,9 @@ enum SplitPeriodText {
         if let k = entries.firstIndex(where: { $0.key == key }) { entries[k].value = value } else { entries.append((key, value)) }
     }
 
-    /// The index of the `}` closing the `{` at `start`, skipping quoted text.
-    static func closingBrace(in text: String, from start: String.Index) -> String.Index? {
+    /// Walks `text` from `start`, calling `visit` with each character outside quoted text and the bracket
+    /// depth it stands at (a closing bracket at the depth of its opening one); stops when `visit` returns false.
+    static func walk(_ text: String, from start: String.Index, _ visit: (String.Index, Character, Int) -> Bool) {
         var depth = 0
         var quote: Character? = nil
         var escaped = false
@@ -228,54 +234,47 @@ enum SplitPeriodText {
                 }
             } else if c == "\"" || c == "'" {
                 quote = c
-            } else if c == "{" || c == "[" {
-                depth += 1
-            } else if c == "}" || c == "]" {
-                depth -= 1
-                if depth == 0 { return i }
+            } else {
+                if c == "}" || c == "]" { depth -= 1 }
+                if !visit(i, c, depth) { return }
+                if c == "{" || c == "[" { depth += 1 }
             }
             i = text.index(after: i)
         }
-        return nil
+    }
+
+    /// The index of the `}` closing the `{` at `start`, skipping quoted text.
+    static func closingBrace(in text: String, from start: String.Index) -> String.Index? {
+        var found: String.Index? = nil
+        walk(text, from: start) { i, c, depth in
+            if c == "}" && depth == 0 { found = i }
+            return found == nil
+        }
+        return found
     }
 
     /// The comma-separated entries of a flow mapping's inside, at its top level.
     static func topLevel(_ inner: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character? = nil
-        var escaped = false
-        for c in inner {
-            if let q = quote {
-                if escaped {
-                    escaped = false
-                } else if c == "\\" && q == "\"" {
-                    escaped = true
-                } else if c == q {
-                    quote = nil
-                }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "{" || c == "[" {
-                depth += 1
-            } else if c == "}" || c == "]" {
-                depth -= 1
-            } else if c == "," && depth == 0 {
-                out.append(current)
-                current = ""
-                continue
-            }
-            current.append(c)
+        var commas: [String.Index] = []
+        walk(inner, from: inner.startIndex) { i, c, depth in
+            if c == "," && depth == 0 { commas.append(i) }
+            return true
         }
-        if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { out.append(current) }
-        return out.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var out: [String] = []
+        var start = inner.startIndex
+        for comma in commas {
+            out.append(String(inner[start..<comma]))
+            start = inner.index(after: comma)
+        }
+        out.append(String(inner[start...]))
+        return out.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     /// A YAML scalar's text without its quotes (double-quoted escapes kept as they are, to be re-quoted).
     static func unquoted(_ value: String) -> String {
         if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { return String(value.dropFirst().dropLast()) }
-        let plain = value.count >= 2 && value.hasPrefix("'") && value.hasSuffix("'")
+        let plain =
+            value.count >= 2 && value.hasPrefix("'") && value.hasSuffix("'")
             ? String(value.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'") : value
         return plain.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }

@@ -43,7 +43,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print one JSON document: every agreement, each check with held/counterexample and the figures.")
     var json = false
 
-    @Option(help: "Largest misreport of a stand-alone value, as a fraction of |v(N)| (e.g. 0.1): reports what each province gains under each rule.")
+    @Option(
+        help:
+            "Largest misreport of a stand-alone value, as a fraction of |v(N)| (e.g. 0.1): reports what each province gains under each rule."
+    )
     var misreport: Double?
 
     @Flag(help: "For each failing agreement, design the split closest to the proposal that passes every check.")

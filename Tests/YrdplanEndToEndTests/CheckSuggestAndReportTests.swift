@@ -42,7 +42,9 @@ import YrdplanTestSupport
     @Test func jointFundHasNoSplitToChangeAndSaysWhatWouldCloseTheGap() throws {
         let dir = try TemporaryDirectory()
         let out = dir.url.appendingPathComponent("fund.yaml").path
-        let result = try BinaryRunner.run(["check", jointFund.path, "--suggest", "--suggest-out", out, "--regions", ProjectPaths.regions.path])
+        let result = try BinaryRunner.run([
+            "check", jointFund.path, "--suggest", "--suggest-out", out, "--regions", ProjectPaths.regions.path,
+        ])
         #expect(result.status == 1)
         #expect(result.stdout.contains("suggest  joint-fund: no split passes — the fund has no split schedule to change"))
         #expect(result.stdout.contains("least-core ε = -"), "the core is not empty")
@@ -63,7 +65,8 @@ import YrdplanTestSupport
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let result = try BinaryRunner.run(["check", file, "--suggest", "--regions", ProjectPaths.regions.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("no split passes — no tax split between shanghai and jiangsu with shares in [0, 1] passes every check"))
+        #expect(
+            result.stdout.contains("no split passes — no tax split between shanghai and jiangsu with shares in [0, 1] passes every check"))
         // The move is worth 6.21 and Jiangsu must keep ≥ 0: 10 − 6.21 = 3.79 must come from outside.
         #expect(result.stdout.contains("3.79 亿元 NPV of it from outside the agreement"))
     }
