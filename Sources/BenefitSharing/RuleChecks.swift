@@ -5,10 +5,13 @@ public struct CheckOutcome: Sendable, Equatable {
     public var agreement: String
     public var property: RequiredProperty
     public var held: Bool
-    /// For a failure: the coalition or party and the numbers that break the property.
-    public var counterexample: String?
+    /// For a failure: the coalition or party and the numbers that break the property, as data.
+    public var example: Counterexample?
     /// How far the property is broken (0 when it holds), in the agreement's payoff unit.
     public var violation: Double
+
+    /// The counterexample in English with party ids, as the CLI prints it.
+    public var counterexample: String? { example?.rendered(in: .en) }
 }
 
 /// A check rerun over seeded perturbations of the inputs.
@@ -20,13 +23,18 @@ public struct SampledCheckOutcome: Sendable, Equatable {
     public var heldIn: Int
     /// The sample with the largest violation (1-based) and its counterexample.
     public var worst: (sample: Int, counterexample: String, violation: Double)?
+    /// The worst sample's counterexample as data.
+    public var worstExample: Counterexample?
 
     /// Passes when it holds on the inputs and in every sample.
     public var passed: Bool { base.held && heldIn == samples }
 
+    /// The share of samples in which the property held (`heldIn / samples`); nil without samples.
+    public var passProbability: Double? { samples > 0 ? Double(heldIn) / Double(samples) : nil }
+
     public static func == (a: SampledCheckOutcome, b: SampledCheckOutcome) -> Bool {
         a.base == b.base && a.samples == b.samples && a.heldIn == b.heldIn && a.worst?.sample == b.worst?.sample
-            && a.worst?.counterexample == b.worst?.counterexample
+            && a.worstExample == b.worstExample
     }
 }
 
@@ -42,7 +50,7 @@ public enum RuleChecker {
             return agreement.requiredProperties.map {
                 CheckOutcome(
                     agreement: agreement.agreementID, property: $0, held: false,
-                    counterexample: "the agreement cannot be evaluated: \(error)", violation: .infinity)
+                    example: Counterexample(kind: .cannotBeEvaluated, unit: "", reason: "\(error)"), violation: .infinity)
             }
         }
         let grown =
@@ -51,7 +59,7 @@ public enum RuleChecker {
             let (violation, example) = evaluate(property, outcome, grown: grown)
             return CheckOutcome(
                 agreement: agreement.agreementID, property: property, held: violation == 0,
-                counterexample: violation == 0 ? nil : example, violation: violation)
+                example: violation == 0 ? nil : example, violation: violation)
         }
     }
 
@@ -63,41 +71,43 @@ public enum RuleChecker {
         let base = check(agreement)
         var rng = SplitMix64(seed: seed)
         var held = [Int](repeating: 0, count: base.count)
-        var worst: [(sample: Int, counterexample: String, violation: Double)?] = Array(repeating: nil, count: base.count)
+        var worst: [(sample: Int, example: Counterexample?, violation: Double)?] = Array(repeating: nil, count: base.count)
         for sample in 1...max(samples, 1) where samples > 0 {
             let results = check(agreement.perturbed(by: perturbation, using: &rng))
             for (k, result) in results.enumerated() {
                 if result.held {
                     held[k] += 1
                 } else if worst[k] == nil || result.violation > worst[k]!.violation {
-                    worst[k] = (sample, result.counterexample ?? "", result.violation)
+                    worst[k] = (sample, result.example, result.violation)
                 }
             }
         }
         return base.indices.map { k in
-            SampledCheckOutcome(base: base[k], samples: samples, heldIn: held[k], worst: worst[k])
+            SampledCheckOutcome(
+                base: base[k], samples: samples, heldIn: held[k],
+                worst: worst[k].map { ($0.sample, $0.example?.rendered(in: .en) ?? "", $0.violation) }, worstExample: worst[k]?.example)
         }
     }
 
     /// The violation (0 if none) and a counterexample for one property.
-    static func evaluate(_ property: RequiredProperty, _ o: AgreementOutcome, grown: AgreementOutcome?) -> (Double, String) {
+    static func evaluate(_ property: RequiredProperty, _ o: AgreementOutcome, grown: AgreementOutcome?) -> (Double, Counterexample?) {
         let g = o.game
         let x = o.allocation
         let tol = g.tolerance * 1000
         let names = o.parties
-        let unit = o.unit
-        func amount(_ v: Double) -> String { "\(Format.amount(v)) \(unit)" }
+        func example(_ kind: Counterexample.Kind, _ parties: [String], _ amounts: [Double]) -> Counterexample {
+            Counterexample(kind: kind, parties: parties, amounts: amounts, unit: o.unit)
+        }
         switch property {
         case .efficiency:
             let gap = x.reduce(0, +) - g.grandValue
-            return abs(gap) <= tol
-                ? (0, "") : (abs(gap), "shares sum to \(amount(x.reduce(0, +))) but all parties together create \(amount(g.grandValue))")
+            return abs(gap) <= tol ? (0, nil) : (abs(gap), example(.sharesDoNotAddUp, [], [x.reduce(0, +), g.grandValue]))
         case .individualRationality:
-            var worst = (0.0, "")
+            var worst: (Double, Counterexample?) = (0, nil)
             for i in 0..<g.playerCount {
                 let alone = g.value(of: Coalition([i]))
                 if alone - x[i] > tol && alone - x[i] > worst.0 {
-                    worst = (alone - x[i], "\(names[i]) gets \(amount(x[i])), less than the \(amount(alone)) it has alone")
+                    worst = (alone - x[i], example(.belowStandAlone, [names[i]], [x[i], alone]))
                 }
             }
             return worst
@@ -107,68 +117,64 @@ public enum RuleChecker {
             let blocking = g.mostBlockingCoalition(at: x)
             let gap = x.reduce(0, +) - g.grandValue
             guard blocking.excess > tol else {
-                if abs(gap) > tol {
-                    return (abs(gap), "not efficient: shares sum to \(amount(x.reduce(0, +))), v(N) = \(amount(g.grandValue))")
-                }
-                return (0, "")
+                if abs(gap) > tol { return (abs(gap), example(.notEfficient, [], [x.reduce(0, +), g.grandValue])) }
+                return (0, nil)
             }
             let s = blocking.coalition
             let got = s.members.reduce(0) { $0 + x[$1] }
             return (
                 blocking.excess,
-                "coalition \(s.named(names)) gets \(amount(got)) but can secure \(amount(g.value(of: s))) alone (excess \(amount(blocking.excess)))"
+                example(.blockingCoalition, s.members.map { names[$0] }, [got, g.value(of: s), blocking.excess])
             )
         case .symmetry:
-            var worst = (0.0, "")
+            var worst: (Double, Counterexample?) = (0, nil)
             for i in 0..<g.playerCount {
                 for j in (i + 1)..<max(g.playerCount, i + 1) where areSymmetric(g, i, j) {
                     let d = abs(x[i] - x[j])
-                    if d > tol && d > worst.0 {
-                        worst = (
-                            d, "\(names[i]) and \(names[j]) add the same to every coalition but get \(amount(x[i])) and \(amount(x[j]))"
-                        )
-                    }
+                    if d > tol && d > worst.0 { worst = (d, example(.unequalTreatment, [names[i], names[j]], [x[i], x[j]])) }
                 }
             }
             return worst
         case .nullPlayer:
-            var worst = (0.0, "")
+            var worst: (Double, Counterexample?) = (0, nil)
             for i in 0..<g.playerCount where isNull(g, i) && abs(x[i]) > tol && abs(x[i]) > worst.0 {
-                worst = (abs(x[i]), "\(names[i]) adds nothing to any coalition but gets \(amount(x[i]))")
+                worst = (abs(x[i]), example(.paidNullPlayer, [names[i]], [x[i]]))
             }
             return worst
         case .monotonicity:
             guard let grown else {
-                return (.infinity, "the agreement with a \(Int((growthFactor - 1) * 100 + 0.5))% larger total cannot be evaluated")
+                return (.infinity, example(.grownCannotBeEvaluated, [], [((growthFactor - 1) * 100).rounded()]))
             }
-            guard grown.game.grandValue >= g.grandValue - tol else { return (0, "") }
-            var worst = (0.0, "")
+            guard grown.game.grandValue >= g.grandValue - tol else { return (0, nil) }
+            var worst: (Double, Counterexample?) = (0, nil)
             for i in 0..<g.playerCount where x[i] - grown.allocation[i] > tol && x[i] - grown.allocation[i] > worst.0 {
                 worst = (
                     x[i] - grown.allocation[i],
-                    "when the total grows from \(amount(g.grandValue)) to \(amount(grown.game.grandValue)), \(names[i]) falls from \(amount(x[i])) to \(amount(grown.allocation[i]))"
+                    example(.fallsWhenTotalGrows, [names[i]], [g.grandValue, grown.game.grandValue, x[i], grown.allocation[i]])
                 )
             }
             return worst
         case .floor(let floors):
-            var worst = (0.0, "")
+            var worst: (Double, Counterexample?) = (0, nil)
             for (i, name) in names.enumerated() {
                 guard let floor = floors[name] else { continue }
-                if floor - x[i] > tol && floor - x[i] > worst.0 {
-                    worst = (floor - x[i], "\(name) gets \(amount(x[i])), below its floor of \(amount(floor))")
-                }
+                if floor - x[i] > tol && floor - x[i] > worst.0 { worst = (floor - x[i], example(.belowFloor, [name], [x[i], floor])) }
             }
             return worst
         case .maxBenefitContributionGap(let limit):
-            guard let b = o.benefits, let c = o.contributions else { return (.infinity, "this agreement has no contributions") }
+            guard let b = o.benefits, let c = o.contributions else {
+                return (.infinity, Counterexample(kind: .noContributions, unit: o.unit))
+            }
             let ratios = zip(b, c).map { $1 > 0 ? $0 / $1 : ($0 > 0 ? Double.infinity : 0) }
             let hi = ratios.indices.max { ratios[$0] < ratios[$1] }!
             let lo = ratios.indices.min { ratios[$0] < ratios[$1] }!
             let gap = ratios[hi] - ratios[lo]
-            guard gap > limit + 1e-9 else { return (0, "") }
+            guard gap > limit + 1e-9 else { return (0, nil) }
             return (
                 gap - limit,
-                "\(names[hi]) gets \(Format.amount(ratios[hi])) per 亿元 contributed, \(names[lo]) \(Format.amount(ratios[lo])): gap \(Format.amount(gap)) > \(Format.amount(limit))"
+                Counterexample(
+                    kind: .benefitContributionGap, parties: [names[hi], names[lo]], amounts: [ratios[hi], ratios[lo], gap, limit],
+                    unit: "ratio")
             )
         }
     }

@@ -15,7 +15,12 @@ struct CheckCommand: ParsableCommand {
             core, symmetry, null player, monotonicity, floors, a maximum benefit/contribution gap). One line per \
             check, with a counterexample for each failure. With --sample N every check is rerun over N seeded \
             perturbations of the inputs (each uncertain number multiplied by 1+u, u uniform in ±perturb); a check \
-            passes only if it holds on the inputs and in every sample. Exit 1 when any check fails.
+            passes only if it holds on the inputs and in every sample. Exit 1 when any check fails. \
+            --misreport X reports, per rule and province, the most it gains by misreporting its stand-alone value \
+            v({i}) by up to ±X·|v(N)|. --json prints one JSON document instead of the lines. --suggest designs, for \
+            each failing agreement, the split closest to the proposal that passes every check (or says why none \
+            does, with the least-core ε and the smallest side payment); then the exit status says whether every \
+            failing agreement has a passing design.
             """)
 
     @Argument(help: "Agreement files (default: every agreement of the model, Regions/agreements/*.yaml).")
@@ -35,39 +40,72 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Before each agreement's checks, print what its rule gives each party (lines start with #).")
     var details = false
 
+    @Flag(help: "Print one JSON document: every agreement, each check with held/counterexample and the figures.")
+    var json = false
+
+    @Option(
+        help:
+            "Largest misreport of a stand-alone value, as a fraction of |v(N)| (e.g. 0.1): reports what each province gains under each rule."
+    )
+    var misreport: Double?
+
+    @Flag(help: "For each failing agreement, design the split closest to the proposal that passes every check.")
+    var suggest = false
+
+    @Option(help: "What the designed split aims at: closest (least change of shares), equal-gain or proportional.")
+    var objective: DesignObjective = .closest
+
+    @Option(help: "With --suggest and one agreement: write the amended agreement here (same YAML, changed shares only).")
+    var suggestOut: String?
+
     func validate() throws {
         guard sample >= 0 else { throw ValidationError("--sample must be ≥ 0") }
         guard perturb >= 0, perturb < 1 else { throw ValidationError("--perturb must be in [0, 1)") }
+        if let misreport { guard misreport > 0, misreport < 1 else { throw ValidationError("--misreport must be in (0, 1)") } }
+        guard suggestOut == nil || suggest else { throw ValidationError("--suggest-out needs --suggest") }
+        guard !(json && suggest) else { throw ValidationError("--suggest prints a table; use it without --json") }
     }
 
     func run() throws {
         let model = try options.loadModel()
         let agreements = try selectAgreements(model)
+        if suggestOut != nil && agreements.count != 1 {
+            throw ValidationError("--suggest-out writes one agreement; name exactly one FILE")
+        }
+        if json { return try printJSON(model, agreements) }
 
         var passed = 0
         var failed = 0
         for agreement in agreements {
-            let lines: [(Bool, String)]
-            switch agreement {
-            case .relocation(let a): lines = report(a)
-            case .jointFund(let a): lines = report(a)
-            case .pooledDispatch(let a):
-                // On a grid, every evaluation (and every perturbed sample) dispatches the 15 coalitions.
-                if let scenario = a.dispatchScenario, let grid = model.grid {
-                    let network: GridNetwork
-                    do { network = try grid.network(scenario: scenario) } catch { throw CommandFailure.badInput(error) }
-                    lines = report(GridPooledDispatch(agreement: a, network: network))
-                } else {
-                    lines = report(a)
-                }
-            }
+            let checkable = try self.checkable(agreement, model)
+            let lines = report(checkable)
             for (ok, line) in lines {
                 if ok { passed += 1 } else { failed += 1 }
                 print(line)
             }
+            if let misreport { printManipulation(checkable, agreement: agreement, maximum: misreport) }
         }
         print("\(passed) passed, \(failed) failed")
+        if suggest {
+            let undesigned = try suggestSplits(model, agreements)
+            if undesigned > 0 { throw CommandFailure.checksFailed(count: undesigned) }
+            return
+        }
         if failed > 0 { throw CommandFailure.checksFailed(count: failed) }
+    }
+
+    /// The agreement as the rule checker takes it; a pooled-dispatch agreement on a grid dispatches every
+    /// coalition on that grid (for every evaluation and every perturbed sample).
+    func checkable(_ agreement: Agreement, _ model: RegionalModel) throws -> any CheckableAgreement {
+        switch agreement {
+        case .relocation(let a): return a
+        case .jointFund(let a): return a
+        case .pooledDispatch(let a):
+            guard let scenario = a.dispatchScenario, let grid = model.grid else { return a }
+            do { return GridPooledDispatch(agreement: a, network: try grid.network(scenario: scenario)) } catch {
+                throw CommandFailure.badInput(error)
+            }
+        }
     }
 
     /// The agreements to check: every agreement of the model, or the files named on the command line (a file the
