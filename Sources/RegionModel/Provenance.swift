@@ -31,19 +31,23 @@ public struct Provenance: Hashable, Sendable {
     /// The year the number describes, or the span of years it covers (`2020-2022`); `nil` where the
     /// years are given beside the values (a scenario lever's `values: {2030: …}`).
     public var years: ClosedRange<Int>?
+    /// For a judgement (an estimate that is not a checked derivation): the range the true value lies in, in the
+    /// number's own unit; uncertainty analyses draw from it. `nil` for sourced numbers and derivations.
+    public var range: ClosedRange<Double>?
     /// Where the number is written in `Regions/`.
     public var location: SourceLocation?
 
     /// Creates the value from its parts.
     public init(
         source: String, reference: String? = nil, confidence: Confidence, note: String? = nil,
-        years: ClosedRange<Int>? = nil, location: SourceLocation? = nil
+        years: ClosedRange<Int>? = nil, range: ClosedRange<Double>? = nil, location: SourceLocation? = nil
     ) {
         self.source = source
         self.reference = reference
         self.confidence = confidence
         self.note = note
         self.years = years
+        self.range = range
         self.location = location
     }
 }
