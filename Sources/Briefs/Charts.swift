@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 
 // MARK: - Inline SVG charts, drawn in Swift. Every label passes through `Escape.xml`; every chart has
 // <title> and <desc> and comes with its data as a table.
@@ -246,12 +247,19 @@ enum Charts {
 
     /// Schematic map: the four provinces in their rough relative positions, outside supply regions on
     /// the west edge, corridors as arrows whose width scales with the annual flow.
-    static func corridorMap(id: String, corridors: [CorridorFlow], names: [String: String], labels: ChartLabels) -> Chart {
+    static func corridorMap(
+        id: String, corridors: [CorridorFlow], names: [String: String], provinces: [String], layout: MapLayout, labels: ChartLabels
+    ) -> Chart {
         var svg = SVGWriter(width: 640, height: 360)
-        // Schematic positions (not to scale): Anhui west, Jiangsu north, Shanghai east, Zhejiang south.
-        var position: [String: (Double, Double)] = [
-            "anhui": (250, 170), "jiangsu": (400, 100), "shanghai": (540, 180), "zhejiang": (420, 270),
-        ]
+        // Places listed in Templates/map.yaml sit where it says; other provinces on a ring in the middle.
+        var position: [String: (Double, Double)] = [:]
+        for (key, point) in layout.positions { position[key] = (point.x, point.y) }
+        let unplaced = provinces.filter { position[$0] == nil }
+        for (index, province) in unplaced.enumerated() {
+            let angle = 2 * Double.pi * Double(index) / Double(max(1, unplaced.count))
+            position[province] = (400 + 110 * cos(angle), 185 + 85 * sin(angle))
+        }
+        let isProvince = Set(provinces)
         let externals = Array(Set(corridors.map(\.from)).subtracting(position.keys)).sorted()
         // External supply regions down the west edge: one column, or two staggered ones when there are many.
         let twoColumns = externals.count > 6
@@ -286,7 +294,7 @@ enum Charts {
             )
         }
         for (key, point) in position.sorted(by: { $0.key < $1.key }) {
-            let isProvince = ["anhui", "jiangsu", "shanghai", "zhejiang"].contains(key)
+            let isProvince = isProvince.contains(key)
             svg.circle(
                 point.0, point.1, isProvince ? 30 : 20, fill: isProvince ? "#e8edf3" : "#f4f1ea",
                 stroke: isProvince ? Palette.series[0] : Palette.muted)

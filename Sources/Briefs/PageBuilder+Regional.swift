@@ -49,7 +49,8 @@ extension PageBuilder {
         c["charts"] = .list([
             chartNode(
                 Charts.corridorMap(
-                    id: "corridor-map", corridors: input.corridors, names: names,
+                    id: "corridor-map", corridors: input.corridors, names: names, provinces: input.provinces.map(\.id),
+                    layout: plan.mapLayout,
                     labels: ChartLabels(
                         title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
                         columns: [t("col_corridor"), "\(t("col_flow")) (\(input.corridors.first?.flow.unit ?? ""))", t("col_congestion")],

@@ -47,12 +47,18 @@ public struct SitePlan: Sendable {
     public var tables: [StringTable]
     public var rules: [BottleneckRule]
     public var settings: SiteSettings
+    /// Where places sit on the corridor map (from `Templates/map.yaml`).
+    public var mapLayout: MapLayout
 
-    public init(input: BriefInput, tables: [StringTable], rules: [BottleneckRule] = BottleneckRule.standard, settings: SiteSettings) {
+    public init(
+        input: BriefInput, tables: [StringTable], rules: [BottleneckRule] = BottleneckRule.standard, settings: SiteSettings,
+        mapLayout: MapLayout = MapLayout()
+    ) {
         self.input = input
         self.tables = tables
         self.rules = rules
         self.settings = settings
+        self.mapLayout = mapLayout
     }
 
     /// The folder of a language in the site: `zh` for `zh-CN`, `en` for `en`.

@@ -58,8 +58,46 @@ extension TemplateSet {
         }
         let stylesheet = read("css/site.css") ?? ""
         XMLCharacters.diagnostics(in: stylesheet, file: display("css/site.css")).forEach { diagnostics.report($0) }
+        var layout = MapLayout()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("map.yaml").path), let text = read("map.yaml") {
+            let (parsed, problems) = parseMapLayout(text, file: display("map.yaml"))
+            problems.forEach { diagnostics.report($0) }
+            layout = parsed
+        }
         try diagnostics.failIfErrors()
-        return TemplateSet(library: library!, tables: tables, schema: schema!, schemaText: schemaText, stylesheet: stylesheet)
+        return TemplateSet(
+            library: library!, tables: tables, schema: schema!, schemaText: schemaText, stylesheet: stylesheet, mapLayout: layout)
+    }
+
+    /// Parses `map.yaml`: a mapping of place ids to `[x, y]` in map units (0…640 × 0…360).
+    static func parseMapLayout(_ text: String, file: String) -> (MapLayout, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            return (MapLayout(), [.error(at: SourceLocation(file: file), "not valid YAML: \(error)", fix: "fix the syntax")])
+        }
+        guard let mapping = node?.mapping else {
+            return (
+                MapLayout(),
+                node == nil
+                    ? [] : [.error(at: SourceLocation(file: file, line: 1), "map.yaml must be a mapping", fix: "write `id: [x, y]` lines")]
+            )
+        }
+        var positions: [String: MapLayout.Point] = [:]
+        for (key, value) in mapping {
+            let line = key.mark.map { $0.line }
+            let id = key.string ?? ""
+            let numbers = value.sequence?.compactMap { $0.float } ?? []
+            guard SafeID.isValid(id), numbers.count == 2, (0...640).contains(numbers[0]), (0...360).contains(numbers[1]) else {
+                problems.append(
+                    .error(
+                        at: SourceLocation(file: file, line: line), "'\(id)' needs a position [x, y] inside the 640 × 360 map",
+                        fix: "write e.g. `shanghai: [540, 180]` (x 0…640 to the east, y 0…360 to the south)"))
+                continue
+            }
+            positions[id] = MapLayout.Point(x: numbers[0], y: numbers[1])
+        }
+        return (MapLayout(positions: positions), problems)
     }
 
     /// Parses one string table: a YAML mapping of keys to strings (nested mappings join keys with `_`).

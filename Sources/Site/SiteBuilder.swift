@@ -44,7 +44,7 @@ public struct SiteBuilder: Sendable {
 
     /// Plans the pages (checks the input and wording) — the "analyse" step.
     public func plan(_ input: BriefInput) throws(DiagnosticsError) -> [PageSpec] {
-        try SitePlan(input: input, tables: templates.tables, settings: settings).pages()
+        try SitePlan(input: input, tables: templates.tables, settings: settings, mapLayout: templates.mapLayout).pages()
     }
 
     /// Renders and validates `pages` and adds the site-wide files; `previous` keeps feed times stable.
