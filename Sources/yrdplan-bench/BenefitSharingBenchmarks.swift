@@ -59,10 +59,9 @@ enum BenefitSharingBenchmarks {
     }
 
     /// The four-province pooled-dispatch game (15 coalition dispatches in parallel) against one
-    /// dispatch of the whole delta, on the shared PyPSA cases and on Regions/grid.
+    /// dispatch of the whole delta, on the PyPSA reference cases and on Regions/grid.
     static func pooledDispatch(hourly: Bool) throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/cases")
         var cases: [(String, () throws -> GridNetwork, [String])] = [
             (
                 "Regions/grid baseline (12 representative days)",
@@ -73,7 +72,7 @@ enum BenefitSharingBenchmarks {
             (
                 "shared yrd-typical-days (96 snapshots)",
                 {
-                    try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-typical-days"))
+                    try PyPSAImport.load(folder: Bench.referenceCase("yrd-typical-days"))
                 }, ["SH", "JS", "ZJ", "AH"]
             ),
         ]
@@ -82,7 +81,7 @@ enum BenefitSharingBenchmarks {
                 (
                     "shared yrd-8760 (8760 hours)",
                     {
-                        try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-8760"))
+                        try PyPSAImport.load(folder: Bench.referenceCase("yrd-8760"))
                     }, ["SH", "JS", "ZJ", "AH"]
                 ))
         }
