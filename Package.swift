@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "PathwaysTests",
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
-        .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport"]),
+        .testTarget(name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport", "yrdplan-publish-probe"]),
 
         // MARK: Power flows (issue 3)
         .systemLibrary(
@@ -93,5 +93,7 @@ let package = Package(
             exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),
+        // Test-only (not a product): publishes and pauses after a named step so a test can SIGKILL it there.
+        .executableTarget(name: "yrdplan-publish-probe", dependencies: ["Site", "Briefs", "Diagnostics"], path: "Tests/PublishProbe"),
     ]
 )
