@@ -36,9 +36,10 @@ let package = Package(
             name: "yrdplan-bench",
             dependencies: [
                 "RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "BenefitSharing",
-                "Briefs", "Site", "Diagnostics",
+                "Briefs", "Site", "Diagnostics", "SeededRandom",
             ]),
-        .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
+        .target(name: "SeededRandom"),
+        .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics", "SeededRandom"]),
 
         // MARK: Tests
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -64,7 +65,7 @@ let package = Package(
             dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
 
         // MARK: Benefit sharing (issue 4)
-        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow"]),
+        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow", "SeededRandom"]),
         .testTarget(
             name: "BenefitSharingTests",
             dependencies: ["BenefitSharing", "LinearProgramming", "PowerFlow", "RegionModel", "RegionLoading", "YrdplanTestSupport"],

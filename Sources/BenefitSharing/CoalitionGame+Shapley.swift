@@ -1,3 +1,4 @@
+import SeededRandom
 // MARK: - Shapley value and Banzhaf value
 
 extension CoalitionGame {

@@ -5,6 +5,7 @@ import LinearProgramming
 import PowerFlow
 import RegionLoading
 import RegionModel
+import SeededRandom
 
 /// Release-build timings of the cooperative-game engine (issue 4 targets: exact Shapley n = 20 under
 /// 50 ms, nucleolus n = 10 under 10 ms).

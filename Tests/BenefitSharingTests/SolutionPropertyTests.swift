@@ -1,6 +1,7 @@
 import BenefitSharing
 import LinearProgramming
 import Testing
+import YrdplanTestSupport
 
 /// Axioms of the Shapley value and the defining properties of the (pre-)nucleolus, over seeded random games.
 @Suite struct SolutionPropertyTests {
