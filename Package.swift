@@ -37,9 +37,10 @@ let package = Package(
             name: "yrdplan-bench",
             dependencies: [
                 "RegionModel", "RegionLoading", "Pathways", "YrdplanCLI", "PowerFlow", "LinearProgramming", "BenefitSharing",
-                "Analysis", "Briefs", "Site", "Diagnostics",
+                "Analysis", "Briefs", "Site", "Diagnostics", "SeededRandom",
             ]),
-        .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics"]),
+        .target(name: "SeededRandom"),
+        .target(name: "YrdplanTestSupport", dependencies: ["Diagnostics", "SeededRandom"]),
 
         // MARK: Tests
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -52,7 +53,8 @@ let package = Package(
             name: "PathwaysTests",
             dependencies: ["Pathways", "RegionLoading", "RegionModel", "YrdplanTestSupport"]),
         .testTarget(
-            name: "YrdplanEndToEndTests", dependencies: ["YrdplanTestSupport", "Analysis", "RegionLoading", "RegionModel"]),
+            name: "YrdplanEndToEndTests",
+            dependencies: ["YrdplanTestSupport", "yrdplan-publish-probe", "Analysis", "RegionLoading", "RegionModel"]),
 
         // MARK: Power flows (issue 3)
         .systemLibrary(
@@ -66,7 +68,8 @@ let package = Package(
             dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),
 
         // MARK: Benefit sharing (issue 4)
-        .target(name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow", "ParallelWork"]),
+        .target(
+            name: "BenefitSharing", dependencies: ["RegionModel", "LinearProgramming", "PowerFlow", "ParallelWork", "SeededRandom"]),
         .testTarget(
             name: "BenefitSharingTests",
             dependencies: ["BenefitSharing", "LinearProgramming", "PowerFlow", "RegionModel", "RegionLoading", "YrdplanTestSupport"],
@@ -107,5 +110,8 @@ let package = Package(
             exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Analysis", "Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),
+        // Test-only (not a product): publishes and pauses after a named step so a test can SIGKILL it there.
+        .executableTarget(
+            name: "yrdplan-publish-probe", dependencies: ["Analysis", "Site", "Briefs", "Diagnostics"], path: "Tests/PublishProbe"),
     ]
 )

@@ -1,4 +1,5 @@
 import RegionModel
+import SeededRandom
 
 /// What an agreement gives each party, together with the cooperative game it is judged against.
 public struct AgreementOutcome: Sendable {

@@ -1,3 +1,5 @@
+import SeededRandom
+
 // MARK: - Shapley value and Banzhaf value
 
 extension CoalitionGame {

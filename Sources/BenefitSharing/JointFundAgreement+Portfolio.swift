@@ -1,4 +1,5 @@
 import RegionModel
+import SeededRandom
 
 /// The portfolio a fund (or a coalition's share of it) can pay for.
 public struct FundPortfolio: Sendable, Equatable {

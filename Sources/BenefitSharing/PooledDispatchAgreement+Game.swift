@@ -1,4 +1,5 @@
 import RegionModel
+import SeededRandom
 
 extension PooledDispatchAgreement: CheckableAgreement {
     public var agreementID: String { id }

@@ -3,6 +3,7 @@ import LinearProgramming
 import ParallelWork
 import PowerFlow
 import RegionModel
+import SeededRandom
 
 /// The pooled-dispatch game on the real dispatch model: `c(S)` is the cost of the provinces in S
 /// dispatching together, sharing only the corridors inside S; `v(S) = Σ_{i∈S} c({i}) − c(S)`.

@@ -1,4 +1,5 @@
 import RegionModel
+import SeededRandom
 
 /// 1 Mt CO2 × 1 元/t = 10^6 元 = 0.01 亿元.
 let yiYuanPerMtTimesYuanPerTonne = 0.01

@@ -1,4 +1,5 @@
 import RegionModel
+import SeededRandom
 
 /// The result of one property check on one agreement.
 public struct CheckOutcome: Sendable, Equatable {

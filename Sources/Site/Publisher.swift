@@ -97,7 +97,7 @@ public final class Publisher {
     private let loadInput: @Sendable () throws(DiagnosticsError) -> BriefInput
     /// Where `[i/n] step` lines go (standard output in the CLI).
     public var log: (String) -> Void = { print($0) }
-    /// Called after each step by name; throwing stops the run there (tests inject failures with it).
+    /// Called after each step by name; throwing stops the run there (tests inject failures and pauses with it).
     public var afterStep: (String) throws(PublishError) -> Void = { _ throws(PublishError) in }
 
     /// A publisher for `request` whose input comes from `loadInput` (the model, or a fixture in tests).

@@ -60,15 +60,6 @@ struct PublishCommand: ParsableCommand {
         let editionDate = settings.editionDate ?? epoch.map { String(Timestamp.rfc3339(epochSeconds: $0).prefix(10)) }
         let publisher = Publisher(request: request, loadInput: inputLoader(editionDate: editionDate))
         if quiet { publisher.log = { _ in } }
-        // Test hook: stall after a named step so that end-to-end tests can kill the process mid-publish.
-        if let stallStep = ProcessInfo.processInfo.environment["YRDPLAN_PUBLISH_STALL_AFTER"] {
-            publisher.afterStep = { step in
-                if step == stallStep {
-                    FileHandle.standardOutput.write(Data("stalled after \(step)\n".utf8))
-                    while true { sleep(60) }
-                }
-            }
-        }
         let result: Result<PublishSummary?, PublishError>
         if rollback {
             result = Result { () throws(PublishError) -> PublishSummary? in

@@ -31,29 +31,37 @@ public final class TemporaryDirectory: @unchecked Sendable {
     }
 }
 
-/// Locations of the project checkout, found from the working directory `swift test` runs in.
+/// Locations of the project checkout, found from the working directory `swift test` runs in, else from the
+/// test bundle (which SwiftPM builds inside the checkout's `.build/`).
 public enum ProjectPaths {
-    /// The package root: the first folder upward from the working directory holding Package.swift.
+    /// The package root: the first folder upward from the working directory, else from the running test
+    /// bundle, that holds Package.swift.
     public static var root: URL {
-        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir
+        let starts = [
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
+        ]
+        for start in starts {
+            var dir = start.standardizedFileURL
+            while dir.path != "/" {
+                if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+                    return dir
+                }
+                dir = dir.deletingLastPathComponent()
             }
-            dir = dir.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return starts[0]
     }
 
     /// The project's `Regions/` data.
     public static var regions: URL { root.appendingPathComponent("Regions") }
 
-    /// The shared reference material (the paper, fact sheet and PyPSA reference cases): `$YRDPLAN_SHARED`, else
-    /// `../shared` beside the checkout, as CI lays it out.
-    public static var shared: URL {
-        if let path = ProcessInfo.processInfo.environment["YRDPLAN_SHARED"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return root.deletingLastPathComponent().appendingPathComponent("shared")
+    /// Reference data several test targets read (the PyPSA reference cases): `Tests/Fixtures/` of the checkout,
+    /// copied from the project's shared material so that tests need nothing beside the checkout.
+    public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
+
+    /// The PyPSA reference cases (`Tests/Fixtures/cases/<name>`): CSV folders with PyPSA's results.
+    public static func referenceCase(_ name: String) -> URL {
+        fixtures.appendingPathComponent("cases").appendingPathComponent(name)
     }
 }

@@ -6,6 +6,16 @@ import Foundation
 
 /// Timing and memory helpers shared by every benchmark section.
 enum Bench {
+    /// A PyPSA reference case: `Tests/Fixtures/cases/<name>` of the checkout when it is there (the
+    /// 4-province cases), else `<shared>/cases/<name>` (`../shared` by default; city41-8760 lives only there).
+    static func referenceCase(_ name: String, shared: URL? = nil) -> URL {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let inCheckout = root.appendingPathComponent("Tests/Fixtures/cases").appendingPathComponent(name)
+        if shared == nil, FileManager.default.fileExists(atPath: inCheckout.path) { return inCheckout }
+        let sharedFolder = shared ?? root.deletingLastPathComponent().appendingPathComponent("shared")
+        return sharedFolder.appendingPathComponent("cases").appendingPathComponent(name)
+    }
+
     /// Seconds of wall time `body` takes (best of `repeats`), and its result.
     static func time<T>(repeats: Int = 1, _ body: () throws -> T) rethrows -> (seconds: Double, result: T) {
         var best = Double.infinity

@@ -5,6 +5,7 @@ import LinearProgramming
 import PowerFlow
 import RegionLoading
 import RegionModel
+import SeededRandom
 
 /// Release-build timings of the cooperative-game engine (issue 4 targets: exact Shapley n = 20 under
 /// 50 ms, nucleolus n = 10 under 10 ms).
@@ -59,10 +60,9 @@ enum BenefitSharingBenchmarks {
     }
 
     /// The four-province pooled-dispatch game (15 coalition dispatches in parallel) against one
-    /// dispatch of the whole delta, on the shared PyPSA cases and on Regions/grid.
+    /// dispatch of the whole delta, on the PyPSA reference cases and on Regions/grid.
     static func pooledDispatch(hourly: Bool) throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/cases")
         let model = try RegionLoader.load(from: root.appendingPathComponent("Regions"))
         let provinces = model.provinces.map(\.id.rawValue)
         guard let gridModel = model.grid else {
@@ -75,7 +75,7 @@ enum BenefitSharingBenchmarks {
             (
                 "shared yrd-typical-days (96 snapshots)",
                 {
-                    try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-typical-days"))
+                    try PyPSAImport.load(folder: Bench.referenceCase("yrd-typical-days"))
                 }, ["SH", "JS", "ZJ", "AH"]
             ),
         ]
@@ -84,7 +84,7 @@ enum BenefitSharingBenchmarks {
                 (
                     "shared yrd-8760 (8760 hours)",
                     {
-                        try PyPSAImport.load(folder: shared.appendingPathComponent("yrd-8760"))
+                        try PyPSAImport.load(folder: Bench.referenceCase("yrd-8760"))
                     }, ["SH", "JS", "ZJ", "AH"]
                 ))
         }

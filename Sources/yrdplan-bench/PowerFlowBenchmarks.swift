@@ -10,7 +10,8 @@ import RegionModel
     import Darwin
 #endif
 
-/// Dispatch benchmarks on the shared PyPSA cases: load / build / solve / read back, peak memory.
+/// Dispatch benchmarks on the PyPSA reference cases (Tests/Fixtures/cases; city41-8760 from ../shared/cases):
+/// load / build / solve / read back, peak memory.
 /// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR]`; run one case per process to get its own
 /// peak memory (ru_maxrss only grows).
 enum PowerFlowBenchmarks {
@@ -22,8 +23,7 @@ enum PowerFlowBenchmarks {
         var repeats = 1
         var options = ClpOptions()
         var boundsAsRows = false
-        var shared = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            .deletingLastPathComponent().appendingPathComponent("shared")
+        var shared: URL?
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -61,7 +61,7 @@ enum PowerFlowBenchmarks {
             "case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  CPU s  objective"
         )
         for name in cases {
-            let folder = shared.appendingPathComponent("cases").appendingPathComponent(name)
+            let folder = Bench.referenceCase(name, shared: shared)
             var samples: [Sample] = []
             for _ in 0..<repeats {
                 do {

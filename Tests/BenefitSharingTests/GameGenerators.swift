@@ -1,4 +1,5 @@
 import BenefitSharing
+import YrdplanTestSupport
 
 /// Seeded random games for property tests.
 enum RandomGames {

@@ -1,6 +1,7 @@
 import BenefitSharing
 import RegionModel
 import Testing
+import YrdplanTestSupport
 
 /// The pooled-dispatch game on PowerFlow, on a network small enough to solve by hand.
 @Suite struct PooledDispatchGameTests {

@@ -1,5 +1,6 @@
 import BenefitSharing
 import Testing
+import YrdplanTestSupport
 
 @Suite struct RuleTests {
     @Test(arguments: Array(UInt64(1)...30)) func talmudIsTheNucleolusOfTheBankruptcyGame(seed: UInt64) throws {

@@ -1,13 +1,15 @@
 import BenefitSharing
 import LinearProgramming
 import Testing
+import YrdplanTestSupport
 
 /// Axioms of the Shapley value and the defining properties of the (pre-)nucleolus, over seeded random games.
 @Suite struct SolutionPropertyTests {
     static let seeds: [UInt64] = Array(1...25)
 
+    /// Same length and every entry within `tol` (relative, absolute below 1).
     func close(_ a: [Double], _ b: [Double], _ tol: Double = 1e-7) -> Bool {
-        zip(a, b).allSatisfy { abs($0 - $1) <= tol * max(1, abs($1)) }
+        a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tol * max(1, abs($1)) }
     }
 
     @Test(arguments: seeds) func shapleyAxioms(seed: UInt64) throws {

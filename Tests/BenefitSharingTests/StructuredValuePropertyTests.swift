@@ -1,4 +1,5 @@
 import BenefitSharing
+import SeededRandom
 import Testing
 
 /// Properties of the values that know the network (Myerson), the bloc (Owen) and the utopia payoffs

@@ -90,7 +90,7 @@ import YrdplanTestSupport
     }
 
     @Test func iterationLimitStopsTheSolver() {
-        var random = SeededGenerator(seed: 7)
+        var random = SplitMix64(seed: 7)
         let lp = TransportProblem.random(suppliers: 25, consumers: 25, using: &random).program
         let solution = ClpSolver().solve(lp, options: ClpOptions(algorithm: .primal, iterationLimit: 1))
         #expect(solution.status == .stoppedOnLimit)

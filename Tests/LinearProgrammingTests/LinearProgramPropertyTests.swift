@@ -10,7 +10,7 @@ struct TransportProblem {
     var unitCost: [[Double]]
     var program: LinearProgram
 
-    static func random(suppliers: Int, consumers: Int, using random: inout SeededGenerator) -> TransportProblem {
+    static func random(suppliers: Int, consumers: Int, using random: inout SplitMix64) -> TransportProblem {
         let supply = (0..<suppliers).map { _ in Double(Int.random(in: 10...100, using: &random)) }
         var demand = (0..<consumers).map { _ in Double(Int.random(in: 5...60, using: &random)) }
         let scale = 0.9 * supply.reduce(0, +) / demand.reduce(0, +)
@@ -34,7 +34,7 @@ struct TransportProblem {
     /// the objective equals the dual objective (strong duality).
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func transportProblemsSatisfyDuality(seed: UInt64) {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let problem = TransportProblem.random(
             suppliers: Int.random(in: 2...8, using: &random), consumers: Int.random(in: 2...8, using: &random),
             using: &random)

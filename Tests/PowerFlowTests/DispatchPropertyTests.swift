@@ -7,7 +7,7 @@ import YrdplanTestSupport
 /// Invariants of every optimal dispatch, over seeded random networks (hourly snapshots, weight 1).
 @Suite struct DispatchPropertyTests {
     static func randomNetwork(seed: UInt64) -> GridNetwork {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let busCount = Int.random(in: 2...5, using: &random)
         let hours = 24
         let buses = (0..<busCount).map { GridBus(name: "B\($0)") }

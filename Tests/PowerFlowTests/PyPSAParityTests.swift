@@ -6,10 +6,8 @@ import RegionModel
 import Testing
 import YrdplanTestSupport
 
-/// The shared PyPSA reference cases, solved here and compared with PyPSA + HiGHS (results-pypsa.json).
+/// The PyPSA reference cases (Tests/Fixtures/cases), solved here and compared with PyPSA + HiGHS (results-pypsa.json).
 @Suite struct PyPSAParityTests {
-    static let cases = ProjectPaths.shared.appendingPathComponent("cases")
-
     struct Reference {
         var objective: Double
         var linkFlows: [String: Double]
@@ -34,7 +32,7 @@ import YrdplanTestSupport
 
     @Test(arguments: ["yrd-typical-days", "yrd-typical-days-co2cap", "yrd-8760"])
     func objectiveAndFlowsMatchPyPSA(caseName: String) throws {
-        let folder = Self.cases.appendingPathComponent(caseName)
+        let folder = ProjectPaths.referenceCase(caseName)
         try #require(FileManager.default.fileExists(atPath: folder.path), "reference case \(folder.path) is missing")
         let reference = try Self.reference(folder)
         let network = try PyPSAImport.load(folder: folder)
@@ -66,7 +64,7 @@ import YrdplanTestSupport
     }
 
     @Test func co2CapIsBindingWithAPositiveCarbonPrice() throws {
-        let folder = Self.cases.appendingPathComponent("yrd-typical-days-co2cap")
+        let folder = ProjectPaths.referenceCase("yrd-typical-days-co2cap")
         let network = try PyPSAImport.load(folder: folder)
         let cap = try #require(network.co2Cap)
         let (result, _) = try PowerDispatch.run(network)
@@ -76,7 +74,7 @@ import YrdplanTestSupport
 
     /// An iteration limit surfaces Clp's status as a solver failure, not as results.
     @Test func solverLimitIsAFailureWithClpStatus() throws {
-        let network = try PyPSAImport.load(folder: Self.cases.appendingPathComponent("yrd-typical-days"))
+        let network = try PyPSAImport.load(folder: ProjectPaths.referenceCase("yrd-typical-days"))
         #expect(throws: DispatchFailure.solverFailed(.stoppedOnLimit)) {
             _ = try PowerDispatch.run(network, options: ClpOptions(algorithm: .dual, iterationLimit: 5))
         }

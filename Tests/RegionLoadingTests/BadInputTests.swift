@@ -13,7 +13,8 @@ import Testing
     ) {
         let matching = diagnostics.filter { $0.message.contains(text) }
         #expect(
-            matching.count >= 1, "no error containing '\(text)' in:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
+            matching.count == 1,
+            "\(matching.count) diagnostics contain '\(text)', expected exactly one, in:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
             sourceLocation: sourceLocation)
         guard let d = matching.first else { return }
         #expect(d.severity == .error, sourceLocation: sourceLocation)

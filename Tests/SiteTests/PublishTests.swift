@@ -118,17 +118,30 @@ import YrdplanTestSupport
         withExtendedLifetime(held) {}
     }
 
+    /// The waiting run starts its first step only after the holder lets go: the events arrive in that order
+    /// whatever the timing (a run that ignored the lock would log its steps before the release).
     @Test func aWaitingRunProceedsWhenTheLockIsReleased() throws {
-        final class Holder: @unchecked Sendable { var lock: PublishLock? }
+        final class Events: @unchecked Sendable {
+            private let lock = NSLock()
+            private var list: [String] = []
+            var lockHeld: PublishLock?
+            func append(_ event: String) { lock.withLock { list.append(event) } }
+            var all: [String] { lock.withLock { list } }
+        }
         let dir = try TemporaryDirectory()
         let out = dir.url.appendingPathComponent("_site")
         let request = SiteFixture.request(out, wait: 20)
-        let holder = Holder()
-        holder.lock = try PublishLock(path: request.lockFile.path, timeout: 0)
-        let started = Date()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.4) { holder.lock = nil }
-        _ = try SiteFixture.publisher(request, input: try SiteFixture.input()).run()
-        #expect(Date().timeIntervalSince(started) >= 0.4)
+        let events = Events()
+        events.lockHeld = try PublishLock(path: request.lockFile.path, timeout: 0)
+        let publisher = SiteFixture.publisher(request, input: try SiteFixture.input())
+        publisher.log = { events.append($0) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.4) {
+            events.append("released")
+            events.lockHeld = nil
+        }
+        _ = try publisher.run()
+        #expect(events.all.first == "released", "\(events.all)")
+        #expect(events.all.dropFirst().first == "[1/7] load", "\(events.all)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
     }
 

@@ -4,14 +4,12 @@ import YrdplanTestSupport
 
 /// `yrdplan dispatch` run as a user would: exit codes, stdout/stderr, the --json contract.
 @Suite struct DispatchCommandTests {
-    static let cases = ProjectPaths.shared.appendingPathComponent("cases")
-
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
     @Test func pypsaCaseAsJSONMatchesPyPSAsObjective() throws {
-        let folder = Self.cases.appendingPathComponent("yrd-typical-days").path
+        let folder = ProjectPaths.referenceCase("yrd-typical-days").path
         let result = try BinaryRunner.run(["dispatch", "--pypsa", folder, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try Self.json(result.stdout)
@@ -39,7 +37,7 @@ import YrdplanTestSupport
     /// A folder with AC lines is refused at lines.csv, exit 1, and nothing reaches stdout.
     @Test func pypsaFolderWithLinesIsRefused() throws {
         let directory = try TemporaryDirectory(prefix: "pypsa-lines")
-        let source = Self.cases.appendingPathComponent("yrd-typical-days")
+        let source = ProjectPaths.referenceCase("yrd-typical-days")
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".csv") {
             try directory.write(String(contentsOf: source.appendingPathComponent(name), encoding: .utf8), to: name)
         }
@@ -81,7 +79,7 @@ import YrdplanTestSupport
     /// hourly flows may differ where the optimum is degenerate, so only their annual sums are compared.
     @Test(arguments: ["yrd-typical-days", "yrd-typical-days-co2cap"])
     func hourlyPricesMatchPyPSA(caseName: String) throws {
-        let folder = Self.cases.appendingPathComponent(caseName)
+        let folder = ProjectPaths.referenceCase(caseName)
         let output = try TemporaryDirectory(prefix: "hourly")
         let csv = output.url.appendingPathComponent("hourly.csv")
         let result = try BinaryRunner.run(["dispatch", "--pypsa", folder.path, "--hourly", csv.path])
@@ -201,7 +199,7 @@ import YrdplanTestSupport
     }
 
     @Test func solverStoppedEarlyExitsWithThreeAndClpStatus() throws {
-        let folder = Self.cases.appendingPathComponent("yrd-typical-days").path
+        let folder = ProjectPaths.referenceCase("yrd-typical-days").path
         let result = try BinaryRunner.run(["dispatch", "--pypsa", folder, "--algorithm", "dual", "--iteration-limit", "3"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("Clp did not reach an optimum"))

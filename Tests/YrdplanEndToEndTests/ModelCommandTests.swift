@@ -79,7 +79,7 @@ import YrdplanTestSupport
     @Test func emissionsJSONMatchesTheGoldenFile() throws {
         let result = try run(["emissions", "--region", "shanghai", "--years", "2017-2019", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
-        if let mismatch = Golden.mismatch(
+        if let mismatch = Golden.jsonMismatch(
             result.stdout, goldenFile: Self.snapshots.appendingPathComponent("emissions-shanghai-2017-2019.json"))
         {
             Issue.record("\(mismatch)")

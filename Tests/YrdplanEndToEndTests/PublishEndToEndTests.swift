@@ -72,8 +72,10 @@ import YrdplanTestSupport
         #expect(result.stderr.contains("another yrdplan publish is running"))
     }
 
-    /// A publish killed with SIGKILL after staging leaves the old site in place, byte for byte, and
-    /// the next run recovers and publishes.
+    /// A publish killed with SIGKILL after a step (after staging, too) leaves the old site in place, byte for
+    /// byte, and the next `yrdplan publish` recovers and publishes. The killed process is the test-only
+    /// yrdplan-publish-probe (the same Publisher, paused through its `afterStep` seam while it blocks on a pipe
+    /// this test holds), so the shipped binary carries no pause for tests.
     @Test(arguments: ["validate output", "stage"]) func killedRunLeavesThePreviousSite(_ step: String) throws {
         let dir = try TemporaryDirectory()
         let first = try BinaryRunner.run(Self.arguments(out: "_site"), in: dir.url)
@@ -86,28 +88,31 @@ import YrdplanTestSupport
         let input = try dir.write(text, to: "next.json")
 
         let process = Process()
-        process.executableURL = BinaryRunner.productsDirectory.appendingPathComponent("yrdplan")
-        process.arguments = Self.arguments(out: "_site", input: input.path)
+        process.executableURL = BinaryRunner.productsDirectory.appendingPathComponent("yrdplan-publish-probe")
+        process.arguments = Array(Self.arguments(out: "_site", input: input.path).dropFirst()) + ["--pause-after", step]
         process.currentDirectoryURL = dir.url
-        var environment = ProcessInfo.processInfo.environment
-        environment["YRDPLAN_PUBLISH_STALL_AFTER"] = step
-        process.environment = environment
         let output = Pipe()
+        let pause = Pipe()
         process.standardOutput = output
+        process.standardInput = pause
         process.standardError = FileHandle.nullDevice
         try process.run()
         let pid = process.processIdentifier
         DispatchQueue.global().asyncAfter(deadline: .now() + 120) { kill(pid, SIGKILL) }
         var seen = ""
-        while !seen.contains("stalled after \(step)") {
+        while !seen.contains("paused after \(step)") {
             let data = output.fileHandleForReading.availableData
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)
         }
-        #expect(seen.contains("stalled after \(step)"))
+        #expect(seen.contains("paused after \(step)"))
+        if step == "stage" {
+            #expect(FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("_site.staging/index.html").path))
+        }
         kill(pid, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
+        withExtendedLifetime(pause) {}
 
         #expect(Self.tree(site) == before, "the published site changed under a killed run")
 

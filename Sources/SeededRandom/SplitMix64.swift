@@ -1,5 +1,6 @@
 /// A tiny deterministic random number generator (SplitMix64): the same seed gives the same
-/// sequence on every machine, so sampled results and perturbation checks are reproducible.
+/// sequence on every machine, so sampled results, perturbation checks and property tests are reproducible.
+/// The one generator of the project: BenefitSharing samples with it, YrdplanTestSupport re-exports it.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
