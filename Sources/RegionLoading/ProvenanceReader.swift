@@ -10,7 +10,10 @@ import Yams
 /// - `confidence` is sourced, estimate or synthetic;
 /// - a sourced number names its fact-sheet row in `ref`;
 /// - a number that is not sourced says in a non-blank `note` how it was made;
-/// - every number has a `year` (the year it describes), unless its years are written beside the values.
+/// - every number has a `year` (the year it describes), unless its years are written beside the values;
+/// - a judgement's `range: [low, high]` is ordered, and only a number that is not sourced has one;
+/// - where kinds of estimate are enforced (province files), an estimate is either a derivation
+///   (`derived: {formula, inputs}`, recomputed by the province reader) or a judgement with a `range`.
 ///
 /// Problems go into the `NodeReader`'s diagnostics at the line of the offending key.
 struct ProvenanceReader {
@@ -44,6 +47,8 @@ struct ProvenanceReader {
     /// The keys of `Regions/sources.yaml`; `nil` when the catalogue is not at hand (the source is then checked later).
     let sourceKeys: Set<String>?
     let wording: Wording
+    /// Whether an estimate must say which kind it is: a derivation (`derived:`) or a judgement (`range:`).
+    var enforcesKindsOfEstimate = false
 
     /// Reads the provenance written among `pairs`, the fields of the mapping `node`. `what` names the number in
     /// messages. Returns `nil` when a part is missing or wrong (every problem is reported).
@@ -63,6 +68,8 @@ struct ProvenanceReader {
         let reference = reader.string(field("ref"), what: "ref of \(what)").flatMap(Self.nonBlank)
         let note = reader.string(field("note"), what: "note of \(what)").flatMap(Self.nonBlank)
         let years = !rule.readsYear ? nil : readYears(field("year"), rule: rule, what: what, reader: &reader)
+        let range = field("range").flatMap { readRange($0, what: what, reader: &reader) }
+        let derivation = field("derived").flatMap { readDerivation($0, what: what, reader: &reader) }
 
         var confidence: Confidence?
         if let text = reader.string(field("confidence"), what: "confidence of \(what)") {
@@ -82,13 +89,16 @@ struct ProvenanceReader {
         if confidence == .sourced, reference == nil {
             reportSourcedWithoutRow(what: what, at: field("confidence"), reader: &reader)
         }
+        checkKind(
+            confidence, what: what, at: field("confidence"), range: field("range"), derived: field("derived"), reader: &reader)
         let sourceIsKnown = source.map { sourceKeys?.contains($0) ?? true } ?? false
         guard let source, sourceIsKnown, let confidence, missing.isEmpty,
             confidence == .sourced ? reference != nil : note != nil,
             !rule.readsYear || years != nil
         else { return nil }
         return Provenance(
-            source: source, reference: reference, confidence: confidence, note: note, years: years, location: reader.location(node))
+            source: source, reference: reference, confidence: confidence, note: note, years: years, range: range,
+            derivation: derivation, location: reader.location(node))
     }
 
     /// `text` unless it is empty or only white space.
@@ -111,6 +121,71 @@ struct ProvenanceReader {
     }
 
     // MARK: - Parts
+
+    /// `range: [low, high]`, two finite numbers in order.
+    private func readRange(_ node: Node, what: String, reader: inout NodeReader) -> ClosedRange<Double>? {
+        let numbers = node.sequence?.compactMap { reader.number($0, what: "range of \(what)") }
+        guard let numbers, numbers.count == 2, node.sequence?.count == 2, numbers[0] <= numbers[1] else {
+            reader.diagnostics.error(
+                at: reader.location(node), "the range of \(what) is not [low, high]",
+                fix: "write the judgement's range as two numbers in order, e.g. `range: [90, 110]`, in the number's unit")
+            return nil
+        }
+        return numbers[0]...numbers[1]
+    }
+
+    /// `derived: {formula: "…", inputs: [...]}`; a formula that does not parse is reported at its line.
+    private func readDerivation(_ node: Node, what: String, reader: inout NodeReader) -> Derivation? {
+        guard let pairs = reader.mapping(node, what: "derivation of \(what)") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: ["formula", "inputs"], in: "the derivation of \(what)")
+        let formulaNode = pairs.first { $0.key == "formula" }?.value
+        guard let formula = reader.string(formulaNode, what: "formula of \(what)") else {
+            reader.diagnostics.error(
+                at: reader.location(node), "the derivation of \(what) has no formula",
+                fix: "write `formula:` over rows of this file, e.g. \"electricity.generation.coal[2020] * 0.95\"")
+            return nil
+        }
+        var inputs: [String] = []
+        if let inputsNode = pairs.first(where: { $0.key == "inputs" })?.value {
+            if let items = inputsNode.sequence {
+                inputs = items.compactMap { reader.string($0, what: "input of \(what)") }
+            } else {
+                reader.diagnostics.error(
+                    at: reader.location(inputsNode), "the inputs of \(what) must be a list",
+                    fix: "list the references of the published constants in the formula, e.g. [co2-034, ser-3-ah-wind-2020]")
+            }
+        }
+        do {
+            return Derivation(formula: formula, expression: try Expression.parse(formula), inputs: inputs)
+        } catch {
+            reader.diagnostics.error(
+                at: reader.location(formulaNode), "the formula of \(what) cannot be read: \(error)",
+                fix: "use numbers, rows such as emissions.steel.direct[2019], + - * / and parentheses (docs/data.md)")
+            return nil
+        }
+    }
+
+    /// A sourced number is neither derived nor judged; where enforced, an estimate is exactly one of the two.
+    private func checkKind(
+        _ confidence: Confidence?, what: String, at node: Node?, range: Node?, derived: Node?, reader: inout NodeReader
+    ) {
+        guard let confidence else { return }
+        if confidence == .sourced, range != nil || derived != nil {
+            reader.diagnostics.error(
+                at: reader.location(node), "\(what) is sourced but also has a \(derived != nil ? "derivation" : "range")",
+                fix: "a published number is used as published: remove `\(derived != nil ? "derived" : "range")`, or mark it estimate")
+        }
+        guard enforcesKindsOfEstimate, confidence == .estimate else { return }
+        if range == nil && derived == nil {
+            reader.diagnostics.error(
+                at: reader.location(node), "\(what) is an estimate that is neither derived nor judged",
+                fix: "write `derived: {formula: …}` when it is computed from other rows, else a judgement `range: [low, high]`")
+        } else if range != nil && derived != nil {
+            reader.diagnostics.error(
+                at: reader.location(node), "\(what) is both derived and judged",
+                fix: "keep `derived:` when the formula gives the value, else keep `range:`")
+        }
+    }
 
     private func readYears(_ node: Node?, rule: YearRule, what: String, reader: inout NodeReader) -> ClosedRange<Int>? {
         guard let text = reader.string(node, what: "year of \(what)") else { return nil }

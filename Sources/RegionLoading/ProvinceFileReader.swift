@@ -12,6 +12,8 @@ struct ProvinceFileReader {
     /// Where each series starts, and the years its entries name (even entries with other errors).
     private var seriesLocations: [[String]: SourceLocation] = [:]
     private var attemptedYears: [[String]: Set<Int>] = [:]
+    /// Every number as written (before unit conversion), for the derivations: its value, digits and derivation.
+    private var rows: [RowReference: WrittenRow] = [:]
     /// The id the file declares (set even when the file has other errors), for duplicate checks.
     private(set) var declaredID: RegionID?
 
@@ -76,6 +78,7 @@ struct ProvinceFileReader {
         }
         checkRequiredFields(at: top)
         checkElectricityShares(at: top)
+        checkDerivations()
         guard !reader.diagnostics.hasErrors, let id, let code, let name else { return nil }
         return assemble(id: id, code: code, divisionCode: divisionCode, name: name)
     }
@@ -172,8 +175,9 @@ struct ProvinceFileReader {
                 at: reader.location(entry), "\(entryName) lacks value", fix: "every entry needs year, value, source and confidence")
         }
         // The entry's `year` is both the year of the series and the year its provenance describes.
-        let provenance = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable)
-            .read(pairs, of: entry, what: entryName, year: .single, reader: &reader)
+        var provenanceReader = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable)
+        provenanceReader.enforcesKindsOfEstimate = true
+        let provenance = provenanceReader.read(pairs, of: entry, what: entryName, year: .single, reader: &reader)
         var value = reader.number(node("value"), what: "value of \(what)")
         if let raw = value {
             let converted = raw * unitFactor
@@ -192,8 +196,21 @@ struct ProvinceFileReader {
                 value = converted
             }
         }
-        guard var provenance, let year = provenance.years?.lowerBound, let value else { return nil }
+        guard var provenance, let year = provenance.years?.lowerBound, let value, let written = reader.number(node("value"), what: "value")
+        else { return nil }
         provenance.location = reader.location(node("value"))
+        if let range = provenance.range {
+            if !range.contains(written) {
+                reader.diagnostics.error(
+                    at: reader.location(node("range")),
+                    "the \(year) value of \(what) (\(Self.format(written))) lies outside its range [\(Self.format(range.lowerBound)), \(Self.format(range.upperBound))]",
+                    fix: "a judgement's value lies in its range: correct the value or widen the range")
+            }
+            provenance.range = (range.lowerBound * unitFactor)...(range.upperBound * unitFactor)
+        }
+        rows[RowReference(path: field.path, year: year)] = WrittenRow(
+            value: written, decimals: Self.decimals(node("value")?.string ?? ""), derivation: provenance.derivation,
+            location: reader.location(node("value")), formulaLocation: node("derived").map { reader.location($0) })
         return RawSeries.Point(year: year, value: value, provenance: provenance)
     }
 
@@ -246,6 +263,56 @@ struct ProvinceFileReader {
         }
     }
 
+    /// Recomputes every derivation from the values written in the file: unknown rows, cycles and stored values
+    /// that differ from their formula beyond the tolerance (`Derivation.agrees`) are reported at the value's line.
+    private mutating func checkDerivations() {
+        let derived = rows.filter { $0.value.derivation != nil }
+        let dependencies = derived.mapValues { $0.derivation?.expression.references ?? [] }
+        var inCycle: Set<RowReference> = []
+        for cycle in Derivation.cycles(dependencies) {
+            inCycle.formUnion(cycle)
+            let row = derived[cycle[0]]
+            reader.diagnostics.error(
+                at: row?.formulaLocation ?? row?.location ?? reader.location(nil),
+                "\(DerivationError.cycle(cycle))", fix: "derive at least one of these rows from published numbers or make it a judgement")
+        }
+        for (reference, row) in derived.sorted(by: { $0.key < $1.key }) where !inCycle.contains(reference) {
+            guard let derivation = row.derivation else { continue }
+            let computed: Double
+            do {
+                computed = try derivation.expression.evaluate { rows[$0]?.value }
+            } catch {
+                let known = error == .divisionByZero ? nil : DataSchema.field(at: Self.unknownPath(error) ?? [])
+                reader.diagnostics.error(
+                    at: row.formulaLocation ?? row.location, "the formula of \(reference) cannot be computed: \(error)",
+                    fix: known == nil && error != .divisionByZero
+                        ? "use a field of the schema (docs/data-reference.md), e.g. emissions.steel.direct[2019]"
+                        : "add that value to the file or change the formula")
+                continue
+            }
+            if !Derivation.agrees(stored: row.value, decimals: row.decimals, computed: computed) {
+                let share = row.value == 0 ? "" : String(format: " (%+.2f %%)", (row.value - computed) / computed * 100)
+                reader.diagnostics.error(
+                    at: row.location,
+                    "\(reference) is \(Self.format(row.value)) but its formula '\(derivation.formula)' gives \(String(format: "%.6g", computed))\(share)",
+                    fix:
+                        "store the computed value (tolerance: relative \(Derivation.relativeTolerance) or the rounding of the stored digits) or correct the formula"
+                )
+            }
+        }
+    }
+
+    private static func unknownPath(_ error: DerivationError) -> [String]? {
+        if case .unknownRow(let row) = error { return row.path }
+        return nil
+    }
+
+    /// Digits after the decimal point in a number as written (`12.30` → 2).
+    static func decimals(_ text: String) -> Int {
+        guard let dot = text.firstIndex(of: "."), !text.lowercased().contains("e") else { return 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
+    }
+
     private func assemble(id: RegionID, code: String, divisionCode: Int?, name: LocalizedName) -> Province {
         func raw(_ path: String...) -> RawSeries? { series[path] }
         var generation: [Fuel: Series<TWh>] = [:]
@@ -271,7 +338,9 @@ struct ProvinceFileReader {
                 localThermal: Series(raw("emissions", "power", "local_thermal")),
                 imported: Series(raw("emissions", "power", "imported")),
                 exported: Series(raw("emissions", "power", "exported"))),
-            sectors: sectors, divisionCode: divisionCode)
+            sectors: sectors, divisionCode: divisionCode,
+            statistics: Dictionary(
+                uniqueKeysWithValues: series.filter { $0.key.first == "statistics" }.map { ($0.key.joined(separator: "."), $0.value) }))
     }
 
     static func format(_ value: Double) -> String {
@@ -285,4 +354,13 @@ struct ProvinceFileReader {
         let id = String(lowered).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return id.isEmpty ? "region-1" : id
     }
+}
+
+/// One number of a province file as written: the checks of derivations work in the file's own units.
+private struct WrittenRow {
+    var value: Double
+    var decimals: Int
+    var derivation: Derivation?
+    var location: SourceLocation
+    var formulaLocation: SourceLocation?
 }

@@ -41,7 +41,8 @@ public enum DataSchema {
     public static let identityKeys = ["id", "code", "division_code", "name"]
 
     /// Keys of one value entry in a series.
-    public static let valueKeys = ["year", "value", "source", "ref", "confidence", "note"]
+    /// `range` belongs to a judgement, `derived` to a derivation (see `Derivation`).
+    public static let valueKeys = ["year", "value", "source", "ref", "confidence", "note", "range", "derived"]
 
     /// Every series field of a province file.
     public static let provinceFields: [FieldSpec] = {
@@ -80,8 +81,65 @@ public enum DataSchema {
                     ["emissions", sector.rawValue, "electricity_share"], Fraction.self,
                     "Share of the power sector's CO2 due to \(sector.rawValue)'s electricity use", plausibleMaximum: 1))
         }
+        fields += statisticsFields
         return fields
     }()
+
+    /// Published aggregates the model does not use directly but derivations read (`statistics.…`): the statistics
+    /// as their publishers define them, so that the model's fields can be derived from them in the open.
+    public static let statisticsFields: [FieldSpec] = {
+        var fields: [FieldSpec] = [
+            FieldSpec(
+                ["statistics", "generation", "thermal_above_scale"], TWh.self,
+                "Thermal generation of plants above designated size (规上火电, NBS), all fossil and biomass/waste fuels", required: false,
+                plausibleMaximum: 2_000),
+            FieldSpec(
+                ["statistics", "generation", "hydro_incl_pumped"], TWh.self,
+                "Hydro generation above designated size, including pumped-storage output (NBS)", required: false, plausibleMaximum: 2_000),
+            FieldSpec(
+                ["statistics", "generation", "solar_above_scale"], TWh.self,
+                "Solar generation above designated size (NBS; excludes most distributed PV)", required: false, plausibleMaximum: 2_000),
+            FieldSpec(
+                ["statistics", "capacity", "thermal"], GW.self, "Thermal capacity (coal, gas, oil, biomass/waste), plants ≥ 6 MW",
+                required: false, plausibleMaximum: 1_000),
+            FieldSpec(
+                ["statistics", "capacity", "hydro_incl_pumped"], GW.self, "Hydro capacity including pumped storage, plants ≥ 6 MW",
+                required: false, plausibleMaximum: 1_000),
+        ]
+        for (key, meaning) in ceadsSectors {
+            fields.append(
+                FieldSpec(
+                    ["statistics", "ceads", key], MtCO2.self, "CEADs inventory (scope 1): \(meaning)", required: false,
+                    plausibleMaximum: 3_000))
+        }
+        return fields
+    }()
+
+    /// The CEADs inventory rows a province file may carry under `statistics.ceads`, with their meaning.
+    public static let ceadsSectors: [(key: String, meaning: String)] = [
+        ("total", "total CO2"),
+        ("power_heat", "production and supply of electric power, steam and hot water"),
+        ("power_heat_coal", "power/heat sector, coal and coal-product columns"),
+        ("power_heat_gas", "power/heat sector, natural-gas column"),
+        ("industry", "industry: mining, manufacturing, gas and water supply, with process CO2 (total less the other sectors)"),
+        ("process", "process CO2 (cement)"),
+        ("steel", "smelting and pressing of ferrous metals"),
+        ("nonmetal_minerals", "non-metal mineral products"),
+        ("nonferrous", "smelting and pressing of non-ferrous metals"),
+        ("petroleum_coking", "petroleum processing and coking"),
+        ("chemicals", "raw chemical materials and chemical products"),
+        ("chemical_fibre", "chemical fibre"),
+        ("transport", "transportation, storage, post and telecommunication services"),
+        ("transport_kerosene", "transport sector, kerosene column (aviation)"),
+        ("wholesale_retail", "wholesale, retail trade and catering services"),
+        ("others", "other services (the sector 'Others')"),
+        ("commercial", "commercial and other services (wholesale, retail, catering and others)"),
+        ("urban", "urban households"),
+        ("rural", "rural households"),
+        ("residential", "households (urban and rural)"),
+        ("agriculture", "farming, forestry, animal husbandry, fishery and water conservancy"),
+        ("construction", "construction"),
+    ]
 
     /// The field at `path`, if the schema has one.
     public static func field(at path: [String]) -> FieldSpec? {

@@ -34,13 +34,16 @@ public struct Provenance: Hashable, Sendable {
     /// For a judgement (an estimate that is not a checked derivation): the range the true value lies in, in the
     /// number's own unit; uncertainty analyses draw from it. `nil` for sourced numbers and derivations.
     public var range: ClosedRange<Double>?
+    /// For a derivation (an estimate computed from other rows of the same file): the formula the loader rechecks.
+    public var derivation: Derivation?
     /// Where the number is written in `Regions/`.
     public var location: SourceLocation?
 
     /// Creates the value from its parts.
     public init(
         source: String, reference: String? = nil, confidence: Confidence, note: String? = nil,
-        years: ClosedRange<Int>? = nil, range: ClosedRange<Double>? = nil, location: SourceLocation? = nil
+        years: ClosedRange<Int>? = nil, range: ClosedRange<Double>? = nil, derivation: Derivation? = nil,
+        location: SourceLocation? = nil
     ) {
         self.source = source
         self.reference = reference
@@ -48,6 +51,7 @@ public struct Provenance: Hashable, Sendable {
         self.note = note
         self.years = years
         self.range = range
+        self.derivation = derivation
         self.location = location
     }
 }
@@ -59,15 +63,37 @@ public struct SourceReference: Hashable, Sendable {
         case statistics, paper, policy, news, dataset, estimate
     }
 
+    /// The key that `source:` fields use.
     public var key: String
+    /// The primary publisher and document, e.g. 国家统计局《中国统计年鉴2021》.
     public var title: String
     public var url: String?
     public var kind: Kind
+    /// Where we read it, when not from the publisher: a public repository with path and commit, or a URL.
+    public var via: String?
+    /// The licence under which the copy we read is published, where known.
+    public var licence: String?
 
-    public init(key: String, title: String, url: String? = nil, kind: Kind) {
+    /// Creates the entry from its parts.
+    public init(key: String, title: String, url: String? = nil, kind: Kind, via: String? = nil, licence: String? = nil) {
         self.key = key
         self.title = title
         self.url = url
         self.kind = kind
+        self.via = via
+        self.licence = licence
+    }
+
+    /// Whether `title` is an opaque identifier rather than the name of a publication: it mentions "id" followed by
+    /// digits (a search-index or database id), or most of it is made of long digit or hexadecimal strings.
+    public static func isOpaque(title: String) -> Bool {
+        let lowered = title.lowercased()
+        let words = lowered.split { !$0.isLetter && !$0.isNumber }
+        for (index, word) in words.enumerated() where word == "id" || word == "ids" {
+            if index + 1 < words.count, words[index + 1].allSatisfy(\.isNumber) { return true }
+        }
+        let visible = lowered.filter { $0.isLetter || $0.isNumber }.count
+        let opaque = words.filter { $0.count >= 6 && $0.allSatisfy(\.isHexDigit) && $0.contains(where: \.isNumber) }
+        return visible > 0 && Double(opaque.map(\.count).reduce(0, +)) / Double(visible) > 0.5
     }
 }

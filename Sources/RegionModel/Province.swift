@@ -110,12 +110,14 @@ public struct Province: Hashable, Sendable {
     public var capacity: [Fuel: Series<GW>]
     public var power: PowerSectorEmissions
     public var sectors: [EndUseSector: EndUseEmissions]
+    /// Published aggregates that derivations read (`statistics.…` in the file), by dotted path, in the schema's unit.
+    public var statistics: [String: RawSeries]
 
     public init(
         id: RegionID, code: String, name: LocalizedName, population: Series<TenThousandPeople>,
         gdp: Series<HundredMillionYuan>, energyUse: Series<TenThousandTCE>, electricity: ElectricityBalance,
         capacity: [Fuel: Series<GW>], power: PowerSectorEmissions, sectors: [EndUseSector: EndUseEmissions],
-        divisionCode: Int? = nil
+        divisionCode: Int? = nil, statistics: [String: RawSeries] = [:]
     ) {
         self.id = id
         self.divisionCode = divisionCode
@@ -128,6 +130,7 @@ public struct Province: Hashable, Sendable {
         self.capacity = capacity
         self.power = power
         self.sectors = sectors
+        self.statistics = statistics
     }
 
     /// Years for which the whole emissions account (power and every sector), population and GDP exist.

@@ -43,6 +43,22 @@ import YrdplanTestSupport
             message: "the 2019 value of 'gdp' is estimate but has no note"),
         Breakage(rule: "year", old: "year: 2019, ", new: "", message: "a value of 'gdp' lacks year"),
         Breakage(rule: "year range", old: "year: 2019", new: "year: 1850", message: "year 1850 of a value of 'gdp' is outside 1950–2100"),
+        Breakage(
+            rule: "kind of estimate", old: "ref: tst-001, confidence: sourced", new: #"confidence: estimate, note: "guess""#,
+            message: "is an estimate that is neither derived nor judged"),
+        Breakage(
+            rule: "judgement range", old: "ref: tst-001, confidence: sourced", new: #"confidence: estimate, range: [1, 2], note: "guess""#,
+            message: "lies outside its range [1, 2]"),
+        Breakage(
+            rule: "formula syntax", old: "ref: tst-001, confidence: sourced",
+            new: #"confidence: estimate, derived: {formula: "gdp[2019 + 1"}, note: "x""#, message: "cannot be read: syntax error at column"),
+        Breakage(
+            rule: "unknown row", old: "ref: tst-001, confidence: sourced",
+            new: #"confidence: estimate, derived: {formula: "gdp[1999] * 2"}, note: "x""#, message: "unknown row gdp[1999]"),
+        Breakage(
+            rule: "cycle", old: "ref: tst-001, confidence: sourced",
+            new: #"confidence: estimate, derived: {formula: "gdp[2019] * 1"}, note: "x""#,
+            message: "derivations form a cycle: gdp[2019] → gdp[2019]"),
     ]
 
     @Test(arguments: provinceBreakages) func provinceSeries(_ breakage: Breakage) throws {
