@@ -20,6 +20,7 @@ let package = Package(
         // MARK: Foundation (issue 2)
         .target(name: "Diagnostics"),
         .target(name: "ParallelWork"),
+        .target(name: "Hashing"),
         .target(name: "RegionModel", dependencies: ["Diagnostics"]),
         .target(
             name: "RegionLoading",
@@ -97,7 +98,7 @@ let package = Package(
             ]),
         .target(
             name: "Site",
-            dependencies: ["Diagnostics", "Analysis", "Briefs", "XMLSupport", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Diagnostics", "Analysis", "Briefs", "XMLSupport", "Hashing", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Diagnostics"]),
         .testTarget(
             name: "BriefsTests",
@@ -107,5 +108,6 @@ let package = Package(
             exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Analysis", "Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),
+
     ]
 )
