@@ -30,7 +30,7 @@ let package = Package(
             name: "YrdplanCLI",
             dependencies: [
                 "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing",
-                "Analysis", "Briefs", "Site",
+                "Analysis", "Briefs", "Site", "Studies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
@@ -109,5 +109,13 @@ let package = Package(
         .testTarget(
             name: "SiteTests", dependencies: ["Analysis", "Site", "Briefs", "Diagnostics", "YrdplanTestSupport"]),
 
+        // MARK: Studies (issue 13): scenario sweeps as independent, hashed jobs, run locally or as a Slurm job array
+        .target(
+            name: "Studies",
+            dependencies: [
+                "Diagnostics", "Hashing", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "BenefitSharing", "Analysis",
+            ]),
+        .testTarget(
+            name: "StudiesTests", dependencies: ["Studies", "RegionLoading", "RegionModel", "Diagnostics", "YrdplanTestSupport"]),
     ]
 )
