@@ -68,13 +68,16 @@ public struct SlurmExecutor: Sendable {
             for (task, chunk) in chunks.enumerated() {
                 let missing = chunk.filter { !store.hasResult($0.hash) }
                 guard !missing.isEmpty else { continue }
-                let state = states[task] ?? "UNKNOWN"
+                let log = store.slurm.appendingPathComponent("logs/\(arrayID)_\(task).err")
+                let started = FileManager.default.fileExists(atPath: log.path)
+                // A pending task cancelled before the array was split has no record of its own afterwards (Slurm
+                // 22.05): a task that is gone from the queue without ever starting can only have been cancelled.
+                let state = states[task] ?? (started ? "UNKNOWN" : "CANCELLED (before it started)")
                 if state.hasPrefix("CANCELLED") {
                     report.cancelled += missing.map(\.hash)
                     progress("task \(arrayID)_\(task) was cancelled: \(missing.count) job(s) left for the next run")
                     continue
                 }
-                let log = store.slurm.appendingPathComponent("logs/\(arrayID)_\(task).err")
                 let stderr = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 for job in missing {
                     attempts[job.hash, default: 0] += 1
