@@ -116,6 +116,8 @@ let package = Package(
                 "Diagnostics", "Hashing", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "BenefitSharing", "Analysis",
             ]),
         .testTarget(
-            name: "StudiesTests", dependencies: ["Studies", "RegionLoading", "RegionModel", "Diagnostics", "YrdplanTestSupport"]),
+            name: "StudiesTests",
+            dependencies: ["Studies", "Hashing", "RegionLoading", "RegionModel", "Diagnostics", "YrdplanTestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )
