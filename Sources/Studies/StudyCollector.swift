@@ -35,6 +35,13 @@ public struct CollectedTable: Sendable, Equatable {
     /// The rows.
     public var rows: [[TableCell]]
 
+    /// Creates the table from its parts.
+    public init(name: String, columns: [String], rows: [[TableCell]]) {
+        self.name = name
+        self.columns = columns
+        self.rows = rows
+    }
+
     /// The table as CSV: a header line, then one line per row, `\n` line ends.
     public func csv() -> String {
         func field(_ text: String) -> String {
