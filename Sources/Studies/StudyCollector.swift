@@ -100,42 +100,6 @@ public enum StudyCollector {
         }
     }
 
-    /// `study.json`: the study's name, version and job count, and every table as a list of objects.
-    public static func json(_ tables: [CollectedTable], plan: StudyPlan) -> String {
-        func quote(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default: out += scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : String(scalar)
-                }
-            }
-            return out + "\""
-        }
-        func value(_ cell: TableCell) -> String {
-            switch cell {
-            case .text(let text): quote(text)
-            case .number(let number, _) where !number.isFinite: "null"
-            default: cell.formatted
-            }
-        }
-        var out = "{\n  \"study\": \(quote(plan.definition.name)),\n  \"title\": \(quote(plan.definition.title)),\n"
-        out += "  \"yrdplan_version\": \(quote(YrdplanVersion.current)),\n  \"jobs\": \(plan.jobs.count),\n  \"tables\": {"
-        for (index, table) in tables.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            out += "    \(quote(table.name)): ["
-            for (rowIndex, row) in table.rows.enumerated() {
-                out += rowIndex == 0 ? "\n" : ",\n"
-                out += "      {" + zip(table.columns, row).map { "\(quote($0)): \(value($1))" }.joined(separator: ", ") + "}"
-            }
-            out += table.rows.isEmpty ? "]" : "\n    ]"
-        }
-        out += tables.isEmpty ? "}\n}\n" : "\n  }\n}\n"
-        return out
-    }
-
     // MARK: Tables
 
     static func dispatchRuns(_ results: [JobResult]) -> CollectedTable {
@@ -169,7 +133,8 @@ public enum StudyCollector {
                 let values = runs.map(value)
                 let mean = values.reduce(0, +) / Double(values.count)
                 return [
-                    .number(mean, decimals: decimals), .number(values.min()!, decimals: decimals), .number(values.max()!, decimals: decimals),
+                    .number(mean, decimals: decimals), .number(values.min()!, decimals: decimals),
+                    .number(values.max()!, decimals: decimals),
                 ]
             }
             return [.text(group.variant), .integer(group.year), .integer(runs.count)]
@@ -249,7 +214,8 @@ public enum StudyCollector {
             let parts = key.split(separator: "\u{0}").map(String.init)
             let t = tally[key]!
             return [
-                .text(parts[0]), .text(parts[1]), .integer(t.held), .integer(t.draws), .number(Double(t.held) / Double(t.draws), decimals: 4),
+                .text(parts[0]), .text(parts[1]), .integer(t.held), .integer(t.draws),
+                .number(Double(t.held) / Double(t.draws), decimals: 4),
                 .number(t.worst, decimals: 6),
             ]
         }
@@ -265,9 +231,13 @@ public enum StudyCollector {
                 for (partyIndex, party) in game.parties.enumerated() where partyIndex < rule.values.count {
                     rows.append(
                         (
-                            [agreement, String(format: "%09d", r.job.draw), String(format: "%04d", ruleIndex), String(format: "%04d", partyIndex)],
                             [
-                                .text(agreement), .integer(r.job.draw), .text(rule.rule), .text(party), .number(rule.values[partyIndex], decimals: 6),
+                                agreement, String(format: "%09d", r.job.draw), String(format: "%04d", ruleIndex),
+                                String(format: "%04d", partyIndex),
+                            ],
+                            [
+                                .text(agreement), .integer(r.job.draw), .text(rule.rule), .text(party),
+                                .number(rule.values[partyIndex], decimals: 6),
                                 .text(game.unit),
                             ]
                         ))

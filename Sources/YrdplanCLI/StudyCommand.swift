@@ -188,7 +188,7 @@ struct StudyCollectCommand: ParsableCommand {
                 try writer.writeAtomically(Data(table.csv().utf8), to: folder.appendingPathComponent("\(table.name).csv"))
             }
             try writer.writeAtomically(
-                Data(StudyCollector.json(tables, plan: plan).utf8), to: folder.appendingPathComponent("study.json"))
+                Data(StudyReport.collectedJSON(tables, plan: plan).rendered().utf8), to: folder.appendingPathComponent("study.json"))
             try? FileManager.default.removeItem(at: writer.root)
         } catch {
             throw CommandFailure.internalFailure("cannot write into \(out): \(error.localizedDescription)")
@@ -223,7 +223,8 @@ struct StudyJobCommand: ParsableCommand {
         for id in hashes {
             guard let job = plan.job(id) else {
                 StandardError.write(
-                    "error: job \(id) is not in the plan of \(options.file) — its inputs changed since it was planned; run the study again\n")
+                    "error: job \(id) is not in the plan of \(options.file) — its inputs changed since it was planned; run the study again\n"
+                )
                 failed += 1
                 continue
             }
@@ -277,6 +278,32 @@ enum StudyReport {
                         if let spread = job.spread { fields.append(("spread", .number(spread))) }
                         fields.append(("inputs", .object(job.inputs.map { ($0.path, .string($0.sha256)) })))
                         return .object(fields)
+                    })
+            ),
+        ])
+    }
+
+    /// `study.json`: the study's name, version and job count, and every collected table as a list of objects (numbers
+    /// rounded to the table's decimals).
+    static func collectedJSON(_ tables: [CollectedTable], plan: StudyPlan) -> JSONValue {
+        func value(_ cell: TableCell) -> JSONValue {
+            switch cell {
+            case .text(let text): .string(text)
+            case .integer(let number): .number(Double(number))
+            case .flag(let flag): .bool(flag)
+            case .number(let number, let decimals): .rounded(number, decimals)
+            }
+        }
+        return .object([
+            ("study", .string(plan.definition.name)),
+            ("title", .string(plan.definition.title)),
+            ("yrdplan_version", .string(YrdplanVersion.current)),
+            ("jobs", .number(Double(plan.jobs.count))),
+            (
+                "tables",
+                .object(
+                    tables.map { table in
+                        (table.name, .array(table.rows.map { row in .object(zip(table.columns, row.map(value)).map { ($0, $1) }) }))
                     })
             ),
         ])
