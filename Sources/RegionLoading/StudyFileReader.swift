@@ -32,7 +32,8 @@ public struct StudyFileReader {
         let top = reader.location(root)
         for field in StudySchema.fields where field.required && field.path.count == 1 && value(pairs, field.path[0]) == nil {
             reader.diagnostics.error(
-                at: top, "missing field '\(field.dottedPath)' (\(field.meaning.lowercased()))", fix: "see docs/studies.md for the study format")
+                at: top, "missing field '\(field.dottedPath)' (\(field.meaning.lowercased()))",
+                fix: "see docs/studies.md for the study format")
         }
         var locations: [String: SourceLocation] = [:]
         for pair in pairs { locations[pair.key] = reader.location(pair.keyNode) }
@@ -139,7 +140,8 @@ public struct StudyFileReader {
     private mutating func sequence(_ node: Node?, what: String) -> [Node] {
         guard let node else { return [] }
         guard let items = node.sequence else {
-            reader.diagnostics.error(at: reader.location(node), "\(what) must be a list", fix: "write it as [a, b] or one `- a` line per item")
+            reader.diagnostics.error(
+                at: reader.location(node), "\(what) must be a list", fix: "write it as [a, b] or one `- a` line per item")
             return []
         }
         return Array(items)
@@ -179,7 +181,8 @@ public struct StudyFileReader {
             }
         }
         if let node, node.sequence?.isEmpty == true {
-            reader.diagnostics.error(at: reader.location(node), "\(what) is empty", fix: "list at least one of: \(known.joined(separator: ", "))")
+            reader.diagnostics.error(
+                at: reader.location(node), "\(what) is empty", fix: "list at least one of: \(known.joined(separator: ", "))")
         }
         return values
     }

@@ -39,7 +39,8 @@ public enum StudySchema {
         StudyFieldSpec(
             ["axes", "years"], "list of years", default: "[] (each variant's own year)",
             "Years each grid variant is dispatched in (its changes applied up to that year)"),
-        StudyFieldSpec(["axes", "agreements"], "list of agreement ids", default: "[]", "Agreements of `Regions/agreements/` to check or play"),
+        StudyFieldSpec(
+            ["axes", "agreements"], "list of agreement ids", default: "[]", "Agreements of `Regions/agreements/` to check or play"),
         StudyFieldSpec(["draws", "count"], "whole number ≥ 1", default: "1", "Draws 0…count−1; draw 0 is the data as written"),
         StudyFieldSpec(["draws", "seed"], "whole number ≥ 0", default: "1", "Seed of every draw's random stream"),
         StudyFieldSpec(["draws", "demand_spread"], "fraction 0…0.9", default: "0", "Each load's demand × (1 + s·u) in a dispatch"),
@@ -58,7 +59,8 @@ public enum StudySchema {
         StudyFieldSpec(["slurm", "mem"], "Slurm size (`1G`, `500M`)", default: "the cluster's default", "`sbatch --mem`"),
         StudyFieldSpec(["slurm", "time"], "Slurm time (`00:10:00`)", default: "the cluster's default", "`sbatch --time` per array task"),
         StudyFieldSpec(["slurm", "chunk_size"], "whole number ≥ 1", default: "10", "Jobs per array task, run one after another"),
-        StudyFieldSpec(["slurm", "max_parallel"], "whole number ≥ 1", default: "no limit", "Array tasks running at once (`--array=0-K%M`)"),
+        StudyFieldSpec(
+            ["slurm", "max_parallel"], "whole number ≥ 1", default: "no limit", "Array tasks running at once (`--array=0-K%M`)"),
     ]
 
     /// The keys allowed directly under `section` (`[]` for the top level).

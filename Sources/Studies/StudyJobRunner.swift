@@ -82,11 +82,14 @@ public enum StudyJobRunner {
                 LinkSummary(name: $0.name, energyMwh: rounded($0.energySentMWh, 3), congestedHours: rounded($0.congestedHours, 3))
             },
             buses: result.buses.map {
-                BusSummary(name: $0.name, meanPrice: rounded($0.meanPrice, 6), importEmissionFactor: $0.importEmissionFactor.map { rounded($0, 6) })
+                BusSummary(
+                    name: $0.name, meanPrice: rounded($0.meanPrice, 6), importEmissionFactor: $0.importEmissionFactor.map { rounded($0, 6) }
+                )
             })
     }
 
     static func missing(_ what: String, _ job: StudyJob) -> AnalysisFailure {
-        .badInput(DiagnosticsError([.error(at: nil, "job \(job.hash) (\(job.label)) lacks \(what) the model has", fix: "plan the study again")]))
+        .badInput(
+            DiagnosticsError([.error(at: nil, "job \(job.hash) (\(job.label)) lacks \(what) the model has", fix: "plan the study again")]))
     }
 }

@@ -49,9 +49,15 @@ import YrdplanTestSupport
     @Test func theCanonicalTextNamesEverything() throws {
         let job = try #require(try Self.plan(ProjectPaths.regions).jobs.first { $0.computation == "dispatch" && $0.draw == 1 })
         let lines = job.canonicalText.split(separator: "\n").map(String.init)
-        #expect(lines.prefix(8) == ["yrdplan-study-job 1", "version \(YrdplanVersion.current)", "computation dispatch",
-            "grid_variant baseline", "year 2030", "draw 1", "seed 7", "spread 0.05"])
-        #expect(lines.dropFirst(8).map { $0.split(separator: " ")[1] } == ["grid/grid.yaml", "grid/profiles.csv", "grid/scenarios/baseline.yaml"])
+        #expect(
+            lines.prefix(8) == [
+                "yrdplan-study-job 1", "version \(YrdplanVersion.current)", "computation dispatch",
+                "grid_variant baseline", "year 2030", "draw 1", "seed 7", "spread 0.05",
+            ])
+        #expect(
+            lines.dropFirst(8).map { $0.split(separator: " ")[1] } == [
+                "grid/grid.yaml", "grid/profiles.csv", "grid/scenarios/baseline.yaml",
+            ])
         #expect(job.hash == SHA256.hex(job.canonicalText))
     }
 

@@ -86,6 +86,36 @@ import YrdplanTestSupport
         #expect(names == ["dispatch-summary.csv", "dispatch.csv", "peak-years.csv", "projection.csv", "study.json"])
     }
 
+    /// Killing `run` midway leaves only whole result files; the next `run` finishes the rest.
+    @Test func killedRunLeavesAConsistentStore() throws {
+        let (dir, regions, study) = try Self.workspace()
+        let store = dir.url.appendingPathComponent("Studies/small.store")
+        let arguments = ["study", "run", study.path, "--regions", regions.path, "--jobs", "1"]
+        let run = Process()
+        run.executableURL = BinaryRunner.productsDirectory.appendingPathComponent("yrdplan")
+        run.arguments = arguments
+        run.standardError = FileHandle.nullDevice
+        run.standardOutput = FileHandle.nullDevice
+        try run.run()
+        let results = store.appendingPathComponent("results")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: results.path)) ?? []).isEmpty {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(run.processIdentifier, SIGKILL)
+        run.waitUntilExit()
+        let written = try FileManager.default.contentsOfDirectory(atPath: results.path)
+        #expect(!written.isEmpty && written.count < 4)
+        for name in written {
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: results.appendingPathComponent(name)))
+            #expect((object as? [String: Any])?["job"] != nil, "\(name) is not a whole result")
+        }
+        Thread.sleep(forTimeInterval: 3)  // a job process that outlived its parent ends and writes whole too
+        let resumed = try BinaryRunner.run(arguments, in: dir.url)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: results.path).count == 4)
+    }
+
     @Test func collectRefusesWhileJobsAreMissing() throws {
         let (dir, regions, study) = try Self.workspace()
         let out = dir.url.appendingPathComponent("out")
