@@ -38,7 +38,7 @@ struct SlurmStudyTests {
             "study", "run", study.path, "--regions", regions.path, "--executor", "slurm", "--store", slurmStore.path, "--poll", "0.5",
         ]
 
-        // 4 jobs in 2 tasks of 2 that run one at a time (max_parallel 1): cancel the second while the first runs.
+        // 4 jobs in 2 tasks of 2 that run one at a time (max_parallel 1): cancel the second as soon as the array exists.
         let run = Process()
         run.executableURL = BinaryRunner.productsDirectory.appendingPathComponent("yrdplan")
         run.arguments = arguments
