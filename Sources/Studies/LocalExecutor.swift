@@ -56,7 +56,7 @@ public struct LocalExecutor: Sendable {
     /// Runs one job process with its stderr in `logs/<hash>.err`; ok when it exits 0 and its result exists.
     func runOne(_ job: StudyJob, store: StudyStore) -> (ok: Bool, ending: String, stderr: String) {
         let log = store.logs.appendingPathComponent("\(job.hash).err")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.executable)
         process.arguments = launcher.baseArguments + JobLauncher.hashArguments([job.hash])

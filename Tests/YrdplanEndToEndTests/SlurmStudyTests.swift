@@ -44,7 +44,7 @@ struct SlurmStudyTests {
         run.arguments = arguments
         run.currentDirectoryURL = dir.url
         let stderr = dir.url.appendingPathComponent("run.err")
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         run.standardError = try FileHandle(forWritingTo: stderr)
         run.standardOutput = FileHandle.nullDevice
         try run.run()
