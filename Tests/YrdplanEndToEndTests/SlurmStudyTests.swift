@@ -86,4 +86,27 @@ struct SlurmStudyTests {
         #expect(outputs[0].keys.sorted() == ["dispatch-summary.csv", "dispatch.csv", "peak-years.csv", "projection.csv", "study.json"])
         #expect(outputs[0] == outputs[1], "the Slurm and local executors collected different bytes")
     }
+
+    /// Tasks that fail are resubmitted as a new array up to `retries` times; then their jobs' failures are recorded
+    /// with the task's stderr.
+    @Test func failedTasksAreResubmittedThenRecorded() throws {
+        let (dir, regions, study) = try StudyCommandTests.workspace()
+        let store = dir.url.appendingPathComponent("failing.store")
+        let run = try BinaryRunner.run(
+            [
+                "study", "run", study.path, "--regions", regions.path, "--executor", "slurm", "--store", store.path, "--poll", "0.5",
+                "--yrdplan", "/bin/sh",
+            ], in: dir.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("(attempt 2)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("(attempt 3)"))
+        #expect(run.stderr.contains("4 job(s) failed after their retries"), "\(run.stderr)")
+        let failures = store.appendingPathComponent("failures")
+        let names = try FileManager.default.contentsOfDirectory(atPath: failures.path)
+        #expect(names.count == 4)
+        let record = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: failures.appendingPathComponent(names[0]))) as? [String: Any])
+        #expect((record["ending"] as? String)?.contains("FAILED") == true, "\(record)")
+        #expect(record["attempts"] as? Int == 2)
+    }
 }

@@ -116,6 +116,31 @@ import YrdplanTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: results.path).count == 4)
     }
 
+    /// A job that keeps failing is retried `retries` times, then leaves `failures/<hash>.json` with its stderr.
+    @Test func failingJobsAreRetriedThenRecorded() throws {
+        let (dir, regions, study) = try Self.workspace()
+        // /bin/sh cannot open a script named `study`: every job exits non-zero with a message on stderr.
+        let run = try BinaryRunner.run(
+            ["study", "run", study.path, "--regions", regions.path, "--jobs", "2", "--yrdplan", "/bin/sh"], in: dir.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("4 job(s) failed after their retries"), "\(run.stderr)")
+        #expect(run.stderr.contains("retry 1 of 1"))
+        let failures = dir.url.appendingPathComponent("Studies/small.store/failures")
+        let names = try FileManager.default.contentsOfDirectory(atPath: failures.path)
+        #expect(names.count == 4)
+        for name in names {
+            let record = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: failures.appendingPathComponent(name))) as? [String: Any])
+            #expect(record["attempts"] as? Int == 2)
+            #expect((record["ending"] as? String)?.hasPrefix("exit ") == true)
+            #expect((record["stderr"] as? String)?.contains("study") == true, "\(record)")
+        }
+        // The real yrdplan then runs them, and their failure records go.
+        let rerun = try BinaryRunner.run(["study", "run", study.path, "--regions", regions.path, "--jobs", "2"], in: dir.url)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: failures.path).isEmpty)
+    }
+
     @Test func collectRefusesWhileJobsAreMissing() throws {
         let (dir, regions, study) = try Self.workspace()
         let out = dir.url.appendingPathComponent("out")
