@@ -5,7 +5,7 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libxml2-dev coinor-libclp-dev pkg-config
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test build release bench deps lint format clean
+.PHONY: run test test-slurm build release bench bench-studies deps lint format clean
 
 deps:
 	@./scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
@@ -38,6 +38,19 @@ test: deps lint
 
 bench: deps
 	$(SWIFT) run -c release yrdplan-bench
+
+## The Slurm end-to-end test of `yrdplan study` on a throwaway one-node cluster (scripts/slurm-local.sh, root installs
+## munge and slurm); the cluster is stopped whatever the test's outcome.
+test-slurm: deps
+	$(SWIFT) build --build-tests -j $(JOBS)
+	@trap 'scripts/slurm-local.sh stop' EXIT; \
+	env=$$(scripts/slurm-local.sh start) || exit 1; eval "$$env"; \
+	YRDPLAN_SLURM=1 $(SWIFT) test --skip-build --filter SlurmStudyTests
+
+## Timings of `yrdplan study run` (release build): local with 1 and 2 workers, Slurm, 50/200/800 jobs (docs/studies.md).
+bench-studies: deps
+	$(SWIFT) build -c release --product yrdplan -j $(JOBS)
+	scripts/bench-studies.sh
 
 clean:
 	rm -rf .build _site

@@ -20,6 +20,7 @@ let package = Package(
         // MARK: Foundation (issue 2)
         .target(name: "Diagnostics"),
         .target(name: "ParallelWork"),
+        .target(name: "Hashing"),
         .target(name: "RegionModel", dependencies: ["Diagnostics"]),
         .target(
             name: "RegionLoading",
@@ -29,7 +30,7 @@ let package = Package(
             name: "YrdplanCLI",
             dependencies: [
                 "Diagnostics", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing",
-                "Analysis", "Briefs", "Site",
+                "Analysis", "Briefs", "Site", "Studies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "yrdplan", dependencies: ["YrdplanCLI"]),
@@ -100,7 +101,7 @@ let package = Package(
             ]),
         .target(
             name: "Site",
-            dependencies: ["Diagnostics", "Analysis", "Briefs", "XMLSupport", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Diagnostics", "Analysis", "Briefs", "XMLSupport", "Hashing", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Diagnostics"]),
         .testTarget(
             name: "BriefsTests",
@@ -113,5 +114,17 @@ let package = Package(
         // Test-only (not a product): publishes and pauses after a named step so a test can SIGKILL it there.
         .executableTarget(
             name: "yrdplan-publish-probe", dependencies: ["Analysis", "Site", "Briefs", "Diagnostics"], path: "Tests/PublishProbe"),
+
+        // MARK: Studies (issue 13): scenario sweeps as independent, hashed jobs, run locally or as a Slurm job array
+        .target(
+            name: "Studies",
+            dependencies: [
+                "Diagnostics", "Hashing", "RegionModel", "RegionLoading", "Pathways", "PowerFlow", "BenefitSharing", "Analysis",
+                "SeededRandom",
+            ]),
+        .testTarget(
+            name: "StudiesTests",
+            dependencies: ["Studies", "Hashing", "RegionLoading", "RegionModel", "Diagnostics", "YrdplanTestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -10,5 +10,6 @@ enum YrdplanSubcommands {
         GameCommand.self,
         CheckCommand.self,
         PublishCommand.self,
+        StudyCommand.self,
     ]
 }
