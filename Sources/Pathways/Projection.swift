@@ -11,6 +11,12 @@ public struct ProjectedYear: Hashable, Sendable {
     public var energy: Quantity<TenThousandTCE>
     public var electricityDemand: Quantity<TWh>
     public var account: EmissionAccount
+    /// Local non-fossil generation (nuclear, hydro, wind, solar, biomass, other; storage excluded): recorded in
+    /// observed years where every such fuel has a value, projected as `local_nonfossil_share` × demand.
+    public var nonFossilGeneration: Quantity<TWh>? = nil
+    /// Local non-fossil capacity (storage excluded): recorded in observed years where every such fuel has a value;
+    /// projected from the non-fossil generation at the base year's capacity per unit of generation.
+    public var nonFossilCapacity: Quantity<GW>? = nil
 
     public var total: Quantity<MtCO2> { account.total }
 
@@ -60,6 +66,8 @@ public struct Trajectory: Hashable, Sendable {
 public enum ProjectionError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No year has a complete emission account with population, GDP, energy use and electricity consumption.
     case noBaseYear(RegionID)
+    /// No year up to the requested base year has a complete account.
+    case noBaseYearBy(RegionID, year: Int)
     /// The balance needs local thermal generation but the province has none in the base year.
     case noThermalGeneration(RegionID, year: Int)
 
@@ -67,6 +75,8 @@ public enum ProjectionError: Error, Hashable, Sendable, CustomStringConvertible 
         switch self {
         case .noBaseYear(let id):
             "\(id) has no year with a complete account (emissions, population, GDP, energy use, electricity consumption) to project from"
+        case .noBaseYearBy(let id, let year):
+            "\(id) has no year up to \(year) with a complete account (emissions, population, GDP, energy use, electricity consumption) to project from"
         case .noThermalGeneration(let id, let year):
             "\(id) has local thermal CO2 but no thermal generation (coal, gas, oil) in \(year)"
         }
@@ -75,7 +85,8 @@ public enum ProjectionError: Error, Hashable, Sendable, CustomStringConvertible 
 
 /// Projects a province's emissions year by year from its latest complete base year under a scenario.
 ///
-/// Power: demand grows by `electricity_demand_growth` (less building savings); local non-fossil and imported shares
+/// Power: demand grows by `electricity_demand_growth`, which is total demand including buildings (floor-area growth
+/// adds no demand of its own; retrofits and new-building standards subtract their savings); local non-fossil and imported shares
 /// follow their levers; local thermal generation fills the rest up to `coal_power_cap` (the excess is imported);
 /// the thermal factor falls with `thermal_efficiency_gain`, the import factor with `import_green_share`; exports
 /// keep their base-year ratio to local thermal. End-use sectors scale their base-year direct CO2 by their levers;
@@ -91,22 +102,34 @@ public enum ProjectionEngine {
     /// Average vehicle life in years: the stock turns over this slowly.
     public static let vehicleLifetime = 12.0
 
+    /// Fuels counted as local non-fossil generation and capacity: everything but thermal plants and storage.
+    public static let nonFossilFuels = Fuel.allCases.filter { !$0.isThermal && !$0.isStorage }
+
     /// The trajectory of `province` from its base year to the scenario's horizon.
-    public static func project(_ province: Province, scenario: Scenario) throws(ProjectionError) -> Trajectory {
+    ///
+    /// The base year is the latest year with a complete account, or with `baseYear` the latest such year up to it;
+    /// observed years after it are ignored (a back-test projects from an earlier base).
+    public static func project(_ province: Province, scenario: Scenario, baseYear requestedBase: Int? = nil) throws(ProjectionError)
+        -> Trajectory
+    {
         let observedYears = province.accountedYears.filter { year in
-            province.energyUse[year] != nil && province.electricity.consumption[year] != nil
+            province.energyUse[year] != nil && province.electricity.consumption[year] != nil && year <= (requestedBase ?? .max)
         }
         guard let baseYear = observedYears.last, let base = EmissionAccounting.account(province, year: baseYear),
             let population0 = province.population.value(in: baseYear), let gdp0 = province.gdp.value(in: baseYear),
             let energy0 = province.energyUse.value(in: baseYear), let demand0 = province.electricity.consumption.value(in: baseYear)
-        else { throw .noBaseYear(province.id) }
+        else {
+            if let requestedBase { throw .noBaseYearBy(province.id, year: requestedBase) }
+            throw .noBaseYear(province.id)
+        }
 
         var years: [ProjectedYear] = observedYears.compactMap { year in
             guard let account = EmissionAccounting.account(province, year: year) else { return nil }
             return ProjectedYear(
                 year: year, isObserved: true, population: province.population.value(in: year)!, gdp: province.gdp.value(in: year)!,
                 energy: province.energyUse.value(in: year)!, electricityDemand: province.electricity.consumption.value(in: year)!,
-                account: account)
+                account: account, nonFossilGeneration: recordedNonFossilGeneration(province, year: year),
+                nonFossilCapacity: recordedNonFossilCapacity(province, year: year))
         }
 
         // MARK: Base-year power balance
@@ -115,7 +138,9 @@ public enum ProjectionEngine {
         }
         let imports0 = province.electricity.imports.value(in: baseYear)?.value ?? 0
         let exports0 = province.electricity.exports.value(in: baseYear)?.value ?? 0
-        let nonFossil0 = generation(Fuel.allCases.filter { !$0.isThermal && !$0.isStorage })
+        let nonFossil0 = generation(nonFossilFuels)
+        let capacityPerGeneration =
+            nonFossil0 > 0 ? recordedNonFossilCapacity(province, year: baseYear).map { $0.value / nonFossil0 } : nil
         var thermal0 = generation([.coal, .gas, .oil])
         if thermal0 <= 0 { thermal0 = max(0, demand0.value + exports0 - imports0 - nonFossil0) }
         guard thermal0 > 0 || base.power.localThermal.value == 0 else { throw .noThermalGeneration(province.id, year: baseYear) }
@@ -158,15 +183,19 @@ public enum ProjectionEngine {
             floorArea *= 1 + value(.floorAreaGrowth, year, default: 0)
             evStock = evStock * (1 - 1 / vehicleLifetime) + value(.evNewSalesShare, year, default: evStock0) / vehicleLifetime
 
-            // Buildings: new floor area at the new standard, retrofitted area saving `retrofitSaving`.
+            // Buildings: new floor area at the new standard, retrofitted area saving `retrofitSaving`. Floor area
+            // scales the buildings' direct (fuel) CO2; their electricity is already inside `electricity_demand_growth`
+            // (total demand), so only the savings, as a share of the area's unsaved use, come off demand.
             var buildingFactor = 1.0
+            var buildingSaving = 0.0
             if floorArea0 > 0 {
                 let newArea = max(0, floorArea - floorArea0)
                 let retrofitted = min(floorArea0, value(.retrofitArea, year, default: 0))
-                buildingFactor =
-                    (floorArea0 - retrofitSaving * retrofitted + newArea * (1 - value(.newBuildingSaving, year, default: 0))) / floorArea0
+                let saved = retrofitSaving * retrofitted + newArea * value(.newBuildingSaving, year, default: 0)
+                buildingFactor = (floorArea0 + newArea - saved) / floorArea0
+                buildingSaving = saved / (floorArea0 + newArea)
             }
-            let demand = demandPath * (1 - buildingElectricityShare * (1 - buildingFactor))
+            let demand = demandPath * (1 - buildingElectricityShare * buildingSaving)
 
             // Power balance.
             let nonFossil = value(.localNonFossilShare, year, default: nonFossilShare0) * demand
@@ -219,9 +248,31 @@ public enum ProjectionEngine {
             years.append(
                 ProjectedYear(
                     year: year, isObserved: false, population: Quantity(population), gdp: Quantity(gdp), energy: Quantity(energy),
-                    electricityDemand: Quantity(demand), account: account))
+                    electricityDemand: Quantity(demand), account: account, nonFossilGeneration: Quantity(nonFossil),
+                    nonFossilCapacity: capacityPerGeneration.map { Quantity($0 * nonFossil) }))
         }
         return Trajectory(region: province.id, scenario: scenario.name, baseYear: baseYear, years: years)
+    }
+
+    /// Recorded local non-fossil generation in `year`: the sum over the fuels the province records at all, `nil`
+    /// when one of them has no value that year.
+    public static func recordedNonFossilGeneration(_ province: Province, year: Int) -> Quantity<TWh>? {
+        completeSum(nonFossilFuels.compactMap { province.electricity.generation[$0] }, year: year)
+    }
+
+    /// Recorded local non-fossil capacity in `year`, as `recordedNonFossilGeneration` for capacity.
+    public static func recordedNonFossilCapacity(_ province: Province, year: Int) -> Quantity<GW>? {
+        completeSum(nonFossilFuels.compactMap { province.capacity[$0] }, year: year)
+    }
+
+    static func completeSum<U: UnitOfMeasure>(_ series: [Series<U>], year: Int) -> Quantity<U>? {
+        guard !series.isEmpty else { return nil }
+        var total = 0.0
+        for s in series {
+            guard let v = s.value(in: year) else { return nil }
+            total += v.value
+        }
+        return Quantity(total)
     }
 }
 

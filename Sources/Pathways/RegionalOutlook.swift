@@ -10,12 +10,13 @@ public struct RegionalOutlook: Hashable, Sendable {
     /// The id used for the four provinces together.
     public static let deltaID = RegionID(rawValue: "yrd")!
 
-    /// Projects every province of `model` under `scenario`.
-    public init(model: RegionalModel, scenario: Scenario) throws(ProjectionError) {
+    /// Projects every province of `model` under `scenario`, from each one's latest complete year up to `baseYear`
+    /// (default: its latest complete year).
+    public init(model: RegionalModel, scenario: Scenario, baseYear: Int? = nil) throws(ProjectionError) {
         self.scenario = scenario
         var trajectories: [Trajectory] = []
         for province in model.provinces {
-            trajectories.append(try ProjectionEngine.project(province, scenario: scenario))
+            trajectories.append(try ProjectionEngine.project(province, scenario: scenario, baseYear: baseYear))
         }
         provinces = trajectories
         delta = Self.sum(trajectories, scenario: scenario.name)
@@ -48,8 +49,20 @@ public struct RegionalOutlook: Hashable, Sendable {
                 confidence: Confidence.weakest(rows.map(\.account.confidence)))
             return ProjectedYear(
                 year: year, isObserved: rows.allSatisfy(\.isObserved), population: rows.map(\.population).sum(), gdp: gdp,
-                energy: rows.map(\.energy).sum(), electricityDemand: rows.map(\.electricityDemand).sum(), account: account)
+                energy: rows.map(\.energy).sum(), electricityDemand: rows.map(\.electricityDemand).sum(), account: account,
+                nonFossilGeneration: sumIfComplete(rows.map(\.nonFossilGeneration)),
+                nonFossilCapacity: sumIfComplete(rows.map(\.nonFossilCapacity)))
         }
         return Trajectory(region: deltaID, scenario: scenario, baseYear: trajectories.map(\.baseYear).max() ?? 0, years: years)
+    }
+
+    /// The sum of several values, `nil` when any is missing.
+    static func sumIfComplete<U: UnitOfMeasure>(_ values: [Quantity<U>?]) -> Quantity<U>? {
+        var total = 0.0
+        for value in values {
+            guard let value else { return nil }
+            total += value.value
+        }
+        return Quantity(total)
     }
 }
