@@ -20,6 +20,9 @@ struct ProjectCommand: ParsableCommand {
     @Option(help: "Decompose the change between two years, e.g. 2020-2030.")
     var decompose: YearSpan?
 
+    @Option(help: "Project from the latest complete year up to this one; recorded years after it are ignored.")
+    var baseYear: Int?
+
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
@@ -38,7 +41,7 @@ struct ProjectCommand: ParsableCommand {
             throw ValidationError("no scenarios in \(options.regionsPath)/scenarios — add one (see docs/data.md)")
         }
         let outlooks: [RegionalOutlook]
-        do { outlooks = try ProjectionAnalysis.outlooks(model, scenarios: scenarios) } catch { throw CommandFailure(error) }
+        do { outlooks = try ProjectionAnalysis.outlooks(model, scenarios: scenarios, baseYear: baseYear) } catch { throw CommandFailure(error) }
         if let span = decompose, let outlook = outlooks.first,
             outlook.delta.year(span.range.lowerBound) == nil || outlook.delta.year(span.range.upperBound) == nil
         {
