@@ -35,8 +35,17 @@ public struct Trajectory: Hashable, Sendable {
 
     /// The year of the highest total emissions over observed and projected years.
     public var peak: (year: Int, value: Quantity<MtCO2>) {
-        let best = years.max { a, b in a.total.value < b.total.value || (a.total.value == b.total.value && a.year > b.year) }!
-        return (best.year, best.total)
+        // The first year with the highest total (ties go to the earlier year), each total computed once.
+        var best = years[0]
+        var bestTotal = best.total.value
+        for year in years.dropFirst() {
+            let total = year.total.value
+            if total > bestTotal {
+                best = year
+                bestTotal = total
+            }
+        }
+        return (best.year, Quantity(bestTotal))
     }
 
     /// Whether the peak is the first year shown: the true peak may lie earlier than the data.

@@ -33,23 +33,36 @@ public struct RegionalOutlook: Hashable, Sendable {
         var common = Set(trajectories.first?.years.map(\.year) ?? [])
         for trajectory in trajectories.dropFirst() { common.formIntersection(trajectory.years.map(\.year)) }
         let byYear = trajectories.map { t in Dictionary(uniqueKeysWithValues: t.years.map { ($0.year, $0) }) }
+        // Plain loops rather than `sum()` over mapped arrays: this runs for every Monte Carlo draw.
         let years = common.sorted().map { year -> ProjectedYear in
             let rows = byYear.compactMap { $0[year] }
-            let power = PowerAccount(
-                localThermal: rows.map(\.account.power.localThermal).sum(), imported: rows.map(\.account.power.imported).sum(),
-                exported: rows.map(\.account.power.exported).sum())
-            let sectors = EndUseSector.allCases.map { sector in
-                SectorAccount(
-                    sector: sector, direct: rows.compactMap { $0.account.sector(sector)?.direct }.sum(),
-                    indirect: rows.compactMap { $0.account.sector(sector)?.indirect }.sum())
+            var local = 0.0, imported = 0.0, exported = 0.0, gdp = 0.0, population = 0.0, energy = 0.0, demand = 0.0
+            var direct = [Double](repeating: 0, count: EndUseSector.allCases.count)
+            var indirect = direct
+            for row in rows {
+                local += row.account.power.localThermal.value
+                imported += row.account.power.imported.value
+                exported += row.account.power.exported.value
+                gdp += row.gdp.value
+                population += row.population.value
+                energy += row.energy.value
+                demand += row.electricityDemand.value
+                for sector in row.account.sectors {
+                    let i = EndUseSector.allCases.firstIndex(of: sector.sector)!
+                    direct[i] += sector.direct.value
+                    indirect[i] += sector.indirect.value
+                }
             }
-            let gdp = rows.map(\.gdp).sum()
+            let power = PowerAccount(localThermal: Quantity(local), imported: Quantity(imported), exported: Quantity(exported))
+            let sectors = EndUseSector.allCases.enumerated().map { i, sector in
+                SectorAccount(sector: sector, direct: Quantity(direct[i]), indirect: Quantity(indirect[i]))
+            }
             let account = EmissionAccount(
-                region: deltaID, year: year, power: power, sectors: sectors, gdp: gdp,
+                region: deltaID, year: year, power: power, sectors: sectors, gdp: Quantity(gdp),
                 confidence: Confidence.weakest(rows.map(\.account.confidence)))
             return ProjectedYear(
-                year: year, isObserved: rows.allSatisfy(\.isObserved), population: rows.map(\.population).sum(), gdp: gdp,
-                energy: rows.map(\.energy).sum(), electricityDemand: rows.map(\.electricityDemand).sum(), account: account,
+                year: year, isObserved: rows.allSatisfy(\.isObserved), population: Quantity(population), gdp: Quantity(gdp),
+                energy: Quantity(energy), electricityDemand: Quantity(demand), account: account,
                 nonFossilGeneration: sumIfComplete(rows.map(\.nonFossilGeneration)),
                 nonFossilCapacity: sumIfComplete(rows.map(\.nonFossilCapacity)))
         }
