@@ -77,7 +77,7 @@ import YrdplanTestSupport
     }
 
     @Test func projectFromAnEarlierBaseYearIgnoresLaterHistory() throws {
-        let result = try run(["project", "--scenario", "baseline", "--base-year", "2019", "--json"])
+        let result = try run(["project", "--scenario", "baseline", "--base-year", "2019", "--json", "--draws", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try object(result.stdout)
         let scenario = try #require((json["scenarios"] as? [[String: Any]])?.first)
