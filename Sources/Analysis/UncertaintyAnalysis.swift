@@ -29,19 +29,20 @@ public enum UncertaintyAnalysis {
         // Fail once, as the deterministic projection does, before drawing.
         _ = try ProjectionAnalysis.outlooks(model, scenarios: scenarios, baseYear: baseYear)
         let provincesUncertain = model.provinces.contains(where: \.hasRanges)
+        // Without observation ranges every draw starts from the same bases: prepare them once.
+        let fixedBases = provincesUncertain ? nil : try? model.provinces.map { try ProjectionBase($0, baseYear: baseYear) }
         let one = { @Sendable (draw: Int) -> [[(PeakVerdict, Int?, [(year: Int, value: Double)])]] in
-            var drawnModel = model
-            if provincesUncertain {
+            var bases = fixedBases
+            if bases == nil {
                 var generator = SplitMix64(seed: streamSeed(seed, draw: draw, stream: 0))
-                drawnModel.provinces = model.provinces.map { $0.drawn(using: &generator) }
+                // The deterministic run above succeeded on the same base data; drawn values keep every number present.
+                bases = try? model.provinces.map { try ProjectionBase($0.drawn(using: &generator), baseYear: baseYear) }
             }
+            guard let bases else { return [] }
             return scenarios.map { scenario in
                 var generator = SplitMix64(seed: streamSeed(seed, draw: draw, stream: nameHash(scenario.name)))
                 let drawnScenario = scenario.hasRanges ? scenario.drawn(using: &generator) : scenario
-                // The deterministic run above succeeded on the same base data; drawn values keep every number present.
-                guard let outlook = try? RegionalOutlook(model: drawnModel, scenario: drawnScenario, baseYear: baseYear) else {
-                    return []
-                }
+                let outlook = RegionalOutlook(bases: bases, scenario: drawnScenario)
                 return (outlook.provinces + [outlook.delta]).map { t in
                     (t.verdict, t.verdict == .noPeak ? nil : t.peak.year, t.years.map { ($0.year, $0.total.value) })
                 }
@@ -52,7 +53,8 @@ public enum UncertaintyAnalysis {
         return scenarios.enumerated().map { s, scenario in
             var distributions: [String: PeakDistribution] = [:]
             for (r, id) in ids.enumerated() {
-                let samples = perDraw.compactMap { $0[s].indices.contains(r) ? $0[s][r] : nil }
+                // A draw whose drawn base data could not be projected (none today) is left out, not filled in.
+                let samples = perDraw.compactMap { s < $0.count && r < $0[s].count ? $0[s][r] : nil }
                 distributions[id] = PeakDistribution(
                     verdicts: samples.map { (verdict: $0.0, peakYear: $0.1) }, totals: samples.map(\.2))
             }

@@ -121,46 +121,24 @@ public enum ProjectionEngine {
     public static func project(_ province: Province, scenario: Scenario, baseYear requestedBase: Int? = nil) throws(ProjectionError)
         -> Trajectory
     {
-        let observedYears = province.accountedYears.filter { year in
-            province.energyUse[year] != nil && province.electricity.consumption[year] != nil && year <= (requestedBase ?? .max)
-        }
-        guard let baseYear = observedYears.last, let base = EmissionAccounting.account(province, year: baseYear),
-            let population0 = province.population.value(in: baseYear), let gdp0 = province.gdp.value(in: baseYear),
-            let energy0 = province.energyUse.value(in: baseYear), let demand0 = province.electricity.consumption.value(in: baseYear)
-        else {
-            if let requestedBase { throw .noBaseYearBy(province.id, year: requestedBase) }
-            throw .noBaseYear(province.id)
-        }
+        project(try ProjectionBase(province, baseYear: requestedBase), scenario: scenario)
+    }
 
-        var years: [ProjectedYear] = observedYears.compactMap { year in
-            guard let account = EmissionAccounting.account(province, year: year) else { return nil }
-            return ProjectedYear(
-                year: year, isObserved: true, population: province.population.value(in: year)!, gdp: province.gdp.value(in: year)!,
-                energy: province.energyUse.value(in: year)!, electricityDemand: province.electricity.consumption.value(in: year)!,
-                account: account, nonFossilGeneration: recordedNonFossilGeneration(province, year: year),
-                nonFossilCapacity: recordedNonFossilCapacity(province, year: year))
-        }
-
-        // MARK: Base-year power balance
-        let generation = { (fuels: [Fuel]) -> Double in
-            fuels.reduce(0) { $0 + (province.electricity.generation[$1]?.value(in: baseYear)?.value ?? 0) }
-        }
-        let imports0 = province.electricity.imports.value(in: baseYear)?.value ?? 0
-        let exports0 = province.electricity.exports.value(in: baseYear)?.value ?? 0
-        let nonFossil0 = generation(nonFossilFuels)
-        let capacityPerGeneration =
-            nonFossil0 > 0 ? recordedNonFossilCapacity(province, year: baseYear).map { $0.value / nonFossil0 } : nil
-        var thermal0 = generation([.coal, .gas, .oil])
-        if thermal0 <= 0 { thermal0 = max(0, demand0.value + exports0 - imports0 - nonFossil0) }
-        guard thermal0 > 0 || base.power.localThermal.value == 0 else { throw .noThermalGeneration(province.id, year: baseYear) }
-        let thermalFactor0 = thermal0 > 0 ? base.power.localThermal.value / thermal0 : 0
-        let importFactor0 = imports0 > 0 ? base.power.imported.value / imports0 : 0
-        let exportRatio = thermal0 > 0 ? min(0.95, exports0 / thermal0) : 0
-        let nonFossilShare0 = demand0.value > 0 ? nonFossil0 / demand0.value : 0
-        let importShare0 = demand0.value > 0 ? imports0 / demand0.value : 0
+    /// The trajectory from a prepared base (the observed years and the base-year state, which do not depend on the
+    /// scenario: a Monte Carlo prepares them once per province).
+    public static func project(_ prepared: ProjectionBase, scenario: Scenario) -> Trajectory {
+        let baseYear = prepared.baseYear
+        var years = prepared.observed
+        let (thermal0, thermalFactor0, importFactor0, exportRatio) =
+            (prepared.thermal0, prepared.thermalFactor0, prepared.importFactor0, prepared.exportRatio)
+        let (nonFossilShare0, importShare0, capacityPerGeneration) =
+            (prepared.nonFossilShare0, prepared.importShare0, prepared.capacityPerGeneration)
+        let direct0 = prepared.direct0
+        let shares0 = prepared.shares0
+        let gdp0 = prepared.gdp0
 
         // Resolve every lever once (override, else region-wide) instead of per year.
-        let resolved = Lever.allCases.map { scenario.path($0, for: province.id) }
+        let resolved = Lever.allCases.map { scenario.path($0, for: prepared.region) }
         func lever(_ lever: Lever) -> LeverPath? { resolved[lever.index] }
         func value(_ l: Lever, _ year: Int, default fallback: Double) -> Double { lever(l)?.value(in: year) ?? fallback }
         let green0 = value(.importGreenShare, baseYear, default: 0)
@@ -169,15 +147,10 @@ public enum ProjectionEngine {
         let floorArea0 = value(.floorArea, baseYear, default: 0)
         var evStock = value(.evStockShare, baseYear, default: 0)
         let evStock0 = evStock
-        let direct0 = Dictionary(uniqueKeysWithValues: base.sectors.map { ($0.sector, $0.direct.value) })
-        let shares0 = Dictionary(
-            uniqueKeysWithValues: EndUseSector.allCases.map {
-                ($0, province.sectors[$0]?.electricityShare[baseYear]?.value ?? 0)
-            })
-        let buildingElectricityShare = shares0[.buildings] ?? 0
+        let buildingElectricityShare = shares0[Sector.buildings]
 
         // MARK: Year by year
-        var population = population0.value, gdp = gdp0.value, energy = energy0.value, demandPath = demand0.value
+        var population = prepared.population0, gdp = gdp0, energy = prepared.energy0, demandPath = prepared.demand0
         var floorArea = floorArea0, petroIntensity = 1.0, industryIntensity = 1.0, otherIntensity = 1.0, transportActivity = 1.0
         for year in (baseYear + 1)...max(baseYear + 1, scenario.horizon) {
             let gdpGrowth = value(.gdpGrowth, year, default: 0)
@@ -220,21 +193,19 @@ public enum ProjectionEngine {
             var exportedCO2 = localCO2 * exportRatio
             let importedCO2 = imported * importFactor
 
-            // End-use sectors.
-            var direct: [EndUseSector: Double] = [:]
+            // End-use sectors, in `EndUseSector.allCases` order (an array: this loop runs for every draw).
+            var direct = [Double](repeating: 0, count: Sector.count)
             let eaf = value(.eafShare, year, default: eaf0)
-            direct[.steel] =
-                (direct0[.steel] ?? 0) * value(.steelOutputIndex, year, default: 1) * (1 - eafDirectSaving * eaf)
-                / (1 - eafDirectSaving * eaf0)
-            direct[.petrochemicals] =
-                (direct0[.petrochemicals] ?? 0) * value(.petrochemicalCapacityIndex, year, default: 1) * petroIntensity
-            direct[.otherIndustry] = (direct0[.otherIndustry] ?? 0) * (gdp / gdp0.value) * industryIntensity
+            direct[Sector.steel] =
+                direct0[Sector.steel] * value(.steelOutputIndex, year, default: 1) * (1 - eafDirectSaving * eaf) / (1 - eafDirectSaving * eaf0)
+            direct[Sector.petrochemicals] = direct0[Sector.petrochemicals] * value(.petrochemicalCapacityIndex, year, default: 1) * petroIntensity
+            direct[Sector.otherIndustry] = direct0[Sector.otherIndustry] * (gdp / gdp0) * industryIntensity
             let transitShift = transit0 < 1 ? (value(.transitShare, year, default: transit0) - transit0) / (1 - transit0) : 0
-            direct[.transport] =
-                (direct0[.transport] ?? 0) * transportActivity * (evStock0 < 1 ? (1 - evStock) / (1 - evStock0) : 1)
+            direct[Sector.transport] =
+                direct0[Sector.transport] * transportActivity * (evStock0 < 1 ? (1 - evStock) / (1 - evStock0) : 1)
                 * (1 - roadPassengerShare * transitShift)
-            direct[.buildings] = (direct0[.buildings] ?? 0) * buildingFactor
-            direct[.other] = (direct0[.other] ?? 0) * (gdp / gdp0.value) * otherIntensity
+            direct[Sector.buildings] = direct0[Sector.buildings] * buildingFactor
+            direct[Sector.other] = direct0[Sector.other] * (gdp / gdp0) * otherIntensity
 
             // CCUS nets captured CO2 from local thermal power, then steel, then petrochemicals.
             var captured = value(.ccusCapture, year, default: 0)
@@ -242,25 +213,31 @@ public enum ProjectionEngine {
             localCO2 -= fromPower
             captured -= fromPower
             exportedCO2 = min(exportedCO2, localCO2)
-            for sector in [EndUseSector.steel, .petrochemicals] where captured > 0 {
-                let taken = min(captured, direct[sector] ?? 0)
-                direct[sector, default: 0] -= taken
+            for sector in [Sector.steel, Sector.petrochemicals] where captured > 0 {
+                let taken = min(captured, direct[sector])
+                direct[sector] -= taken
                 captured -= taken
             }
 
             let power = PowerAccount(localThermal: Quantity(localCO2), imported: Quantity(importedCO2), exported: Quantity(exportedCO2))
-            let sectors = EndUseSector.allCases.map {
-                SectorAccount(sector: $0, direct: Quantity(max(0, direct[$0] ?? 0)), indirect: power.total * (shares0[$0] ?? 0))
+            let sectors = EndUseSector.allCases.enumerated().map { i, sector in
+                SectorAccount(sector: sector, direct: Quantity(max(0, direct[i])), indirect: power.total * shares0[i])
             }
             let account = EmissionAccount(
-                region: province.id, year: year, power: power, sectors: sectors, gdp: Quantity(gdp), confidence: .estimate)
+                region: prepared.region, year: year, power: power, sectors: sectors, gdp: Quantity(gdp), confidence: .estimate)
             years.append(
                 ProjectedYear(
                     year: year, isObserved: false, population: Quantity(population), gdp: Quantity(gdp), energy: Quantity(energy),
                     electricityDemand: Quantity(demand), account: account, nonFossilGeneration: Quantity(nonFossil),
                     nonFossilCapacity: capacityPerGeneration.map { Quantity($0 * nonFossil) }))
         }
-        return Trajectory(region: province.id, scenario: scenario.name, baseYear: baseYear, years: years)
+        return Trajectory(region: prepared.region, scenario: scenario.name, baseYear: baseYear, years: years)
+    }
+
+    /// Indices of `EndUseSector.allCases`, for the per-year arrays.
+    enum Sector {
+        static let steel = 0, petrochemicals = 1, otherIndustry = 2, transport = 3, buildings = 4, other = 5
+        static let count = 6
     }
 
     /// Recorded local non-fossil generation in `year`: the sum over the fuels the province records at all, `nil`
@@ -301,5 +278,68 @@ public enum PeakVerdict: String, Hashable, Sendable, Codable {
             return
         }
         self = peakYear <= PeakVerdict.deadline ? .meets : .misses
+    }
+}
+
+/// What a projection needs from a province, independent of the scenario: the observed years up to the base year and
+/// the base-year state (drivers, power balance, factors, sector CO2 and electricity shares).
+public struct ProjectionBase: Sendable {
+    public var region: RegionID
+    public var baseYear: Int
+    /// The observed years up to the base year, as the trajectory shows them.
+    public var observed: [ProjectedYear]
+    var population0: Double, gdp0: Double, energy0: Double, demand0: Double
+    var thermal0: Double, thermalFactor0: Double, importFactor0: Double, exportRatio: Double
+    var nonFossilShare0: Double, importShare0: Double, capacityPerGeneration: Double?
+    /// Base-year direct CO2 and electricity shares in `EndUseSector.allCases` order.
+    var direct0: [Double], shares0: [Double]
+
+    /// The base of `province`: its latest complete year, or the latest up to `baseYear`.
+    public init(_ province: Province, baseYear requestedBase: Int? = nil) throws(ProjectionError) {
+        let observedYears = province.accountedYears.filter { year in
+            province.energyUse[year] != nil && province.electricity.consumption[year] != nil && year <= (requestedBase ?? .max)
+        }
+        guard let baseYear = observedYears.last, let base = EmissionAccounting.account(province, year: baseYear),
+            let population0 = province.population.value(in: baseYear), let gdp0 = province.gdp.value(in: baseYear),
+            let energy0 = province.energyUse.value(in: baseYear), let demand0 = province.electricity.consumption.value(in: baseYear)
+        else {
+            if let requestedBase { throw .noBaseYearBy(province.id, year: requestedBase) }
+            throw .noBaseYear(province.id)
+        }
+        region = province.id
+        self.baseYear = baseYear
+        observed = observedYears.compactMap { year in
+            guard let account = EmissionAccounting.account(province, year: year) else { return nil }
+            return ProjectedYear(
+                year: year, isObserved: true, population: province.population.value(in: year)!, gdp: province.gdp.value(in: year)!,
+                energy: province.energyUse.value(in: year)!, electricityDemand: province.electricity.consumption.value(in: year)!,
+                account: account, nonFossilGeneration: ProjectionEngine.recordedNonFossilGeneration(province, year: year),
+                nonFossilCapacity: ProjectionEngine.recordedNonFossilCapacity(province, year: year))
+        }
+
+        // MARK: Base-year power balance
+        let generation = { (fuels: [Fuel]) -> Double in
+            fuels.reduce(0) { $0 + (province.electricity.generation[$1]?.value(in: baseYear)?.value ?? 0) }
+        }
+        let imports0 = province.electricity.imports.value(in: baseYear)?.value ?? 0
+        let exports0 = province.electricity.exports.value(in: baseYear)?.value ?? 0
+        let nonFossil0 = generation(ProjectionEngine.nonFossilFuels)
+        capacityPerGeneration =
+            nonFossil0 > 0 ? ProjectionEngine.recordedNonFossilCapacity(province, year: baseYear).map { $0.value / nonFossil0 } : nil
+        var thermal0 = generation([.coal, .gas, .oil])
+        if thermal0 <= 0 { thermal0 = max(0, demand0.value + exports0 - imports0 - nonFossil0) }
+        guard thermal0 > 0 || base.power.localThermal.value == 0 else { throw .noThermalGeneration(province.id, year: baseYear) }
+        self.thermal0 = thermal0
+        thermalFactor0 = thermal0 > 0 ? base.power.localThermal.value / thermal0 : 0
+        importFactor0 = imports0 > 0 ? base.power.imported.value / imports0 : 0
+        exportRatio = thermal0 > 0 ? min(0.95, exports0 / thermal0) : 0
+        nonFossilShare0 = demand0.value > 0 ? nonFossil0 / demand0.value : 0
+        importShare0 = demand0.value > 0 ? imports0 / demand0.value : 0
+        self.population0 = population0.value
+        self.gdp0 = gdp0.value
+        self.energy0 = energy0.value
+        self.demand0 = demand0.value
+        direct0 = EndUseSector.allCases.map { base.sector($0)?.direct.value ?? 0 }
+        shares0 = EndUseSector.allCases.map { province.sectors[$0]?.electricityShare[baseYear]?.value ?? 0 }
     }
 }

@@ -13,13 +13,16 @@ public struct RegionalOutlook: Hashable, Sendable {
     /// Projects every province of `model` under `scenario`, from each one's latest complete year up to `baseYear`
     /// (default: its latest complete year).
     public init(model: RegionalModel, scenario: Scenario, baseYear: Int? = nil) throws(ProjectionError) {
+        var bases: [ProjectionBase] = []
+        for province in model.provinces { bases.append(try ProjectionBase(province, baseYear: baseYear)) }
+        self.init(bases: bases, scenario: scenario)
+    }
+
+    /// Projects every prepared province base under `scenario` (a Monte Carlo prepares the bases once).
+    public init(bases: [ProjectionBase], scenario: Scenario) {
         self.scenario = scenario
-        var trajectories: [Trajectory] = []
-        for province in model.provinces {
-            trajectories.append(try ProjectionEngine.project(province, scenario: scenario, baseYear: baseYear))
-        }
-        provinces = trajectories
-        delta = Self.sum(trajectories, scenario: scenario.name)
+        provinces = bases.map { ProjectionEngine.project($0, scenario: scenario) }
+        delta = Self.sum(provinces, scenario: scenario.name)
     }
 
     /// A province's trajectory by id, or the delta's for `yrd`.
