@@ -129,9 +129,12 @@ public enum ProjectionReport {
     }
 
     /// The uncertain peak as the table prints it: "2031 (2027–2034), P(≤2030) 0.46"; a quantile that is a draw still
-    /// rising at the horizon reads ">Y".
-    static func distributionCell(_ d: PeakDistribution, horizon: Int) -> String {
-        func year(_ y: Int?) -> String { y.map(String.init) ?? ">\(horizon)" }
+    /// rising at the horizon reads ">Y", one at the first year with data "≤Y" (as the verdict column).
+    static func distributionCell(_ d: PeakDistribution, horizon: Int, firstYear: Int?) -> String {
+        func year(_ y: Int?) -> String {
+            guard let y else { return ">\(horizon)" }
+            return (y == firstYear ? "≤" : "") + String(y)
+        }
         return "\(year(d.peakYearMedian)) (\(year(d.peakYearP5))–\(year(d.peakYearP95))), P(≤2030) \(String(format: "%.2f", d.pPeakBy2030))"
     }
 
@@ -213,7 +216,7 @@ public enum ProjectionReport {
                     t.peakIsLastYear ? "–" : fixed(t.peak.value.value), t.peaksBy2030 ? "yes" : "NO",
                 ]
                 if let d = spread?.distributions[t.region.rawValue] {
-                    row.append(distributionCell(d, horizon: outlook.scenario.horizon))
+                    row.append(distributionCell(d, horizon: outlook.scenario.horizon, firstYear: t.years.first?.year))
                 }
                 table.add(row)
             }
