@@ -197,8 +197,10 @@ public enum ProjectionEngine {
             var direct = [Double](repeating: 0, count: Sector.count)
             let eaf = value(.eafShare, year, default: eaf0)
             direct[Sector.steel] =
-                direct0[Sector.steel] * value(.steelOutputIndex, year, default: 1) * (1 - eafDirectSaving * eaf) / (1 - eafDirectSaving * eaf0)
-            direct[Sector.petrochemicals] = direct0[Sector.petrochemicals] * value(.petrochemicalCapacityIndex, year, default: 1) * petroIntensity
+                direct0[Sector.steel] * value(.steelOutputIndex, year, default: 1) * (1 - eafDirectSaving * eaf)
+                / (1 - eafDirectSaving * eaf0)
+            direct[Sector.petrochemicals] =
+                direct0[Sector.petrochemicals] * value(.petrochemicalCapacityIndex, year, default: 1) * petroIntensity
             direct[Sector.otherIndustry] = direct0[Sector.otherIndustry] * (gdp / gdp0) * industryIntensity
             let transitShift = transit0 < 1 ? (value(.transitShare, year, default: transit0) - transit0) / (1 - transit0) : 0
             direct[Sector.transport] =

@@ -40,7 +40,8 @@ extension Province {
         for fuel in Fuel.allCases {
             if let s = capacity[fuel] { copy.capacity[fuel] = draw(s) }
         }
-        copy.power = PowerSectorEmissions(localThermal: draw(power.localThermal), imported: draw(power.imported), exported: draw(power.exported))
+        copy.power = PowerSectorEmissions(
+            localThermal: draw(power.localThermal), imported: draw(power.imported), exported: draw(power.exported))
         for sector in EndUseSector.allCases {
             if let s = sectors[sector] {
                 copy.sectors[sector] = EndUseEmissions(direct: draw(s.direct), electricityShare: draw(s.electricityShare))

@@ -75,8 +75,10 @@ public enum BacktestReport {
 
     /// The human report: one row per province, quantity and year, then the largest error per quantity.
     public static func table(model: RegionalModel, _ backtest: Backtest) -> String {
-        var out = "Back-test of scenario \(backtest.scenario) from \(backtest.from), compared with records to \(backtest.years.upperBound)\n\n"
-        var table = TextTable(headers: ["Region", "Base", "Quantity", "Year", "Projected", "Recorded", "Error %"], rightAligned: [1, 3, 4, 5, 6])
+        var out =
+            "Back-test of scenario \(backtest.scenario) from \(backtest.from), compared with records to \(backtest.years.upperBound)\n\n"
+        var table = TextTable(
+            headers: ["Region", "Base", "Quantity", "Year", "Projected", "Recorded", "Error %"], rightAligned: [1, 3, 4, 5, 6])
         for row in backtest.rows {
             let name = model.province(row.region.rawValue)?.name.en ?? row.region.rawValue
             table.add([

@@ -53,7 +53,9 @@ struct ProjectCommand: ParsableCommand {
             throw ValidationError("no scenarios in \(options.regionsPath)/scenarios — add one (see docs/data.md)")
         }
         let outlooks: [RegionalOutlook]
-        do { outlooks = try ProjectionAnalysis.outlooks(model, scenarios: scenarios, baseYear: baseYear) } catch { throw CommandFailure(error) }
+        do { outlooks = try ProjectionAnalysis.outlooks(model, scenarios: scenarios, baseYear: baseYear) } catch {
+            throw CommandFailure(error)
+        }
         if let span = decompose, let outlook = outlooks.first,
             outlook.delta.year(span.range.lowerBound) == nil || outlook.delta.year(span.range.upperBound) == nil
         {
@@ -64,7 +66,9 @@ struct ProjectCommand: ParsableCommand {
         }
         var uncertainty: [OutlookUncertainty] = []
         if draws > 0 {
-            do { uncertainty = try UncertaintyAnalysis.run(model, scenarios: scenarios, draws: draws, seed: seed, baseYear: baseYear) } catch {
+            do {
+                uncertainty = try UncertaintyAnalysis.run(model, scenarios: scenarios, draws: draws, seed: seed, baseYear: baseYear)
+            } catch {
                 throw CommandFailure(error)
             }
         }
@@ -80,7 +84,9 @@ struct ProjectCommand: ParsableCommand {
 public enum ProjectionReport {
     /// The `project --json` document; with `uncertainty` (one per outlook, same order) every trajectory gains an
     /// `uncertainty` object and the document its `draws` and `seed`.
-    public static func json(_ outlooks: [RegionalOutlook], decompose: ClosedRange<Int>?, uncertainty: [OutlookUncertainty] = []) -> JSONValue {
+    public static func json(_ outlooks: [RegionalOutlook], decompose: ClosedRange<Int>?, uncertainty: [OutlookUncertainty] = [])
+        -> JSONValue
+    {
         var fields: [(String, JSONValue)] = [("unit", .string("Mt CO2"))]
         if let first = uncertainty.first {
             fields += [("draws", .number(Double(first.draws))), ("seed", .number(Double(first.seed)))]
@@ -239,7 +245,8 @@ public enum ProjectionReport {
         out += "Peak year '≤Y' means emissions fall from the first year with data (Y): the peak may lie earlier.\n"
         out += "'still rising in Y' means emissions still rise in the last projected year (no peak before the horizon).\n"
         if let first = uncertainty.first {
-            out += "Draws: \(first.draws) (seed \(first.seed)) over every stated range; '>Y' = still rising at the horizon in "
+            out +=
+                "Draws: \(first.draws) (seed \(first.seed)) over every stated range; '>Y' = still rising at the horizon in "
                 + "that share of draws; P(≤2030) = share of draws that peak by 2030 (see docs/methods.md).\n"
         }
         out += "Observed years come from Regions/ (mostly estimates, see `yrdplan validate`); later years are projections.\n"

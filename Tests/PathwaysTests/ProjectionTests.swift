@@ -169,7 +169,9 @@ import Testing
         p.electricity.generation = p.electricity.generation.mapValues { scaled($0, 0.9) }
         p.power = PowerSectorEmissions(
             localThermal: scaled(p.power.localThermal, 0.9), imported: scaled(p.power.imported, 0.9), exported: scaled(p.power.exported, 1))
-        p.sectors = p.sectors.mapValues { EndUseEmissions(direct: scaled($0.direct, 0.9), electricityShare: scaled($0.electricityShare, 1)) }
+        p.sectors = p.sectors.mapValues {
+            EndUseEmissions(direct: scaled($0.direct, 0.9), electricityShare: scaled($0.electricityShare, 1))
+        }
         let t = try ProjectionEngine.project(p, scenario: Self.scenario([.electricityDemandGrowth: [(2020, 0.05)]]), baseYear: 2019)
         #expect(t.baseYear == 2019)
         let y2020 = try #require(t.year(2020))

@@ -26,7 +26,9 @@ import YrdplanTestSupport
         try lines.joined(separator: "\n").write(to: province, atomically: true, encoding: .utf8)
         let scenario = regions.appendingPathComponent("scenarios/steady.yaml")
         let text = try String(contentsOf: scenario, encoding: .utf8)
-            .replacingOccurrences(of: "electricity_demand_growth: {unit: \"%/yr\", values: {2021: 0.0}", with: "electricity_demand_growth: {unit: \"%/yr\", values: {2021: 10.0}")
+            .replacingOccurrences(
+                of: "electricity_demand_growth: {unit: \"%/yr\", values: {2021: 0.0}",
+                with: "electricity_demand_growth: {unit: \"%/yr\", values: {2021: 10.0}")
         try text.write(to: scenario, atomically: true, encoding: .utf8)
         return (temp, regions)
     }
