@@ -13,8 +13,9 @@ import YrdplanTestSupport
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    /// The loader tests' minimal province (2019 and 2020 complete; 90 and 95 TWh), with a 2021 consumption record of
-    /// 100 TWh and a scenario growing demand 10 % a year.
+    /// The loader tests' minimal province (2019 and 2020 complete; 90 and 95 TWh; solar 5 TWh in 2019), with a 2021
+    /// consumption record of 100 TWh, solar capacity 0.4 GW (2019) and 0.5 GW (2020), and a scenario growing demand
+    /// 10 % a year.
     func fixture() throws -> (TemporaryDirectory, URL) {
         let temp = try TemporaryDirectory()
         let minimal = ProjectPaths.root.appendingPathComponent("Tests/RegionLoadingTests/Fixtures/minimal")
@@ -23,6 +24,13 @@ import YrdplanTestSupport
         var lines = try String(contentsOf: province, encoding: .utf8).components(separatedBy: "\n")
         let index = try #require(lines.firstIndex { $0.hasSuffix("#@consumption-2020") })
         lines.insert("      - {year: 2021, value: 1000, source: testbook, ref: tst-001, confidence: sourced}", at: index + 1)
+        let capacity = try #require(lines.firstIndex { $0.hasSuffix("#@capcoal-2020") })
+        lines.insert(
+            contentsOf: [
+                "  solar:", "    unit: 万千瓦", "    values:",
+                "      - {year: 2019, value: 40, source: testbook, ref: tst-001, confidence: sourced}",
+                "      - {year: 2020, value: 50, source: testbook, ref: tst-001, confidence: sourced}",
+            ], at: capacity + 1)
         try lines.joined(separator: "\n").write(to: province, atomically: true, encoding: .utf8)
         let scenario = regions.appendingPathComponent("scenarios/steady.yaml")
         let text = try String(contentsOf: scenario, encoding: .utf8)
@@ -48,9 +56,12 @@ import YrdplanTestSupport
         #expect(abs((row("electricity", 2020)?["projected"] as? Double ?? 0) - 99) < 1e-6)
         #expect(row("electricity", 2020)?["error_percent"] as? Double == 4.21)
         #expect(row("electricity", 2021)?["error_percent"] as? Double == 8.9)
-        // 2022 has no record; the fixture records no non-fossil capacity at all; CO2 is recorded for 2020 only.
+        // Non-fossil capacity 2020: the share 5/90 of 99 TWh = 5.5 TWh at 0.4 GW per 5 TWh = 0.44 GW against 0.5: −12 %.
+        #expect(abs((row("nonfossil_capacity", 2020)?["projected"] as? Double ?? 0) - 0.44) < 1e-6)
+        #expect(row("nonfossil_capacity", 2020)?["error_percent"] as? Double == -12)
+        // 2022 has no record, nor capacity after 2020; CO2 is recorded for 2020 only.
         #expect(row("electricity", 2022)?["recorded"] is NSNull)
-        #expect(row("nonfossil_capacity", 2020)?["recorded"] is NSNull)
+        #expect(row("nonfossil_capacity", 2021)?["recorded"] is NSNull)
         #expect(row("emissions", 2020)?["error_percent"] is Double)
         #expect(row("emissions", 2021)?["recorded"] is NSNull)
 
