@@ -81,6 +81,7 @@ let package = Package(
             name: "Analysis",
             dependencies: [
                 "Diagnostics", "RegionModel", "Pathways", "PowerFlow", "LinearProgramming", "BenefitSharing", "ParallelWork",
+                "SeededRandom",
             ]),
         .testTarget(
             name: "AnalysisTests",

@@ -6,11 +6,16 @@ import RegionModel
 /// Projects scenarios of the model, each on its own core, in the order given; the projections that
 /// `yrdplan project`, the briefs and their downloads all show.
 public enum ProjectionAnalysis {
-    /// One outlook per scenario of `scenarios` (default: every scenario of the model), in that order.
-    public static func outlooks(_ model: RegionalModel, scenarios: [Scenario]? = nil) throws(AnalysisFailure) -> [RegionalOutlook] {
+    /// One outlook per scenario of `scenarios` (default: every scenario of the model), in that order, each province
+    /// projected from its latest complete year up to `baseYear` (default: its latest complete year).
+    public static func outlooks(_ model: RegionalModel, scenarios: [Scenario]? = nil, baseYear: Int? = nil) throws(AnalysisFailure)
+        -> [RegionalOutlook]
+    {
         let scenarios = scenarios ?? model.scenarios
         let results = ParallelMap.map(scenarios) { scenario in
-            Result { () throws(ProjectionError) -> RegionalOutlook in try RegionalOutlook(model: model, scenario: scenario) }
+            Result { () throws(ProjectionError) -> RegionalOutlook in
+                try RegionalOutlook(model: model, scenario: scenario, baseYear: baseYear)
+            }
         }
         var outlooks: [RegionalOutlook] = []
         var diagnostics = DiagnosticEngine()

@@ -58,7 +58,12 @@ public struct EmissionAccount: Hashable, Sendable {
     }
 
     /// Total CO2: the power sector plus every sector's direct emissions (indirect ones are the power sector's).
-    public var total: Quantity<MtCO2> { power.total + sectors.map(\.direct).sum() }
+    public var total: Quantity<MtCO2> {
+        // A plain loop: this is read for every year of every Monte Carlo draw.
+        var total = power.total.value
+        for sector in sectors { total += sector.direct.value }
+        return Quantity(total)
+    }
 
     /// CO2 per unit of GDP in t/万元 (Mt × 10⁶ t ÷ 亿元 × 10⁴ 万元).
     public var intensity: Quantity<TonnesCO2Per10kYuan> { Quantity(total.value * 100 / gdp.value) }

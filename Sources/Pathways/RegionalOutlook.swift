@@ -10,15 +10,19 @@ public struct RegionalOutlook: Hashable, Sendable {
     /// The id used for the four provinces together.
     public static let deltaID = RegionID(rawValue: "yrd")!
 
-    /// Projects every province of `model` under `scenario`.
-    public init(model: RegionalModel, scenario: Scenario) throws(ProjectionError) {
+    /// Projects every province of `model` under `scenario`, from each one's latest complete year up to `baseYear`
+    /// (default: its latest complete year).
+    public init(model: RegionalModel, scenario: Scenario, baseYear: Int? = nil) throws(ProjectionError) {
+        var bases: [ProjectionBase] = []
+        for province in model.provinces { bases.append(try ProjectionBase(province, baseYear: baseYear)) }
+        self.init(bases: bases, scenario: scenario)
+    }
+
+    /// Projects every prepared province base under `scenario` (a Monte Carlo prepares the bases once).
+    public init(bases: [ProjectionBase], scenario: Scenario) {
         self.scenario = scenario
-        var trajectories: [Trajectory] = []
-        for province in model.provinces {
-            trajectories.append(try ProjectionEngine.project(province, scenario: scenario))
-        }
-        provinces = trajectories
-        delta = Self.sum(trajectories, scenario: scenario.name)
+        provinces = bases.map { ProjectionEngine.project($0, scenario: scenario) }
+        delta = Self.sum(provinces, scenario: scenario.name)
     }
 
     /// A province's trajectory by id, or the delta's for `yrd`.
@@ -32,24 +36,49 @@ public struct RegionalOutlook: Hashable, Sendable {
         var common = Set(trajectories.first?.years.map(\.year) ?? [])
         for trajectory in trajectories.dropFirst() { common.formIntersection(trajectory.years.map(\.year)) }
         let byYear = trajectories.map { t in Dictionary(uniqueKeysWithValues: t.years.map { ($0.year, $0) }) }
+        // Plain loops rather than `sum()` over mapped arrays: this runs for every Monte Carlo draw.
         let years = common.sorted().map { year -> ProjectedYear in
             let rows = byYear.compactMap { $0[year] }
-            let power = PowerAccount(
-                localThermal: rows.map(\.account.power.localThermal).sum(), imported: rows.map(\.account.power.imported).sum(),
-                exported: rows.map(\.account.power.exported).sum())
-            let sectors = EndUseSector.allCases.map { sector in
-                SectorAccount(
-                    sector: sector, direct: rows.compactMap { $0.account.sector(sector)?.direct }.sum(),
-                    indirect: rows.compactMap { $0.account.sector(sector)?.indirect }.sum())
+            var local = 0.0, imported = 0.0, exported = 0.0, gdp = 0.0, population = 0.0, energy = 0.0, demand = 0.0
+            var direct = [Double](repeating: 0, count: EndUseSector.allCases.count)
+            var indirect = direct
+            for row in rows {
+                local += row.account.power.localThermal.value
+                imported += row.account.power.imported.value
+                exported += row.account.power.exported.value
+                gdp += row.gdp.value
+                population += row.population.value
+                energy += row.energy.value
+                demand += row.electricityDemand.value
+                for sector in row.account.sectors {
+                    let i = EndUseSector.allCases.firstIndex(of: sector.sector)!
+                    direct[i] += sector.direct.value
+                    indirect[i] += sector.indirect.value
+                }
             }
-            let gdp = rows.map(\.gdp).sum()
+            let power = PowerAccount(localThermal: Quantity(local), imported: Quantity(imported), exported: Quantity(exported))
+            let sectors = EndUseSector.allCases.enumerated().map { i, sector in
+                SectorAccount(sector: sector, direct: Quantity(direct[i]), indirect: Quantity(indirect[i]))
+            }
             let account = EmissionAccount(
-                region: deltaID, year: year, power: power, sectors: sectors, gdp: gdp,
+                region: deltaID, year: year, power: power, sectors: sectors, gdp: Quantity(gdp),
                 confidence: Confidence.weakest(rows.map(\.account.confidence)))
             return ProjectedYear(
-                year: year, isObserved: rows.allSatisfy(\.isObserved), population: rows.map(\.population).sum(), gdp: gdp,
-                energy: rows.map(\.energy).sum(), electricityDemand: rows.map(\.electricityDemand).sum(), account: account)
+                year: year, isObserved: rows.allSatisfy(\.isObserved), population: Quantity(population), gdp: Quantity(gdp),
+                energy: Quantity(energy), electricityDemand: Quantity(demand), account: account,
+                nonFossilGeneration: sumIfComplete(rows.map(\.nonFossilGeneration)),
+                nonFossilCapacity: sumIfComplete(rows.map(\.nonFossilCapacity)))
         }
         return Trajectory(region: deltaID, scenario: scenario, baseYear: trajectories.map(\.baseYear).max() ?? 0, years: years)
+    }
+
+    /// The sum of several values, `nil` when any is missing.
+    static func sumIfComplete<U: UnitOfMeasure>(_ values: [Quantity<U>?]) -> Quantity<U>? {
+        var total = 0.0
+        for value in values {
+            guard let value else { return nil }
+            total += value.value
+        }
+        return Quantity(total)
     }
 }

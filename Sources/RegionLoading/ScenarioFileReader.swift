@@ -90,7 +90,8 @@ struct ScenarioFileReader {
         let spec = lever.spec
         let what = "'\(lever.rawValue)'"
         guard let pairs = reader.mapping(pathNode, what: what) else { return nil }
-        reader.rejectUnknownKeys(pairs, known: ["unit", "values"] + ProvenanceReader.keys.filter { $0 != "year" }, in: what)
+        reader.rejectUnknownKeys(
+            pairs, known: ["unit", "values", "band", "ranges"] + ProvenanceReader.keys.filter { $0 != "year" }, in: what)
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
         for key in ["unit", "values"] where node(key) == nil {
             reader.diagnostics.error(
@@ -129,7 +130,61 @@ struct ScenarioFileReader {
                     at: reader.location(valuesNode), "\(what) has no values", fix: "write `values: {2020: …, 2030: …}`")
             }
         }
-        guard let provenance, !points.isEmpty, factor != nil else { return nil }
-        return LeverPath(points: points, provenance: provenance)
+        guard let provenance, !points.isEmpty, let factor else { return nil }
+        let ranges = readUncertainty(band: node("band"), ranges: node("ranges"), points: points, factor: factor, lever: lever)
+        return LeverPath(points: points, provenance: provenance, ranges: ranges)
+    }
+
+    /// A lever's uncertainty: `band: 0.2` puts every value in value × (1 ± 0.2); `ranges: {2030: [low, high]}` gives a
+    /// year's range in the lever's unit (it must contain that year's value) and wins over the band for that year.
+    /// Ranges are clipped to the lever's admissible range.
+    private mutating func readUncertainty(
+        band bandNode: Node?, ranges rangesNode: Node?, points: [(year: Int, value: Double)], factor: Double, lever: Lever
+    ) -> [Int: ClosedRange<Double>] {
+        let spec = lever.spec
+        let what = "'\(lever.rawValue)'"
+        func clipped(_ a: Double, _ b: Double) -> ClosedRange<Double> {
+            let low = min(max(min(a, b), spec.range.lowerBound), spec.range.upperBound)
+            let high = max(min(max(a, b), spec.range.upperBound), spec.range.lowerBound)
+            return low...high
+        }
+        var result: [Int: ClosedRange<Double>] = [:]
+        if let bandNode, let band = reader.number(bandNode, what: "band of \(what)") {
+            if (0..<1).contains(band) {
+                for point in points { result[point.year] = clipped(point.value * (1 - band), point.value * (1 + band)) }
+            } else {
+                reader.diagnostics.error(
+                    at: reader.location(bandNode), "band of \(what) is \(band); it is a relative half-width from 0 to below 1",
+                    fix: "write e.g. `band: 0.2` for ±20 % of every value")
+            }
+        }
+        guard let rangesNode, let pairs = reader.mapping(rangesNode, what: "ranges of \(what)") else { return result }
+        for pair in pairs {
+            guard let year = reader.integer(pair.keyNode, what: "year in the ranges of \(what)") else { continue }
+            guard let point = points.first(where: { $0.year == year }) else {
+                reader.diagnostics.error(
+                    at: reader.location(pair.keyNode), "ranges of \(what) give \(year), which has no value",
+                    fix: "give ranges only for years under values: \(points.map { String($0.year) }.joined(separator: ", "))")
+                continue
+            }
+            guard let bounds = pair.value.sequence, bounds.count == 2,
+                let low = reader.number(bounds[0], what: "low end of \(what) in \(year)"),
+                let high = reader.number(bounds[1], what: "high end of \(what) in \(year)")
+            else {
+                reader.diagnostics.error(
+                    at: reader.location(pair.value), "the range of \(what) in \(year) must be two numbers [low, high]",
+                    fix: "write e.g. `\(year): [0.08, 0.12]` in the lever's unit")
+                continue
+            }
+            let range = (low * factor)...(max(low, high) * factor)
+            guard low <= high, range.contains(point.value) || abs(range.lowerBound - point.value) < 1e-12 else {
+                reader.diagnostics.error(
+                    at: reader.location(pair.value), "the range [\(low), \(high)] of \(what) in \(year) does not contain its value",
+                    fix: "write [low, high] with low ≤ value ≤ high, in the lever's unit")
+                continue
+            }
+            result[year] = clipped(range.lowerBound, range.upperBound)
+        }
+        return result
     }
 }

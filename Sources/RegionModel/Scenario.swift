@@ -118,13 +118,31 @@ public struct LeverPath: Hashable, Sendable {
     public var points: [(year: Int, value: Double)] { zip(years, values).map { ($0, $1) } }
     public private(set) var years: [Int]
     public private(set) var values: [Double]
+    /// The range each anchor value may lie in (same order as `values`, canonical unit), from the scenario file's
+    /// `band` or `ranges`; `nil` where the file states none. Uncertainty analyses draw from it.
+    public private(set) var ranges: [ClosedRange<Double>?]
     public var provenance: Provenance
 
-    public init(points: [(year: Int, value: Double)], provenance: Provenance) {
+    /// A path through `points`; `ranges` gives, by year, the range an anchor value may lie in.
+    public init(points: [(year: Int, value: Double)], provenance: Provenance, ranges: [Int: ClosedRange<Double>] = [:]) {
         let sorted = points.sorted { $0.year < $1.year }
         years = sorted.map(\.year)
         values = sorted.map(\.value)
+        self.ranges = sorted.map { ranges[$0.year] }
         self.provenance = provenance
+    }
+
+    /// Whether any anchor states a range.
+    public var isUncertain: Bool { ranges.contains { $0 != nil } }
+
+    /// The path with every anchor that has a range moved to the same relative position `position` ∈ [0, 1] in it
+    /// (0 = low end, 1 = high end): one draw moves the whole path together and keeps its shape.
+    public func placed(at position: Double) -> LeverPath {
+        var copy = self
+        for (i, range) in ranges.enumerated() {
+            if let range { copy.values[i] = range.lowerBound + (range.upperBound - range.lowerBound) * position }
+        }
+        return copy
     }
 
     /// The value in `year`.
@@ -211,7 +229,7 @@ public struct RegionalModel: Sendable {
 
 extension LeverPath {
     public static func == (a: LeverPath, b: LeverPath) -> Bool {
-        a.years == b.years && a.values == b.values && a.provenance == b.provenance
+        a.years == b.years && a.values == b.values && a.ranges == b.ranges && a.provenance == b.provenance
     }
 
     public func hash(into hasher: inout Hasher) {

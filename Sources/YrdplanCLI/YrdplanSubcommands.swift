@@ -6,6 +6,7 @@ enum YrdplanSubcommands {
         ValidateCommand.self,
         EmissionsCommand.self,
         ProjectCommand.self,
+        BacktestCommand.self,
         DispatchCommand.self,
         GameCommand.self,
         CheckCommand.self,

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Pathways
 import RegionLoading
@@ -13,6 +14,33 @@ enum ModelBenchmarks {
         let generated = try generateCase(regions: 41, scenarios: 100, from: regions)
         defer { try? FileManager.default.removeItem(at: generated) }
         try measure(label: "generated (41 regions × 100 scenarios)", regions: generated, repeats: 1)
+
+        try measureUncertainty(regions: regions)
+    }
+
+    /// Issue 9's target: 1,000 Monte Carlo draws × 4 provinces × 3 scenarios in under 2 s (release). Prints wall and
+    /// CPU time and the load average, since the machine may be shared.
+    static func measureUncertainty(regions: URL) throws {
+        Bench.section("Monte Carlo: 1,000 draws × every province × every scenario (project --draws 1000)")
+        let model = try RegionLoader.load(from: regions)
+        let cpuBefore = cpuSeconds()
+        let run = try Bench.time(repeats: 3) {
+            try UncertaintyAnalysis.run(model, scenarios: model.scenarios, draws: 1_000, seed: 1)
+        }
+        let cpu = (cpuSeconds() - cpuBefore) / 3
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ")
+        print(
+            "1000 draws × \(model.provinces.count) provinces × \(model.scenarios.count) scenarios: "
+                + "\(Bench.format(run.seconds)) wall (best of 3), \(Bench.format(cpu)) CPU per run, "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(load ?? "?"); "
+                + "peak RSS so far \(String(format: "%.0f", Bench.peakMemoryMiB())) MiB")
+    }
+
+    /// User + system CPU seconds of this process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func measure(label: String, regions: URL, repeats: Int) throws {

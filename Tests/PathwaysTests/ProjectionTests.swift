@@ -125,6 +125,73 @@ import Testing
         #expect(outlook.delta.region.rawValue == "yrd")
     }
 
+    @Test func floorAreaGrowthAddsNoElectricityDemandOfItsOwn() throws {
+        // Demand growth is total (buildings included): +50% floor area with no savings leaves demand on the lever's
+        // path and scales only the buildings' direct CO2.
+        let t = try ProjectionEngine.project(
+            Self.province(),
+            scenario: Self.scenario([
+                .electricityDemandGrowth: [(2021, 0.1), (2022, 0)], .floorArea: [(2020, 100)], .floorAreaGrowth: [(2021, 0.5), (2022, 0)],
+            ]))
+        let y = try #require(t.year(2021))
+        #expect(abs(y.electricityDemand.value - 110) < 1e-9)
+        #expect(abs(try #require(y.account.sector(.buildings)).direct.value - 9) < 1e-9)
+    }
+
+    @Test func buildingSavingsComeOffDemand() throws {
+        // 100 → 150 m² with new area at a 40% saving and 25 m² retrofitted at 20%: saved 20 + 5 = 25 of 150 unsaved,
+        // so buildings (30% of demand) use 1/6 less: demand 100 × (1 − 0.3/6) = 95.
+        let t = try ProjectionEngine.project(
+            Self.province(),
+            scenario: Self.scenario([
+                .floorArea: [(2020, 100)], .floorAreaGrowth: [(2021, 0.5), (2022, 0)], .newBuildingSaving: [(2020, 0.4)],
+                .retrofitArea: [(2020, 0), (2021, 25)],
+            ]))
+        let y = try #require(t.year(2021))
+        #expect(abs(y.electricityDemand.value - 95) < 1e-9)
+        #expect(abs(try #require(y.account.sector(.buildings)).direct.value - 6 * 1.25) < 1e-9)
+    }
+
+    @Test func anEarlierBaseYearIgnoresLaterHistory() throws {
+        var p = Self.province()
+        // Add a complete 2019 account (everything 10% lower) and a 2020 consumption that the 2019 base must ignore.
+        func scaled<U>(_ s: Series<U>, _ f: Double) -> Series<U> {
+            var obs = s.observations
+            if let o = s[2020] { obs.append(Observation(year: 2019, quantity: Quantity(o.value * f), provenance: o.provenance)) }
+            return Series(obs)
+        }
+        p.population = scaled(p.population, 1)
+        p.gdp = scaled(p.gdp, 0.9)
+        p.energyUse = scaled(p.energyUse, 0.9)
+        p.electricity.consumption = scaled(p.electricity.consumption, 0.9)
+        p.electricity.imports = scaled(p.electricity.imports, 0.9)
+        p.electricity.exports = scaled(p.electricity.exports, 1)
+        p.electricity.generation = p.electricity.generation.mapValues { scaled($0, 0.9) }
+        p.power = PowerSectorEmissions(
+            localThermal: scaled(p.power.localThermal, 0.9), imported: scaled(p.power.imported, 0.9), exported: scaled(p.power.exported, 1))
+        p.sectors = p.sectors.mapValues {
+            EndUseEmissions(direct: scaled($0.direct, 0.9), electricityShare: scaled($0.electricityShare, 1))
+        }
+        let t = try ProjectionEngine.project(p, scenario: Self.scenario([.electricityDemandGrowth: [(2020, 0.05)]]), baseYear: 2019)
+        #expect(t.baseYear == 2019)
+        let y2020 = try #require(t.year(2020))
+        #expect(!y2020.isObserved)
+        #expect(abs(y2020.electricityDemand.value - 90 * 1.05) < 1e-9)
+        #expect(throws: ProjectionError.noBaseYearBy(p.id, year: 2018)) {
+            try ProjectionEngine.project(p, scenario: Self.scenario([:]), baseYear: 2018)
+        }
+    }
+
+    @Test func nonFossilCapacityFollowsGenerationAtTheBaseYearRatio() throws {
+        var p = Self.province()
+        p.capacity = [.solar: Self.series([2020: 8]), .coal: Self.series([2020: 20])]
+        let t = try ProjectionEngine.project(p, scenario: Self.scenario([.localNonFossilShare: [(2020, 0.1), (2021, 0.2)]]))
+        #expect(t.year(2020)?.nonFossilCapacity?.value == 8)
+        #expect(t.year(2020)?.nonFossilGeneration?.value == 10)
+        // 20 TWh of non-fossil generation at 8 GW per 10 TWh.
+        #expect(abs(try #require(t.year(2021)?.nonFossilCapacity).value - 16) < 1e-9)
+    }
+
     @Test func aProvinceWithoutABaseYearIsAnError() {
         var p = Self.province()
         p.energyUse = Series([])

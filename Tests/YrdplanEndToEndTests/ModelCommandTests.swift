@@ -110,7 +110,7 @@ import YrdplanTestSupport
     }
 
     @Test func projectGivesPeaksForEveryProvinceAndTheDeltaUnderEveryScenario() throws {
-        let result = try run(["project", "--json", "--decompose", "2020-2030"])
+        let result = try run(["project", "--json", "--decompose", "2020-2030", "--draws", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try object(result.stdout)
         let scenarios = try #require(json["scenarios"] as? [[String: Any]])
@@ -141,29 +141,59 @@ import YrdplanTestSupport
             }.reduce(0, +)
             #expect(abs(delta2030 - sum2030) < 1e-4)
         }
-        // The baseline does not peak by 2030; the accelerated transition does, everywhere.
+        // The baseline (2020-2024 trends continued) does not peak by 2030; the accelerated transition does, everywhere.
         let baseline = try #require(scenarios.first { $0["name"] as? String == "baseline" }?["delta"] as? [String: Any])
         #expect(baseline["peaks_before_2030"] as? Bool == false)
         let accelerated = try #require(scenarios.first { $0["name"] as? String == "accelerated" }?["regions"] as? [String: [String: Any]])
         #expect(accelerated.values.allSatisfy { $0["peaks_before_2030"] as? Bool == true })
-        #expect(baseline["peak_at_last_year"] as? Bool == true)
+        let baselineRegions = try #require(scenarios.first { $0["name"] as? String == "baseline" }?["regions"] as? [String: [String: Any]])
+        #expect(baselineRegions["shanghai"]?["peak_at_last_year"] as? Bool == true)
     }
 
     /// The table says "still rising in 2060" where the JSON has `peak_at_last_year: true`, never a peak year of 2060.
     @Test func projectTableSaysStillRisingAtTheHorizon() throws {
-        let result = try run(["project", "--scenario", "baseline"])
+        let result = try run(["project", "--scenario", "baseline", "--draws", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasSuffix("  NO") || $0.hasSuffix("  yes") }
         #expect(rows.count == 5, "\(rows)")
-        // Every region rises to 2060 in the shipped baseline: each row says so, and gives no peak value.
-        #expect(rows.allSatisfy { $0.contains("still rising in 2060") && $0.contains("  –  ") }, "\(rows)")
+        // Shanghai still rises in 2060 in the shipped baseline: its row says so and gives no peak value.
+        let rising = rows.filter { $0.contains("still rising in 2060") }
+        #expect(rows.first { $0.hasPrefix("Shanghai") }.map { rising.contains($0) } == true, "\(rows)")
+        #expect(rising.allSatisfy { $0.contains("  –  ") }, "\(rows)")
         #expect(result.stdout.contains("no peak before the horizon"))
     }
 
     @Test func outputIsDeterministic() throws {
-        let a = try run(["project", "--json"])
-        let b = try run(["project", "--json"])
+        let a = try run(["project", "--json", "--draws", "30", "--seed", "5"])
+        let b = try run(["project", "--json", "--draws", "30", "--seed", "5"])
         #expect(a.stdout == b.stdout)
         #expect(!a.stdout.isEmpty)
+    }
+
+    /// With draws, every trajectory carries its peak distribution and the table puts it beside the verdict.
+    @Test func projectReportsThePeakDistribution() throws {
+        let result = try run(["project", "--scenario", "policy", "--json", "--draws", "40", "--seed", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try object(result.stdout)
+        #expect(json["draws"] as? Int == 40)
+        #expect(json["seed"] as? Int == 3)
+        let scenario = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        let regions = try #require(scenario["regions"] as? [String: [String: Any]])
+        for entry in Array(regions.values) + [try #require(scenario["delta"] as? [String: Any])] {
+            let u = try #require(entry["uncertainty"] as? [String: Any])
+            #expect(u["draws"] as? Int == 40)
+            let p = try #require(u["p_peak_by_2030"] as? Double)
+            #expect((0...1).contains(p))
+            let bands = try #require(u["bands"] as? [[String: Double]])
+            let years = try #require(entry["years"] as? [[String: Any]])
+            #expect(bands.count == years.count)
+            #expect(bands.allSatisfy { $0["p5_mt"]! <= $0["p50_mt"]! && $0["p50_mt"]! <= $0["p95_mt"]! })
+            if let low = u["peak_year_p5"] as? Int, let high = u["peak_year_p95"] as? Int { #expect(low <= high) }
+        }
+        let table = try run(["project", "--scenario", "policy", "--draws", "40", "--seed", "3"])
+        #expect(table.status == 0)
+        let rows = table.stdout.split(separator: "\n").filter { $0.contains("P(≤2030) ") && !$0.hasPrefix("Draws") }
+        #expect(rows.count == 5, "\(table.stdout)")
+        #expect(table.stdout.contains("Draws: 40 (seed 3)"))
     }
 }
