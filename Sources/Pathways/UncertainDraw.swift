@@ -17,34 +17,40 @@ extension Province {
     /// A copy with every observation that states a range (`Provenance.range`) replaced by a uniform draw in it, in a
     /// fixed order of series and years, so a generator in the same state gives the same province.
     public func drawn<G: RandomNumberGenerator>(using generator: inout G) -> Province {
+        var draw = UniformDraw(generator: generator)
+        let copy = mapSeries(&draw)
+        generator = draw.generator
+        return copy
+    }
+
+    /// A copy whose observations state no range: every number as written, nothing to draw.
+    public var withoutRanges: Province {
+        var strip = RangeRemoval()
+        return mapSeries(&strip)
+    }
+
+    /// A copy with `transform` applied to every series, in a fixed order of series.
+    private func mapSeries<T: SeriesTransform>(_ transform: inout T) -> Province {
         var copy = self
-        func draw<U>(_ series: Series<U>) -> Series<U> {
-            guard series.observations.contains(where: { $0.provenance.range != nil }) else { return series }
-            return Series(
-                series.observations.map { observation in
-                    guard let range = observation.provenance.range else { return observation }
-                    var drawn = observation
-                    drawn.quantity = Quantity(range.lowerBound + (range.upperBound - range.lowerBound) * unitInterval(&generator))
-                    return drawn
-                })
-        }
-        copy.population = draw(population)
-        copy.gdp = draw(gdp)
-        copy.energyUse = draw(energyUse)
-        copy.electricity.consumption = draw(electricity.consumption)
+        copy.population = transform.apply(population)
+        copy.gdp = transform.apply(gdp)
+        copy.energyUse = transform.apply(energyUse)
+        copy.electricity.consumption = transform.apply(electricity.consumption)
         for fuel in Fuel.allCases {
-            if let s = electricity.generation[fuel] { copy.electricity.generation[fuel] = draw(s) }
+            if let s = electricity.generation[fuel] { copy.electricity.generation[fuel] = transform.apply(s) }
         }
-        copy.electricity.imports = draw(electricity.imports)
-        copy.electricity.exports = draw(electricity.exports)
+        copy.electricity.imports = transform.apply(electricity.imports)
+        copy.electricity.exports = transform.apply(electricity.exports)
         for fuel in Fuel.allCases {
-            if let s = capacity[fuel] { copy.capacity[fuel] = draw(s) }
+            if let s = capacity[fuel] { copy.capacity[fuel] = transform.apply(s) }
         }
         copy.power = PowerSectorEmissions(
-            localThermal: draw(power.localThermal), imported: draw(power.imported), exported: draw(power.exported))
+            localThermal: transform.apply(power.localThermal), imported: transform.apply(power.imported),
+            exported: transform.apply(power.exported))
         for sector in EndUseSector.allCases {
             if let s = sectors[sector] {
-                copy.sectors[sector] = EndUseEmissions(direct: draw(s.direct), electricityShare: draw(s.electricityShare))
+                copy.sectors[sector] = EndUseEmissions(
+                    direct: transform.apply(s.direct), electricityShare: transform.apply(s.electricityShare))
             }
         }
         return copy
@@ -59,6 +65,39 @@ extension Province {
         for s in capacity.values { body(has(s)) }
         body(has(power.localThermal) || has(power.imported) || has(power.exported))
         for s in sectors.values { body(has(s.direct) || has(s.electricityShare)) }
+    }
+}
+
+/// Something done to every series of a province (drawing in the ranges, removing them).
+private protocol SeriesTransform {
+    mutating func apply<U>(_ series: Series<U>) -> Series<U>
+}
+
+/// Replaces each observation that states a range by a uniform draw in it.
+private struct UniformDraw<G: RandomNumberGenerator>: SeriesTransform {
+    var generator: G
+
+    mutating func apply<U>(_ series: Series<U>) -> Series<U> {
+        guard series.observations.contains(where: { $0.provenance.range != nil }) else { return series }
+        return Series(
+            series.observations.map { observation in
+                guard let range = observation.provenance.range else { return observation }
+                var drawn = observation
+                drawn.quantity = Quantity(range.lowerBound + (range.upperBound - range.lowerBound) * unitInterval(&generator))
+                return drawn
+            })
+    }
+}
+
+/// Removes every observation's range.
+private struct RangeRemoval: SeriesTransform {
+    mutating func apply<U>(_ series: Series<U>) -> Series<U> {
+        Series(
+            series.observations.map { observation in
+                var plain = observation
+                plain.provenance.range = nil
+                return plain
+            })
     }
 }
 

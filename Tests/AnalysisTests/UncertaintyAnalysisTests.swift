@@ -10,9 +10,11 @@ import YrdplanTestSupport
 @Suite struct UncertaintyAnalysisTests {
     static let model: RegionalModel = try! RegionLoader.load(from: ProjectPaths.regions)
 
-    /// The model with every lever range replaced by `transform` of its anchor (nil: no range).
+    /// The model with every lever range replaced by `transform` of its anchor (nil: no range) and no observation
+    /// ranges in the province data.
     static func withLeverRanges(_ transform: (Double) -> ClosedRange<Double>?) -> RegionalModel {
         var model = Self.model
+        model.provinces = model.provinces.map(\.withoutRanges)
         func rewrite(_ path: LeverPath) -> LeverPath {
             var ranges: [Int: ClosedRange<Double>] = [:]
             for point in path.points { ranges[point.year] = transform(point.value) }
