@@ -11,6 +11,11 @@ public struct DataTable: Hashable, Sendable {
     public var columns: [String]
     public var rows: [[String]]
 
+    /// `num` for a number (kept on one line, so a narrow table scrolls rather than breaking figures), else `text`.
+    static func cellClass(_ value: String) -> String {
+        value.count <= 16 && value.allSatisfy({ $0.isNumber || ",.%−-–≤ ".contains($0) }) ? "num" : "text"
+    }
+
     /// The table as a template node (`caption`, `columns`, `rows` with `head` and `cells`).
     var node: TemplateValue {
         .node([
@@ -20,7 +25,7 @@ public struct DataTable: Hashable, Sendable {
                 rows.map { row in
                     .node([
                         "head": .text(row.first ?? ""),
-                        "cells": .list(row.dropFirst().map { .node(["value": .text($0)]) }),
+                        "cells": .list(row.dropFirst().map { .node(["value": .text($0), "cellClass": .text(Self.cellClass($0))]) }),
                     ])
                 }),
         ])
