@@ -24,6 +24,7 @@ extension PageBuilder {
         c["hasRegion"] = .flag(!regional.isEmpty)
         c["regionCharts"] = optional(regional.isEmpty ? nil : regionTrajectoryChart(regional))
         c["headlineScenarioName"] = .text(scenarioName(input.headlineScenario))
+        c["overviewCaption"] = .text(t("overview_table_caption", ["scenario": scenarioName(input.headlineScenario)]))
         return c
     }
 }
