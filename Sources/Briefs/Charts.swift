@@ -425,7 +425,7 @@ enum Charts {
         layout: MapLayout, unit: DisplayUnit, labels: ChartLabels
     ) -> Chart {
         // A map cannot be re-laid out without losing its geography: the narrow layout is the same drawing, shown
-        // at a fixed width of 36rem (text ≥ 11 px) inside a box that scrolls sideways (site.css `.chart-map`).
+        // at a fixed width of 38rem (text ≥ 11 px) inside a box that scrolls sideways (site.css `.chart-map`).
         let svgs = ChartVariant.allCases.map { variant in
             corridorMapSVG(
                 id: id + variant.idSuffix, corridors: corridors, names: names, provinces: provinces, layout: layout, labels: labels,

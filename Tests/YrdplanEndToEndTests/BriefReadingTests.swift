@@ -72,10 +72,27 @@ import YrdplanTestSupport
     func noPageIsWiderThan360Pixels() throws {
         let site = try Self.site.get()
         let pages = try Self.pages(in: site)
-        let widths = try Chromium.scrollWidths(of: pages, in: site, viewport: 360)
-        #expect(widths.count == pages.count, "measured \(widths.count) of \(pages.count) pages")
-        for (page, width) in widths.sorted(by: { $0.key < $1.key }) {
-            #expect(width <= 360, "\(page) is \(width) px wide in a 360 px viewport")
+        let measured = try Chromium.measure(pages, in: site, viewport: 360)
+        #expect(measured.count == pages.count, "measured \(measured.count) of \(pages.count) pages")
+        for (page, layout) in measured.sorted(by: { $0.key < $1.key }) {
+            #expect(layout.scrollWidth <= 360, "\(page) is \(layout.scrollWidth) px wide in a 360 px viewport")
+        }
+    }
+
+    /// Charts re-lay out rather than shrink: at a phone's width, on both sides of the 42rem switch and on a desktop,
+    /// no chart text is drawn smaller than 11 px.
+    @Test(
+        .enabled(if: Chromium.executable != nil, "needs headless Chromium (`chromium` on PATH); CI's `make test` has none"),
+        arguments: [360, 671, 672, 1280])
+    func chartTextIsAtLeast11Pixels(viewport: Int) throws {
+        let site = try Self.site.get()
+        let pages = try Self.pages(in: site)
+        let measured = try Chromium.measure(pages, in: site, viewport: viewport)
+        #expect(measured.count == pages.count)
+        #expect(measured.values.contains { $0.smallestChartText != nil }, "no chart was measured")
+        for (page, layout) in measured.sorted(by: { $0.key < $1.key }) {
+            guard let smallest = layout.smallestChartText else { continue }
+            #expect(smallest >= 11, "\(page) at \(viewport) px draws chart text at \(smallest) px")
         }
     }
 }
@@ -159,7 +176,7 @@ enum LatinRuns {
 
 /// Measures pages in headless Chromium. Its windows do not go below about 500 px, so each page is loaded in an
 /// iframe of the wanted width inside a small harness page, whose script writes every iframe document's
-/// `scrollWidth` into the DOM that `--dump-dom` prints once all frames have loaded.
+/// `scrollWidth` and smallest chart text into the DOM that `--dump-dom` prints once all frames have loaded.
 enum Chromium {
     /// `chromium` or `chromium-browser` on PATH.
     static let executable: URL? = {
@@ -173,8 +190,15 @@ enum Chromium {
         return nil
     }()
 
-    /// `document.documentElement.scrollWidth` of each page (relative to `site`) in a `viewport` px wide frame.
-    static func scrollWidths(of pages: [String], in site: URL, viewport: Int) throws -> [String: Int] {
+    /// What is measured of a page: the document's `scrollWidth` and the smallest chart text as drawn (the SVG
+    /// `font-size` times the chart's rendered width over its view box width), `nil` when no chart is shown.
+    struct Layout: Equatable {
+        var scrollWidth: Int
+        var smallestChartText: Double?
+    }
+
+    /// Each page (relative to `site`) measured in a `viewport` px wide frame.
+    static func measure(_ pages: [String], in site: URL, viewport: Int) throws -> [String: Layout] {
         let executable = try #require(executable)
         let dir = try TemporaryDirectory(prefix: "yrdplan-width")
         let frames = pages.map {
@@ -186,8 +210,17 @@ enum Chromium {
             <script>window.addEventListener("load", function () {
               var lines = [];
               document.querySelectorAll("iframe").forEach(function (frame) {
-                var doc = frame.contentDocument;
-                lines.push("width " + frame.dataset.page + " " + (doc ? doc.documentElement.scrollWidth : -1));
+                var doc = frame.contentDocument, smallest = -1;
+                if (!doc) { lines.push("width " + frame.dataset.page + " -1 -1"); return; }
+                doc.querySelectorAll("svg.chart").forEach(function (svg) {
+                  var shown = svg.getBoundingClientRect().width, box = svg.viewBox.baseVal.width;
+                  if (shown === 0 || box === 0) { return; }
+                  svg.querySelectorAll("text").forEach(function (text) {
+                    var size = parseFloat(text.getAttribute("font-size")) * shown / box;
+                    if (smallest < 0 || size < smallest) { smallest = size; }
+                  });
+                });
+                lines.push("width " + frame.dataset.page + " " + doc.documentElement.scrollWidth + " " + smallest.toFixed(2));
               });
               document.getElementById("out").textContent = lines.join("\\n");
             });</script></body></html>
@@ -204,10 +237,11 @@ enum Chromium {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        var widths: [String: Int] = [:]
-        for match in String(decoding: data, as: UTF8.self).matches(of: #/width (\S+) (-?\d+)/#) {
-            widths[String(match.1)] = Int(match.2)
+        var measured: [String: Layout] = [:]
+        for match in String(decoding: data, as: UTF8.self).matches(of: #/width (\S+) (-?\d+) (-?[\d.]+)/#) {
+            guard let width = Int(match.2), let text = Double(match.3) else { continue }
+            measured[String(match.1)] = Layout(scrollWidth: width, smallestChartText: text < 0 ? nil : text)
         }
-        return widths
+        return measured
     }
 }
