@@ -380,7 +380,7 @@ enum Charts {
         let svgs = ChartVariant.allCases.map { variant in
             var svg = SVGWriter(width: variant.width, height: 0)
             let size = variant.text
-            let rowHeight = 28.0
+            let rowHeight = 24.0
             let widest = sectors.map { textWidth($0.name, size: size) }.max() ?? 0
             let left = min(widest + 14, variant.width * 0.4), right = variant.width - 24
             let maximum = sectors.map { ($0.emissions.direct.value + ($0.emissions.indirect?.value ?? 0)) * unit.factor }.max() ?? 1
@@ -395,11 +395,11 @@ enum Charts {
             }
             for (index, entry) in sectors.enumerated() {
                 let rowY = 20 + rowHeight * Double(index)
-                svg.text(left - 8, rowY + 17, entry.name, anchor: "end", size: size)
+                svg.text(left - 8, rowY + 15, entry.name, anchor: "end", size: size)
                 let direct = entry.emissions.direct.value * unit.factor
-                svg.rect(x(0), rowY + 5, x(direct) - x(0), 16, fill: Palette.series[0])
+                svg.rect(x(0), rowY + 4, x(direct) - x(0), 15, fill: Palette.series[0])
                 if let indirect = entry.emissions.indirect.map({ $0.value * unit.factor }) {
-                    svg.rect(x(direct), rowY + 5, x(direct + indirect) - x(direct), 16, fill: Palette.series[1])
+                    svg.rect(x(direct), rowY + 4, x(direct + indirect) - x(direct), 15, fill: Palette.series[1])
                 }
             }
             svg.closeTwoSeries(unit: unit.label, labels.words["direct"] ?? "", labels.words["indirect"] ?? "", below: axisBottom + 24)
