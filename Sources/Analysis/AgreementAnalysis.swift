@@ -39,7 +39,8 @@ public enum AgreementAnalysis {
                 case .jointFund(let joint):
                     figures.fund = positions(try joint.evaluate(), path: path, year: agreement.latestFigureYear)
                 case .relocation(let relocation):
-                    figures.relocations.append(try deal(relocation, path: path, year: agreement.latestFigureYear))
+                    figures.relocations.append(
+                        try deal(relocation, path: path, year: agreement.latestFigureYear) { model.province($0)?.name.zh ?? $0 })
                 }
             } catch let failure as AnalysisFailure {
                 diagnostics.absorb(failure.diagnostics)
@@ -55,8 +56,11 @@ public enum AgreementAnalysis {
     static func citationYear(_ year: Int?) -> Int { year ?? 0 }
 
     /// A relocation agreement as `yrdplan check --details` evaluates it: the split schedule, each party's NPV
-    /// (the agreed allocation) and every required property with its counterexample.
-    public static func deal(_ agreement: RelocationAgreement, path: String, year: Int?) throws -> RelocationDeal {
+    /// (the agreed allocation) and every required property with its counterexample, in English and, with
+    /// `chineseName` for the parties, in Chinese.
+    public static func deal(
+        _ agreement: RelocationAgreement, path: String, year: Int?, chineseName: (String) -> String = { $0 }
+    ) throws -> RelocationDeal {
         let outcome = try agreement.evaluate()
         let results = RuleChecker.check(agreement)
         let evaluation = Citation(
@@ -88,7 +92,11 @@ public enum AgreementAnalysis {
         return RelocationDeal(
             id: agreement.id, title: agreement.title, origin: agreement.origin, destination: agreement.destination,
             horizonYears: agreement.horizonYears, splits: rows, splitProvenance: splitCitation, npv: npv,
-            checks: results.map { RuleCheckResult(property: $0.property.name, held: $0.held, counterexample: $0.counterexample) })
+            checks: results.map {
+                RuleCheckResult(
+                    property: $0.property.name, held: $0.held, counterexample: $0.counterexample,
+                    counterexampleZh: $0.example?.rendered(in: .zhCN, name: chineseName))
+            })
     }
 
     /// The agreed rule beside Shapley, nucleolus, normalised Banzhaf and the equal split of the same game

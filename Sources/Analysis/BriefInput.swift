@@ -280,11 +280,14 @@ public struct RuleCheckResult: Hashable, Sendable, Codable {
     public var held: Bool
     /// For a failure: the model's counterexample (parties and amounts).
     public var counterexample: String?
+    /// The same counterexample in Chinese, with the provinces' Chinese names (`Counterexample.rendered(in: .zhCN)`).
+    public var counterexampleZh: String?
 
-    public init(property: String, held: Bool, counterexample: String? = nil) {
+    public init(property: String, held: Bool, counterexample: String? = nil, counterexampleZh: String? = nil) {
         self.property = property
         self.held = held
         self.counterexample = counterexample
+        self.counterexampleZh = counterexampleZh
     }
 }
 

@@ -39,11 +39,18 @@ public struct BottleneckRule: Hashable, Sendable {
     /// Whether `value` crosses the threshold.
     public func isBottleneck(_ value: Double) -> Bool { value > threshold }
 
-    func format(_ value: Double) -> String {
+    /// The value as printed in `language`: a growth rate is `−1.1%/yr` in English and `−1.1%` in Chinese,
+    /// whose wording says 年均增长 itself.
+    func format(_ value: Double, language: String = "en") -> String {
         switch display {
         case .share: NumberFormat.percent(value)
-        case .growth: NumberFormat.fixed(value * 100, 1) + "%/yr"
+        case .growth: NumberFormat.fixed(value * 100, 1) + (language.hasPrefix("zh") ? "%" : "%/yr")
         }
+    }
+
+    /// The value standing alone (a threshold, a table cell): a Chinese growth rate says 年均 (`年均 2.0%`).
+    func label(_ value: Double, language: String = "en") -> String {
+        display == .growth && language.hasPrefix("zh") ? "年均 " + format(value, language: language) : format(value, language: language)
     }
 
     /// The string-table key of one wording of this difficulty: `title`, `above` or `below`.

@@ -1,14 +1,15 @@
 /// Locale-independent number formatting, so that output never depends on the machine it runs on.
 public enum NumberFormat {
-    /// `value` rounded half away from zero to `decimals` places, e.g. `fixed(185.04, 1)` → `185.0`.
-    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+    /// `value` rounded half away from zero to `decimals` places, e.g. `fixed(185.04, 1)` → `185.0`; `grouped`
+    /// puts a comma between thousands (`fixed(12830, 0, grouped: true)` → `12,830`).
+    public static func fixed(_ value: Double, _ decimals: Int, grouped: Bool = false) -> String {
         guard value.isFinite else { return "–" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let negative = value < 0 && scaled > 0
         let whole = Int(scaled / scale)
-        var text = String(whole)
+        var text = grouped ? thousands(whole) : String(whole)
         if decimals > 0 {
             let fraction = Int(scaled - Double(whole) * scale)
             let digits = String(fraction)
@@ -32,10 +33,21 @@ public enum NumberFormat {
         return text
     }
 
-    /// Decimals suited to a magnitude: 0 above 100, 1 above 10, else 2.
+    /// Decimals suited to a magnitude: 0 above 100, 1 above 10, else 2; thousands separated by commas.
     public static func display(_ value: Double) -> String {
         let magnitude = abs(value)
-        return fixed(value, magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2)
+        return fixed(value, magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2, grouped: true)
+    }
+
+    /// Digits of `whole` with a comma between thousands.
+    static func thousands(_ whole: Int) -> String {
+        let digits = Array(String(whole))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
     }
 }
 

@@ -9,18 +9,20 @@ extension PageBuilder {
         province.trajectories.first { $0.scenario == input.headlineScenario }
     }
 
+    /// The headline verdict as a sentence, with the style it is shown in (`verdictStyle`).
     func verdict(_ province: ProvinceInput) -> (PeakVerdict, String)? {
         guard let trajectory = headline(province) else { return nil }
         let verdict = trajectory.verdict
         let values = [
             "province": name(province.id), "scenario": scenarioName(trajectory.scenario),
             "year": trajectory.peak.map { String($0.year) } ?? "",
-            "value": trajectory.peak.map { NumberFormat.display($0.value) } ?? "",
+            "value": trajectory.peak.map { amount($0.value, unit: ScenarioTrajectory.unit) } ?? "",
             "deadline": String(PeakVerdict.deadline),
         ]
         let key =
             trajectory.peakAtFirstYear == true && verdict == .meets
-            ? "verdict_meets_falling" : StringKey.for(.verdict, id: verdict.rawValue)
+            ? "verdict_meets_falling"
+            : trajectory.peaksAroundDeadline ? "verdict_around" : StringKey.for(.verdict, id: verdict.rawValue)
         return (verdict, t(key, values))
     }
 
@@ -34,7 +36,12 @@ extension PageBuilder {
         c["htmlHref"] = .text("\(province.id).html")
         c["briefHeading"] = .text(t("brief_title", ["province": provinceName]))
         if let (verdict, text) = verdict(province) {
-            c["verdicts"] = .list([.node(["verdictText": .text(text), "verdictClass": .text(verdict.rawValue)])])
+            c["verdicts"] = .list([
+                .node([
+                    "verdictText": .text(text), "verdictClass": .text(verdict.rawValue),
+                    "verdictStyle": .text(headline(province).map(verdictStyle) ?? verdict.rawValue),
+                ])
+            ])
         } else {
             c["verdicts"] = .list([])
         }
@@ -75,7 +82,7 @@ extension PageBuilder {
                         change < 0 ? "trend_falling" : "trend_rising",
                         [
                             "province": provinceName, "from": String(first.year), "to": String(last.year),
-                            "change": NumberFormat.percent(abs(change)), "value": NumberFormat.display(last.value),
+                            "change": NumberFormat.percent(abs(change)), "value": amount(last.value, unit: ScenarioTrajectory.unit),
                         ])))
         }
         if let power = province.power {
@@ -84,8 +91,9 @@ extension PageBuilder {
                     t(
                         "power_split",
                         [
-                            "local": NumberFormat.display(power.localThermal.value), "imported": NumberFormat.display(power.imported.value),
-                            "share": NumberFormat.percent(power.importedShare), "unit": power.imported.unit,
+                            "local": amount(power.localThermal.value, unit: power.localThermal.unit),
+                            "imported": amount(power.imported.value, unit: power.imported.unit),
+                            "share": NumberFormat.percent(power.importedShare),
                         ])))
         }
         c["trendParagraphs"] = .list(trend)
@@ -101,17 +109,22 @@ extension PageBuilder {
                     sector.indirect.map { [figure($0, name: "\(sector.sector)-indirect", label: t("sector_indirect"))] } ?? [])
                 return .node(TemplateNode(node))
             })
+        let sectorUnit = printed(
+            province.sectors.first?.direct.unit ?? ScenarioTrajectory.unit,
+            province.sectors.flatMap { [$0.direct.value] + ($0.indirect.map { [$0.value] } ?? []) })
         c["sectorCharts"] = optional(
             province.sectors.isEmpty
                 ? nil
                 : Charts.sectors(
                     id: "sectors-\(province.id)",
-                    sectors: province.sectors.map { (t(StringKey.for(.sector, id: $0.sector)), $0) },
+                    sectors: province.sectors.map { (t(StringKey.for(.sector, id: $0.sector)), $0) }, unit: sectorUnit,
                     labels: ChartLabels(
                         title: t("chart_sectors_title", ["province": provinceName, "year": String(province.baseYear)]),
                         description: t("chart_sectors_desc"),
                         caption: t("chart_sectors_caption", ["province": provinceName, "year": String(province.baseYear)]),
-                        columns: [t("col_sector"), t("col_direct"), t("col_indirect")],
+                        columns: [
+                            t("col_sector"), t("col_direct", ["unit": sectorUnit.label]), t("col_indirect", ["unit": sectorUnit.label]),
+                        ],
                         words: ["direct": t("sector_direct"), "indirect": t("sector_indirect")])))
 
         // Difficulties and bottlenecks.
@@ -120,7 +133,10 @@ extension PageBuilder {
             guard let indicator = province.indicators.first(where: { $0.indicator == rule.indicator }) else { continue }
             let value = indicator.figure.value
             let flagged = rule.isBottleneck(value)
-            let values = ["province": provinceName, "value": rule.format(value), "threshold": rule.format(rule.threshold)]
+            let values = [
+                "province": provinceName, "value": rule.format(value, language: t.language),
+                "threshold": rule.format(rule.threshold, language: t.language),
+            ]
             difficulties.append(
                 .node([
                     "difficultyTitle": .text(t(rule.key("title"))),
@@ -128,10 +144,11 @@ extension PageBuilder {
                     "indicatorId": .text(rule.indicator),
                     "status": .text(flagged ? "bottleneck" : "within"),
                     "statusLabel": .text(t(flagged ? "status_bottleneck" : "status_within")),
-                    "thresholdDisplay": .text(rule.format(rule.threshold)),
+                    "thresholdDisplay": .text(rule.label(rule.threshold, language: t.language)),
                     "thresholdMachine": .text(NumberFormat.machine(rule.threshold)),
                     "indicator": figure(
-                        indicator.figure, name: rule.indicator, label: t(rule.key("title")), display: rule.format(value),
+                        indicator.figure, name: rule.indicator, label: t(rule.key("title")),
+                        display: rule.label(value, language: t.language),
                         showUnit: false),
                 ]))
         }
@@ -147,8 +164,8 @@ extension PageBuilder {
                 ? nil
                 : Charts.trajectory(
                     id: "trajectory-\(province.id)", history: province.history, historyProvenance: province.historyProvenance,
-                    trajectories: trajectories.map { (scenarioName($0.scenario), $0) },
-                    labels: trajectoryLabels(subject: provinceName)))
+                    trajectories: trajectories.map { (scenarioName($0.scenario), $0) }, unit: trajectoryUnit(trajectories),
+                    labels: trajectoryLabels(subject: provinceName, unit: trajectoryUnit(trajectories))))
         c["levers"] = .list(
             trajectories.compactMap { trajectory in
                 let key = StringKey.for(.scenario, id: trajectory.scenario, suffix: "levers")
@@ -162,7 +179,7 @@ extension PageBuilder {
             provinceCorridors.map { corridor in
                 .node([
                     "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(corridorDestination(corridor)),
-                    "flow": figure(corridor.flow, name: "corridor-\(corridor.id)", label: t("col_flow")),
+                    "flow": figure(corridor.flow, name: "corridor-\(corridor.id)", label: t("figure_flow")),
                     "congestion": .text(corridor.congestion.map { NumberFormat.percent($0) } ?? "–"),
                 ])
             })

@@ -7,15 +7,16 @@ extension PageBuilder {
     func relocationNode(_ deal: RelocationDeal) -> TemplateValue {
         let origin = name(deal.origin)
         let destination = name(deal.destination)
+        let title = relocationTitle(deal)
         let parties = [deal.origin, deal.destination] + deal.npv.keys.sorted().filter { $0 != deal.origin && $0 != deal.destination }
         return .node([
-            "relocationId": .text(deal.id), "relocationTitle": .text(deal.title),
+            "relocationId": .text(deal.id), "relocationTitle": .text(title),
             "originId": .text(deal.origin), "destinationId": .text(deal.destination),
             "horizonYears": .text(String(deal.horizonYears)),
             "relocationDeal": .text(
                 t(
                     "relocation_deal",
-                    ["title": deal.title, "origin": origin, "destination": destination, "years": String(deal.horizonYears)])),
+                    ["title": title, "origin": origin, "destination": destination, "years": String(deal.horizonYears)])),
             "splitCaption": .text(t("relocation_split_caption", ["origin": origin, "destination": destination])),
             "colOriginShare": .text(t("col_share_of", ["province": origin])),
             "colDestinationShare": .text(t("col_share_of", ["province": destination])),
@@ -51,9 +52,29 @@ extension PageBuilder {
                         "held": .text(result.held ? "true" : "false"), "checkClass": .text(result.held ? "within" : "bottleneck"),
                         "checkStatus": .text(t(result.held ? "check_pass" : "check_fail")),
                         "counterexamples": .list(result.counterexample.map { [.text($0)] } ?? []),
+                        "shownCounterexamples": .list(counterexample(result).map { [.text($0)] } ?? []),
                     ])
                 }),
         ])
+    }
+
+    /// The deal's title as printed: the agreement's own (English) title on English pages; on Chinese pages a
+    /// title built from the industry and the two provinces (`石化产业转移：上海→江苏`), the industry being the sector
+    /// whose id the agreement's id names (`relocation-petrochemical-…` → `petrochemicals`), if any.
+    func relocationTitle(_ deal: RelocationDeal) -> String {
+        guard isChinese else { return deal.title }
+        let words = Set(deal.id.split(separator: "-").map(String.init))
+        let sectors = Set(input.provinces.flatMap { $0.sectors.map(\.sector) }).sorted()
+        let names = ["origin": name(deal.origin), "destination": name(deal.destination)]
+        if let sector = sectors.first(where: { words.contains($0) || ($0.hasSuffix("s") && words.contains(String($0.dropLast()))) }) {
+            return t("relocation_title_industry", names.merging(["industry": t(StringKey.for(.sector, id: sector))]) { $1 })
+        }
+        return t("relocation_title_any", names)
+    }
+
+    /// A failed check's counterexample in the page's language (the English sentence when no Chinese one was given).
+    func counterexample(_ result: RuleCheckResult) -> String? {
+        isChinese ? result.counterexampleZh ?? result.counterexample : result.counterexample
     }
 
     func allocationShares(for province: String) -> [TemplateValue] {

@@ -12,7 +12,7 @@ extension PageBuilder {
                 .node([
                     "ruleTitle": .text(t(rule.key("title"))),
                     "ruleIndicator": .text(rule.indicator),
-                    "ruleThreshold": .text(rule.format(rule.threshold)),
+                    "ruleThreshold": .text(rule.label(rule.threshold, language: t.language)),
                 ])
             })
         c["downloads"] = .list(

@@ -15,8 +15,8 @@ extension PageBuilder {
                     "total": figure(province.total, name: "total", label: t("figure_total", ["year": String(province.baseYear)])),
                     "baseYear": .text(String(province.baseYear)),
                     "peakYear": .text(trajectory.map(peakYearText) ?? t("no_peak")),
-                    "verdictClass": .text(verdict.rawValue),
-                    "verdictLabel": .text(trajectory == nil ? "–" : t(StringKey.for(.verdictShort, id: verdict.rawValue))),
+                    "verdictClass": .text(trajectory.map(verdictStyle) ?? verdict.rawValue),
+                    "verdictLabel": .text(trajectory.map(verdictLabel) ?? "–"),
                 ])
             })
         let regional = inScenarioOrder(input.regionTrajectories)
@@ -24,6 +24,7 @@ extension PageBuilder {
         c["hasRegion"] = .flag(!regional.isEmpty)
         c["regionCharts"] = optional(regional.isEmpty ? nil : regionTrajectoryChart(regional))
         c["headlineScenarioName"] = .text(scenarioName(input.headlineScenario))
+        c["overviewCaption"] = .text(t("overview_table_caption", ["scenario": scenarioName(input.headlineScenario)]))
         return c
     }
 }

@@ -16,20 +16,25 @@ extension PageBuilder {
         var c = regionFrame(heading: t("region_scenarios_title"), intro: t("region_scenarios_intro"))
         var tables: [TemplateValue] = []
         for scenario in input.scenarios {
-            let rows: [[String]] = input.provinces.compactMap { province in
-                guard let trajectory = province.trajectories.first(where: { $0.scenario == scenario }) else { return nil }
-                let at2030 = trajectory.points.first { $0.year == 2030 }.map { NumberFormat.display($0.value) } ?? "–"
+            let shown = input.provinces.compactMap { province in
+                province.trajectories.first { $0.scenario == scenario }.map { (province, $0) }
+            }
+            let unit = trajectoryUnit(shown.map(\.1))
+            let rows: [[String]] = shown.map { province, trajectory in
+                let at2030 = trajectory.points.first { $0.year == 2030 }.map { unit.format($0.value) } ?? "–"
                 return [
-                    name(province.id), peakYearText(trajectory),
-                    trajectory.peak.map { NumberFormat.display($0.value) } ?? "–", at2030,
-                    t(StringKey.for(.verdictShort, id: trajectory.verdict.rawValue)),
+                    name(province.id), peakYearText(trajectory), trajectory.peak.map { unit.format($0.value) } ?? "–", at2030,
+                    verdictLabel(trajectory),
                 ]
             }
             if rows.isEmpty { continue }
             tables.append(
                 DataTable(
                     caption: t("table_scenario_caption", ["scenario": scenarioName(scenario)]),
-                    columns: [t("col_province"), t("col_peak_year"), t("col_peak_value"), "2030", t("col_verdict")],
+                    columns: [
+                        t("col_province"), t("col_peak_year"), t("col_peak_value", ["unit": unit.label]),
+                        t("col_year_value", ["year": "2030", "unit": unit.label]), t("col_verdict"),
+                    ],
                     rows: rows
                 ).node)
         }
@@ -46,14 +51,19 @@ extension PageBuilder {
         var names: [String: String] = [:]
         for corridor in input.corridors { names[corridor.from] = name(corridor.from); names[corridor.to] = name(corridor.to) }
         for province in input.provinces { names[province.id] = name(province.id) }
+        let unit = printed(input.corridors.first?.flow.unit ?? "", input.corridors.map(\.flow.value))
+        var corridorNames: [String: String] = [:]
+        for corridor in input.corridors {
+            corridorNames[corridor.id] = isChinese ? "（\(corridorName(corridor))）" : " (\(corridorName(corridor)))"
+        }
         c["charts"] = .list([
             chartNode(
                 Charts.corridorMap(
-                    id: "corridor-map", corridors: input.corridors, names: names, provinces: input.provinces.map(\.id),
-                    layout: plan.mapLayout,
+                    id: "corridor-map", corridors: input.corridors, names: names, corridorNames: corridorNames,
+                    provinces: input.provinces.map(\.id), layout: plan.mapLayout, unit: unit,
                     labels: ChartLabels(
                         title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
-                        columns: [t("col_corridor"), "\(t("col_flow")) (\(input.corridors.first?.flow.unit ?? ""))", t("col_congestion")],
+                        columns: [t("col_corridor"), t("col_flow", ["unit": unit.label]), t("col_congestion")],
                         words: ["note": t("chart_map_note")])))
         ])
         return c
@@ -64,15 +74,17 @@ extension PageBuilder {
         guard let allocation = input.allocation else { return c }
         var ruleNames: [String: String] = [:]
         for rule in allocation.rules { ruleNames[rule] = t(StringKey.for(.rule, id: rule)) }
+        let unit = printed(allocation.unit, allocation.shares.values.flatMap(\.values))
         c["charts"] = .list([
             chartNode(
                 Charts.allocation(
                     id: "allocation", comparison: allocation, ruleNames: ruleNames,
-                    provinces: input.provinces.map { ($0.id, name($0.id)) },
+                    provinces: input.provinces.map { ($0.id, name($0.id)) }, unit: unit,
                     labels: ChartLabels(
                         title: t("chart_allocation_title"), description: t("chart_allocation_desc"),
-                        caption: t("chart_allocation_caption", ["unit": allocation.unit]),
-                        columns: [t("col_province")] + allocation.rules.map { ruleNames[$0]! },
+                        caption: t("chart_allocation_caption", ["unit": unit.label]),
+                        columns: [t("col_province")]
+                            + allocation.rules.map { t("col_with_unit", ["column": ruleNames[$0]!, "unit": unit.label]) },
                         words: [:])))
         ])
         return c
@@ -80,14 +92,18 @@ extension PageBuilder {
 
     func fundContext() -> TemplateNode {
         var c = regionFrame(heading: t("region_fund_title"), intro: t("region_fund_intro"))
-        let unit = input.fund.first?.contribution.unit ?? ""
+        let unit = printed(
+            input.fund.first?.contribution.unit ?? "", input.fund.flatMap { [$0.contribution.value, $0.benefit.value] })
+        let columns = [t("fund_contribution"), t("fund_benefit"), t("col_net")].map {
+            t("col_with_unit", ["column": $0, "unit": unit.label])
+        }
         c["charts"] = .list([
             chartNode(
                 Charts.fund(
-                    id: "fund", positions: input.fund.map { (name($0.province), $0) },
+                    id: "fund", positions: input.fund.map { (name($0.province), $0) }, unit: unit,
                     labels: ChartLabels(
-                        title: t("chart_fund_title"), description: t("chart_fund_desc"), caption: t("chart_fund_caption", ["unit": unit]),
-                        columns: [t("col_province"), t("fund_contribution"), t("fund_benefit"), t("col_net")],
+                        title: t("chart_fund_title"), description: t("chart_fund_desc"),
+                        caption: t("chart_fund_caption", ["unit": unit.label]), columns: [t("col_province")] + columns,
                         words: ["contribution": t("fund_contribution"), "benefit": t("fund_benefit")])))
         ])
         return c

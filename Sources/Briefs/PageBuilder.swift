@@ -54,6 +54,9 @@ struct PageBuilder {
         context["pageTitle"] = .text(title)
         context["editionDate"] = .text(input.editionDate)
         context["pageFile"] = .text(file)
+        // Absolute addresses, printed on paper where a link cannot be followed.
+        context["siteURL"] = .text(plan.settings.baseURL + folder + "/")
+        context["pageURL"] = .text(plan.settings.baseURL + folder + "/" + file)
         context["alternates"] = .list(
             otherTables.map { table in
                 .node([
@@ -94,22 +97,55 @@ struct PageBuilder {
     /// The destination as printed; with the corridor's own name when another corridor joins the same two places.
     func corridorDestination(_ corridor: CorridorFlow) -> String {
         let twins = input.corridors.filter { $0.from == corridor.from && $0.to == corridor.to }.count
-        guard twins > 1, let own = corridor.name else { return name(corridor.to) }
-        return "\(name(corridor.to)) (\(own))"
+        guard twins > 1, corridor.name != nil else { return name(corridor.to) }
+        return isChinese ? "\(name(corridor.to))（\(corridorName(corridor))）" : "\(name(corridor.to)) (\(corridorName(corridor)))"
     }
 
+    /// A corridor's name as printed: `corridor_<id>` from the string tables (the Chinese names of the lines), else
+    /// the grid's name.
+    func corridorName(_ corridor: CorridorFlow) -> String {
+        let key = StringKey.for(.corridor, id: corridor.id)
+        return t.has(key) ? t(key) : corridor.name ?? corridor.id
+    }
+
+    /// A scenario's name as printed. Chinese names say 情景 as official texts do: the model's name when it does,
+    /// else the string table's (基准情景, 政策情景, …), else the model's name with 情景.
     func scenarioName(_ id: String) -> String {
-        input.scenarioLabels?[id]?.names[t.language] ?? t(StringKey.for(.scenario, id: id))
+        let key = StringKey.for(.scenario, id: id)
+        guard let model = input.scenarioLabels?[id]?.names[t.language] else { return t(key) }
+        guard isChinese, !model.contains("情景") else { return model }
+        return t.has(key) ? t(key) : model + "情景"
     }
 
+    /// Whether the page is in Chinese.
+    var isChinese: Bool { t.language.hasPrefix("zh") }
+
+    /// How values of `unit` are printed on this page when shown together (see `DisplayUnit.printed`).
+    func printed(_ unit: String, _ values: [Double]) -> DisplayUnit {
+        DisplayUnit.printed(unit, language: t.language, values: values)
+    }
+
+    /// A value with its unit as a sentence prints it: `1.81亿吨二氧化碳` in Chinese, `181 Mt CO2` in English.
+    func amount(_ value: Double, unit: String) -> String {
+        let shown = printed(unit, [value])
+        if shown.label == "%" { return shown.format(value) + "%" }
+        return shown.format(value) + (isChinese ? "" : " ") + shown.label
+    }
+
+    /// A figure with its provenance. `display` replaces the printed number (then in the data's unit); the unit is
+    /// printed as `printed(_:_:)` says, `%` without a space.
     func figure(_ f: Figure, name: String, label: String, display: String? = nil, showUnit: Bool = true) -> TemplateValue {
-        .node([
+        let shown = display == nil ? printed(f.unit, [f.value]) : DisplayUnit(label: printed(f.unit, [f.value]).label)
+        let percent = showUnit && f.unit == "%"
+        return .node([
             "figureName": .text(name),
             "label": .text(label),
-            "display": .text(display ?? NumberFormat.display(f.value)),
+            "display": .text((display ?? shown.format(f.value)) + (percent ? "%" : "")),
             "machine": .text(NumberFormat.machine(f.value)),
+            "displayMachine": .text(NumberFormat.machine(f.value * shown.factor)),
             "unit": .text(f.unit),
-            "hasUnit": .flag(showUnit && !f.unit.isEmpty),
+            "unitLabel": .text(shown.label),
+            "hasUnit": .flag(showUnit && !f.unit.isEmpty && !percent),
             "sourceKey": .text(f.provenance.sourceKey),
             "sourceText": .text(f.provenance.source),
             "sourceShort": .text(f.provenance.shortSource),
