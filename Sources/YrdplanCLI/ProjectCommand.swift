@@ -249,7 +249,8 @@ public enum ProjectionReport {
                 "Draws: \(first.draws) (seed \(first.seed)) over every stated range; '>Y' = still rising at the horizon in "
                 + "that share of draws; P(≤2030) = share of draws that peak by 2030 (see docs/methods.md).\n"
         }
-        out += "Observed years come from Regions/ (sourced, derived or judged; `yrdplan validate` gives the shares); later years are projections.\n"
+        out +=
+            "Observed years come from Regions/ (sourced, derived or judged; `yrdplan validate` gives the shares); later years are projections.\n"
         return out
     }
 }
