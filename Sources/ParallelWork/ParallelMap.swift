@@ -13,16 +13,19 @@ public enum ParallelMap {
         return results.values
     }
 
-    /// `first` and `second` computed concurrently; both results.
+    /// `first` and `second` computed concurrently; both results. `first` runs on a worker of the global queue and
+    /// `second` on the calling thread — not as two iterations of `concurrentPerform`, because libdispatch runs a
+    /// `concurrentPerform` nested in another with the outer one's share of the cores (on 2 cores: serially), and
+    /// `first` is usually the one that fans out (the 15 coalition dispatches of the pooled game).
     public static func both<A: Sendable, B: Sendable>(
-        _ first: @Sendable () -> A, _ second: @Sendable () -> B
+        _ first: @escaping @Sendable () -> A, _ second: () -> B
     ) -> (A, B) {
         let a = ResultSlots<A>(count: 1)
-        let b = ResultSlots<B>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
-        }
-        return (a.values[0], b.values[0])
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { a.store(first(), at: 0) }
+        let b = second()
+        group.wait()
+        return (a.values[0], b)
     }
 }
 
