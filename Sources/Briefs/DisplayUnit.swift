@@ -1,7 +1,7 @@
 import Foundation
 
 // MARK: - Units as a page prints them: the data's unit in English, the forms Chinese official documents use in
-// Chinese (万吨/亿吨二氧化碳, 亿千瓦时, 亿元/年; /work/shared/reference/glossary-zh.md), with the values converted.
+// Chinese (万吨/亿吨二氧化碳, 亿千瓦时, 亿元/年; shared/reference/glossary-zh.md), with the values converted.
 
 /// How the values of one unit are printed on a page: the unit's label, the factor from the data's unit and the
 /// decimals. Machine values (`<data value>`, XML) stay in the data's unit; only what a reader sees changes.
