@@ -20,6 +20,20 @@ public enum AgreementAnalysis {
         var diagnostics = DiagnosticEngine()
         for agreement in model.agreements {
             let path = agreement.file
+            // The year the agreement's figures describe; the loader requires a year on every figure, so only an
+            // agreement without figures (a pooled game on the grid, whose year is the grid scenario's) has none.
+            let statedYear = agreement.latestFigureYear
+            func year() throws(AnalysisFailure) -> Int {
+                guard let statedYear else {
+                    throw .badInput(
+                        DiagnosticsError([
+                            .error(
+                                at: agreement.location ?? SourceLocation(file: path), "no figure of the agreement states a year",
+                                fix: "give its figures `year:`")
+                        ]))
+                }
+                return statedYear
+            }
             do {
                 switch agreement {
                 case .pooledDispatch(let pooled):
@@ -34,13 +48,13 @@ public enum AgreementAnalysis {
                     } else {
                         figures.allocation = try comparison(
                             pooled.evaluate(), id: pooled.id, path: path, basis: "the agreement's coalition cost table",
-                            year: agreement.latestFigureYear)
+                            year: try year())
                     }
                 case .jointFund(let joint):
-                    figures.fund = positions(try joint.evaluate(), path: path, year: agreement.latestFigureYear)
+                    figures.fund = positions(try joint.evaluate(), path: path, year: try year())
                 case .relocation(let relocation):
                     figures.relocations.append(
-                        try deal(relocation, path: path, year: agreement.latestFigureYear) { model.province($0)?.name.zh ?? $0 })
+                        try deal(relocation, path: path, year: try year()) { model.province($0)?.name.zh ?? $0 })
                 }
             } catch let failure as AnalysisFailure {
                 diagnostics.absorb(failure.diagnostics)
@@ -52,24 +66,21 @@ public enum AgreementAnalysis {
         return figures
     }
 
-    /// The year a figure of an agreement describes: the latest year its inputs state (`nil` when none does).
-    static func citationYear(_ year: Int?) -> Int { year ?? 0 }
-
     /// A relocation agreement as `yrdplan check --details` evaluates it: the split schedule, each party's NPV
     /// (the agreed allocation) and every required property with its counterexample, in English and, with
     /// `chineseName` for the parties, in Chinese.
     public static func deal(
-        _ agreement: RelocationAgreement, path: String, year: Int?, chineseName: (String) -> String = { $0 }
+        _ agreement: RelocationAgreement, path: String, year: Int, chineseName: (String) -> String = { $0 }
     ) throws -> RelocationDeal {
         let outcome = try agreement.evaluate()
         let results = RuleChecker.check(agreement)
         let evaluation = Citation(
             sourceKey: "agreement-\(agreement.id)", source: "yrdplan evaluation of \(path) (NPV per province); yrdplan check",
-            year: citationYear(year), confidence: .synthetic,
+            year: year, confidence: .synthetic,
             note: "Plant figures are synthetic magnitudes and the discount rate an estimate; see the notes in \(path).")
         let splitCitation = Citation(
             sourceKey: "agreement-\(agreement.id)-split", source: "split schedule agreed in \(path)",
-            year: citationYear(year), confidence: .estimate,
+            year: year, confidence: .estimate,
             note: "Each period cites its own source in the file (e.g. the Liu-Song park's 40:60, bsh-013); later periods are estimates.")
         var rows: [SplitRow] = []
         for (stream, periods) in [
@@ -102,7 +113,7 @@ public enum AgreementAnalysis {
     /// The agreed rule beside Shapley, nucleolus, normalised Banzhaf and the equal split of the same game
     /// (the comparison `yrdplan check --details` prints per party).
     public static func comparison(
-        _ outcome: AgreementOutcome, id: String, path: String, basis: String, year: Int?
+        _ outcome: AgreementOutcome, id: String, path: String, basis: String, year: Int
     ) throws -> AllocationComparison {
         let rules = try ruleComparison(outcome)
         var shares: [String: [String: Double]] = [:]
@@ -112,7 +123,7 @@ public enum AgreementAnalysis {
         let citation = Citation(
             sourceKey: "agreement-\(id)",
             source: "yrdplan benefit sharing of \(path) (\(basis)); yrdplan check",
-            year: citationYear(year), confidence: .synthetic,
+            year: year, confidence: .synthetic,
             note: "The savings game rests on synthetic grid shapes and partly synthetic figures; see the notes in \(path).")
         return AllocationComparison(benefit: id, rules: rules.map(\.rule), shares: shares, unit: outcome.unit, provenance: citation)
     }
@@ -129,11 +140,11 @@ public enum AgreementAnalysis {
     }
 
     /// Each party's contribution to and gross benefit from the joint fund.
-    public static func positions(_ outcome: AgreementOutcome, path: String, year: Int?) -> [FundPosition] {
+    public static func positions(_ outcome: AgreementOutcome, path: String, year: Int) -> [FundPosition] {
         guard let contributions = outcome.contributions, let benefits = outcome.benefits else { return [] }
         let citation = Citation(
             sourceKey: "agreement-joint-fund", source: "yrdplan evaluation of \(path) (portfolio and contribution rule); yrdplan check",
-            year: citationYear(year), confidence: .synthetic,
+            year: year, confidence: .synthetic,
             note: "Contributions follow sourced 2022 GDP; the candidate projects are synthetic magnitudes (see \(path)).")
         return outcome.parties.indices.map { index in
             FundPosition(

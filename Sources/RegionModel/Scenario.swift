@@ -223,8 +223,6 @@ public struct RegionalModel: Sendable {
     public func scenario(_ name: String) -> Scenario? { scenarios.first { $0.name == name } }
     /// The ids of the provinces, as agreements and grid buses name them.
     public var provinceIDs: Set<String> { Set(provinces.map(\.id.rawValue)) }
-    /// The agreement with this id.
-    public func agreement(_ id: String) -> Agreement? { agreements.first { $0.id == id } }
 }
 
 extension LeverPath {
