@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import LinearProgramming
 import RegionModel
 
@@ -6,9 +7,12 @@ import RegionModel
 ///
 /// Variables, in blocks by type (each block snapshot by snapshot): generator output (MW), link flow p0
 /// (MW), storage dispatch, storage charging and state of charge (MW, MW, MWh), load shed per load bus
-/// (MW, not bounded by the demand). Rows: one nodal balance per bus and snapshot (= demand), one state-of-charge balance per
-/// storage unit and snapshot, then the optional CO2 cap and green-import rows. Bounds of single variables are column bounds.
-/// Objective (yuan): Σ_t w_obj(t) · (Σ mc_g p_g + Σ mc_l p0_l + Σ mc_s dispatch_s + VOLL · shed).
+/// (MW, not bounded by the demand), storage spill (units with inflow), line flow (MW), then one capacity per
+/// extendable component. Rows: one nodal balance per bus and snapshot (= demand), one state-of-charge balance per
+/// storage unit and snapshot, the optional CO2 cap and green-import rows, one Kirchhoff voltage-law row per cycle of
+/// lines and snapshot, then the rows that tie the operation of extendable components to their capacity. Bounds of
+/// single variables are column bounds. Objective: Σ_t w_obj(t) · (Σ mc_g p_g + Σ mc_l p0_l + Σ mc_s dispatch_s +
+/// VOLL · shed) + Σ capital_cost · capacity over the extendable components.
 public struct DispatchProblem: Sendable {
     public let network: GridNetwork
     /// The LP, built by the `define…` steps below in column order.
@@ -27,6 +31,18 @@ public struct DispatchProblem: Sendable {
     /// Rows of the optional global constraints.
     public private(set) var co2Row: Int?
     public private(set) var greenImportRow: Int?
+    /// Bus index of each line end.
+    public let lineBus0: [Int]
+    public let lineBus1: [Int]
+    /// The cycle basis of the lines: per cycle, the lines on it with their signed per-unit impedance.
+    public let cycles: [[(line: Int, weight: Double)]]
+    /// Storage units with an inflow, in unit order (each has a spill variable per snapshot).
+    public let spillUnits: [Int]
+    /// The capacity variable of each extendable component (nil when its capacity is fixed).
+    public internal(set) var generatorCapacity: [Int?] = []
+    public internal(set) var linkCapacity: [Int?] = []
+    public internal(set) var lineCapacity: [Int?] = []
+    public internal(set) var storageCapacity: [Int?] = []
 
     public var snapshotCount: Int { network.snapshots.count }
     public var busCount: Int { network.buses.count }
@@ -34,6 +50,7 @@ public struct DispatchProblem: Sendable {
     var linkCount: Int { network.links.count }
     var storageCount: Int { network.storageUnits.count }
     var shedCount: Int { shedBuses.count }
+    var lineCount: Int { network.lines.count }
 
     // Type-major layout, as PyPSA/linopy order their LPs: all generator outputs (snapshot by snapshot),
     // then all link flows, storage dispatch, charging, state of charge and shed; rows likewise (all
@@ -52,8 +69,17 @@ public struct DispatchProblem: Sendable {
     func shedColumn(_ k: Int, _ t: Int) -> Int {
         snapshotCount * (generatorCount + linkCount + 3 * storageCount) + t * shedCount + k
     }
+    func spillColumn(_ k: Int, _ t: Int) -> Int {
+        snapshotCount * (generatorCount + linkCount + 3 * storageCount + shedCount) + t * spillUnits.count + k
+    }
+    func lineColumn(_ l: Int, _ t: Int) -> Int {
+        snapshotCount * (generatorCount + linkCount + 3 * storageCount + shedCount + spillUnits.count) + t * lineCount + l
+    }
     func balanceRow(_ b: Int, _ t: Int) -> Int { t * busCount + b }
     func stateOfChargeRow(_ s: Int, _ t: Int) -> Int { snapshotCount * busCount + t * storageCount + s }
+    func cycleRow(_ c: Int, _ t: Int) -> Int { firstCycleRow + t * cycles.count + c }
+    /// The first Kirchhoff voltage-law row (after the global constraints).
+    private var firstCycleRow = 0
 
     /// Validates `network` (every problem at once) and builds its LP; with `allowShedding` false the LP
     /// has no shed variables, so load that no supply can meet makes it infeasible.
@@ -69,6 +95,12 @@ public struct DispatchProblem: Sendable {
         linkBus0 = network.links.map { busIndex[$0.bus0]! }
         linkBus1 = network.links.map { busIndex[$0.bus1]! }
         storageBus = network.storageUnits.map { busIndex[$0.bus]! }
+        lineBus0 = network.lines.map { busIndex[$0.bus0]! }
+        lineBus1 = network.lines.map { busIndex[$0.bus1]! }
+        cycles = Self.cycleBasis(network, lineBus0: lineBus0, lineBus1: lineBus1)
+        spillUnits = network.storageUnits.indices.filter { s in
+            (0..<network.snapshots.count).contains { network.storageUnits[s].inflow[$0] > 0 }
+        }
 
         let nT = network.snapshots.count
         let nB = network.buses.count
@@ -97,10 +129,15 @@ public struct DispatchProblem: Sendable {
         defineStorageRows(&lp)
         co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0) }
         greenImportRow = network.greenImportShare.map { _ in lp.addConstraint(lower: 0, upper: .infinity) }
+        firstCycleRow = lp.constraintCount
+        for _ in 0..<(nT * cycles.count) { lp.addConstraint(lower: 0, upper: 0) }
         defineGenerators(&lp)
         defineLinks(&lp)
         defineStorage(&lp)
         defineShedding(&lp)
+        defineSpill(&lp)
+        defineLines(&lp)
+        defineCapacities(&lp)
         program = lp
     }
 
@@ -116,14 +153,23 @@ public struct DispatchProblem: Sendable {
         }
     }
 
-    /// One state-of-charge balance per storage unit and snapshot (the initial charge on the first row when not cyclic).
+    /// One state-of-charge balance per storage unit and snapshot: the inflow (× hours) on the right, and on the first
+    /// row of a unit that is not cyclic its initial charge (PyPSA applies no standing loss to it).
     func defineStorageRows(_ lp: inout LinearProgram) {
         for t in 0..<snapshotCount {
+            let wStore = network.snapshots[t].storeWeight
             for unit in network.storageUnits {
-                let initial = (t == 0 && !unit.cyclicStateOfCharge) ? unit.initialStateOfCharge : 0
-                lp.addConstraint(lower: initial, upper: initial)
+                let initial =
+                    (t == 0 && !unit.cyclicStateOfCharge) ? unit.initialStateOfCharge : 0
+                let rhs = initial + wStore * unit.inflow[t]
+                lp.addConstraint(lower: rhs, upper: rhs)
             }
         }
+    }
+
+    /// The share of a unit's stored energy left after `hours` of standing loss: (1 − standing_loss)^hours.
+    static func retained(_ unit: GridStorageUnit, hours: Double) -> Double {
+        unit.standingLoss == 0 ? 1 : pow(1 - unit.standingLoss, hours)
     }
 
     /// Generator output: feeds its bus's balance; counts in the CO2 cap (t CO2 per MWh of primary energy ÷
@@ -150,24 +196,41 @@ public struct DispatchProblem: Sendable {
                     lp.appendColumnEntry(row: greenImportRow, coefficient: wGen * (green - greenShare))
                 }
                 let pNom = generator.nominalPower
-                lp.addVariable(
-                    lower: pNom * generator.minPerUnit[t], upper: pNom * generator.maxPerUnit[t],
-                    cost: wObj * generator.marginalCost)
+                if generator.expansion == nil {
+                    lp.addVariable(
+                        lower: pNom * generator.minPerUnit[t], upper: pNom * generator.maxPerUnit[t],
+                        cost: wObj * generator.marginalCost)
+                } else {
+                    // Bounded by rows against the capacity variable (defineCapacities); p_min_pu ≥ 0 makes p ≥ 0.
+                    lp.addVariable(lower: 0, upper: .infinity, cost: wObj * generator.marginalCost)
+                }
             }
         }
     }
 
-    /// Link flow p0 from bus0: leaves bus0, arrives at bus1 times the efficiency; entries in row order.
+    /// Link flow p0 from bus0: leaves bus0, arrives at bus1 times the efficiency (and at further ports times
+    /// theirs); between p_nom·p_min_pu and p_nom·p_max_pu. Entries in row order.
     func defineLinks(_ lp: inout LinearProgram) {
+        let busIndex = Dictionary(network.buses.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let portBuses = network.links.map { $0.extraPorts.map { busIndex[$0.bus]! } }
         for t in 0..<snapshotCount {
             let wObj = network.snapshots[t].objectiveWeight
             for (l, link) in network.links.enumerated() {
-                let from = (row: balanceRow(linkBus0[l], t), coefficient: -1.0)
-                let to = (row: balanceRow(linkBus1[l], t), coefficient: link.efficiency)
-                let (first, second) = from.row < to.row ? (from, to) : (to, from)
-                lp.appendColumnEntry(row: first.row, coefficient: first.coefficient)
-                lp.appendColumnEntry(row: second.row, coefficient: second.coefficient)
-                lp.addVariable(lower: 0, upper: link.nominalPower, cost: wObj * link.marginalCost)
+                var coefficients: [Int: Double] = [balanceRow(linkBus0[l], t): -1]
+                coefficients[balanceRow(linkBus1[l], t), default: 0] += link.efficiency
+                for (port, b) in zip(link.extraPorts, portBuses[l]) {
+                    coefficients[balanceRow(b, t), default: 0] += port.efficiency
+                }
+                for (row, coefficient) in coefficients.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
+                    lp.appendColumnEntry(row: row, coefficient: coefficient)
+                }
+                if link.expansion == nil {
+                    lp.addVariable(
+                        lower: link.minPerUnit * link.nominalPower, upper: link.maxPerUnit * link.nominalPower,
+                        cost: wObj * link.marginalCost)
+                } else {
+                    lp.addVariable(lower: link.minPerUnit >= 0 ? 0 : -.infinity, upper: .infinity, cost: wObj * link.marginalCost)
+                }
             }
         }
     }
@@ -183,7 +246,8 @@ public struct DispatchProblem: Sendable {
             for (s, unit) in storage.enumerated() {
                 lp.appendColumnEntry(row: balanceRow(storageBus[s], t), coefficient: 1)
                 lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: wStore / unit.efficiencyDispatch)
-                lp.addVariable(lower: 0, upper: unit.nominalPower, cost: wObj * unit.marginalCost)
+                lp.addVariable(
+                    lower: 0, upper: unit.expansion == nil ? unit.nominalPower : .infinity, cost: wObj * unit.marginalCost)
             }
         }
         for t in 0..<nT {
@@ -191,25 +255,33 @@ public struct DispatchProblem: Sendable {
             for (s, unit) in storage.enumerated() {
                 lp.appendColumnEntry(row: balanceRow(storageBus[s], t), coefficient: -1)
                 lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: -wStore * unit.efficiencyStore)
-                lp.addVariable(lower: 0, upper: unit.nominalPower, cost: 0)
+                lp.addVariable(lower: 0, upper: unit.expansion == nil ? unit.nominalPower : .infinity, cost: 0)
             }
         }
-        // soc_t − soc_{t−1} + … = 0.
+        // soc_t − (1 − standing_loss)^w(t) · soc_{t−1} + … = inflow.
         for t in 0..<nT {
             for (s, unit) in storage.enumerated() {
                 let cyclicWrap = t + 1 == nT && unit.cyclicStateOfCharge && nT > 1
                 if cyclicWrap {
                     // soc_{T−1} appears in row 0 (as soc_{−1}) before its own row T−1.
-                    lp.appendColumnEntry(row: stateOfChargeRow(s, 0), coefficient: -1)
+                    let retained = Self.retained(unit, hours: network.snapshots[0].storeWeight)
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, 0), coefficient: -retained)
                 }
-                // With one cyclic snapshot soc − soc cancels: the column has no entry at all.
-                if !(unit.cyclicStateOfCharge && nT == 1) {
-                    lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: 1)
+                // With one cyclic snapshot soc − retained·soc is one entry (none without standing loss).
+                let own = unit.cyclicStateOfCharge && nT == 1 ? 1 - Self.retained(unit, hours: network.snapshots[0].storeWeight) : 1
+                if own != 0 {
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: own)
                 }
                 if t + 1 < nT {
-                    lp.appendColumnEntry(row: stateOfChargeRow(s, t + 1), coefficient: -1)
+                    let retained = Self.retained(unit, hours: network.snapshots[t + 1].storeWeight)
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, t + 1), coefficient: -retained)
                 }
-                lp.addVariable(lower: 0, upper: unit.nominalPower * unit.maxHours, cost: 0)
+                let upper = unit.expansion == nil ? unit.nominalPower * unit.maxHours : .infinity
+                if let fixed = unit.fixedStateOfCharge[t] {
+                    lp.addVariable(lower: fixed, upper: fixed, cost: 0)
+                } else {
+                    lp.addVariable(lower: 0, upper: upper, cost: 0)
+                }
             }
         }
     }

@@ -14,21 +14,34 @@ public struct GeneratorDispatch: Sendable, Hashable {
     public var co2Tonnes: Double
 }
 
-/// What one link (corridor direction) carried.
+/// The capacity the optimiser chose for one extendable component (PyPSA's `p_nom_opt` / `s_nom_opt`).
+public struct OptimalCapacity: Sendable, Hashable {
+    /// PyPSA's list name of the component: `generators`, `links`, `lines` or `storage_units`.
+    public var component: String
+    public var name: String
+    /// `p_nom_opt` (MW) or `s_nom_opt` (MVA).
+    public var attribute: String
+    /// The capacity given in the input (existing capacity, priced in PyPSA's objective constant).
+    public var given: Double
+    public var optimal: Double
+}
+
+/// What one link (corridor direction) or line carried; p0 is negative when it flows from bus1 to bus0.
 public struct LinkFlow: Sendable, Hashable {
     public var name: String
     public var bus0: String
     public var bus1: String
+    /// Usable capacity in the direction bus0 → bus1 (p_nom·p_max_pu, or the optimal one when extendable), MW.
     public var nominalPower: Double
     /// Hourly flow at the sending end, MW, one per snapshot.
     public var hourlyFlow: [Double]
-    /// Energy sent over the period, MWh (objective weighting).
+    /// Net energy sent over the period, MWh (objective weighting).
     public var energySentMWh: Double
     /// Energy delivered at bus1 (after losses), MWh.
     public var energyDeliveredMWh: Double
-    /// Energy sent divided by capacity × hours.
+    /// Energy sent (either way) divided by capacity × hours.
     public var utilisation: Double
-    /// Hours (weighted) with the flow at capacity.
+    /// Hours (weighted) with the flow at its limit (in either direction).
     public var congestedHours: Double
     /// Snapshots with the flow at capacity.
     public var congestedSnapshots: Int
@@ -96,6 +109,13 @@ public struct DispatchResult: Sendable {
     public var snapshotLabels: [String]
     public var generators: [GeneratorDispatch]
     public var links: [LinkFlow]
+    /// Flows of the lines (linearised power flow), in the network's line order.
+    public var lines: [LinkFlow]
+    /// The capacities of extendable components, in the order generators, links, lines, storage units.
+    public var capacities: [OptimalCapacity]
+    /// Capital cost of the capacity extendable components already have, included in `objective`; PyPSA reports
+    /// `objective − existingCapacityCost` as its `objective` (and this as `objective_constant`).
+    public var existingCapacityCost: Double
     public var buses: [BusOutcome]
     public var storage: [StorageOutcome]
     public var shedEvents: [ShedEvent]
@@ -105,6 +125,9 @@ public struct DispatchResult: Sendable {
     public var greenImportShadowPrice: Double?
     /// Green share of the energy generated at external buses (nil without external generation).
     public var greenImportShare: Double?
+
+    /// The objective as PyPSA reports it: total cost less the capital cost of existing extendable capacity.
+    public var pypsaObjective: Double { objective - existingCapacityCost }
 
     /// Total CO2 of generation, t.
     public var totalCO2: Double { generators.reduce(0) { $0 + $1.co2Tonnes } }
@@ -134,6 +157,27 @@ extension DispatchProblem {
             for b in 0..<nB { prices[b][t] = w > 0 ? duals[balanceRow(b, t)] / w : 0 }
         }
 
+        // Capacities.
+        var capacities: [OptimalCapacity] = []
+        func capacity(_ column: Int?, _ component: String, _ name: String, _ attribute: String, given: Double) -> Double {
+            guard let column else { return given }
+            capacities.append(
+                OptimalCapacity(component: component, name: name, attribute: attribute, given: given, optimal: x[column]))
+            return x[column]
+        }
+        let generatorCapacities = net.generators.enumerated().map { g, generator in
+            capacity(generatorCapacity[g], "generators", generator.name, "p_nom_opt", given: generator.nominalPower)
+        }
+        let linkCapacities = net.links.enumerated().map { l, link in
+            capacity(linkCapacity[l], "links", link.name, "p_nom_opt", given: link.nominalPower)
+        }
+        let lineCapacities = net.lines.enumerated().map { l, line in
+            capacity(lineCapacity[l], "lines", line.name, "s_nom_opt", given: line.nominalPower)
+        }
+        for (s, unit) in net.storageUnits.enumerated() {
+            _ = capacity(storageCapacity[s], "storage_units", unit.name, "p_nom_opt", given: unit.nominalPower)
+        }
+
         // Generators, and per-snapshot local injections and emissions for tracing.
         var injection = [Double](repeating: 0, count: nT * nB)
         var emissionRate = [Double](repeating: 0, count: nT * nB)
@@ -158,7 +202,7 @@ extension DispatchProblem {
                 emissionRate[t * nB + b] += p * co2PerMWh
                 if isShedding { shedPerSnapshot[t * nB + b] += p }
                 if generator.maxPerUnit.isSeries {
-                    curtailed += w * max(0, generator.nominalPower * generator.maxPerUnit[t] - p)
+                    curtailed += w * max(0, generatorCapacities[g] * generator.maxPerUnit[t] - p)
                 }
             }
             generation[b][generator.carrier, default: 0] += energy
@@ -210,32 +254,56 @@ extension DispatchProblem {
             }
         }
 
-        // Links.
-        let linkResults = net.links.enumerated().map { l, link -> LinkFlow in
+        // Links and lines.
+        func flow(
+            name: String, bus0: Int, bus1: Int, capacity: Double, minPerUnit: Double, maxPerUnit: (Int) -> Double,
+            efficiency: Double, marginalCost: Double, value: (Int) -> Double, spread: (Int) -> Double
+        ) -> LinkFlow {
             var hourly = [Double](repeating: 0, count: nT)
             var sent = 0.0
+            var moved = 0.0
             var congestedHours = 0.0
             var congestedSnapshots = 0
             var rent = 0.0
             var hours = 0.0
             for t in 0..<nT {
-                let p = x[linkColumn(l, t)]
+                let p = value(t)
                 let w = snapshots[t].objectiveWeight
                 hourly[t] = p
                 sent += w * p
+                moved += w * abs(p)
                 hours += w
-                if link.nominalPower > 0 && p >= link.nominalPower * (1 - 1e-6) - tolerance {
+                let upper = capacity * maxPerUnit(t)
+                let lower = capacity * minPerUnit
+                if (upper > 0 && p >= upper * (1 - 1e-6) - tolerance) || (lower < 0 && p <= lower * (1 - 1e-6) + tolerance) {
                     congestedHours += w
                     congestedSnapshots += 1
                 }
-                let spread = link.efficiency * prices[linkBus1[l]][t] - prices[linkBus0[l]][t] - link.marginalCost
-                rent += w * p * spread
+                rent += w * p * (spread(t) - marginalCost)
             }
+            let usable = capacity * maxPerUnit(0)
             return LinkFlow(
-                name: link.name, bus0: link.bus0, bus1: link.bus1, nominalPower: link.nominalPower,
-                hourlyFlow: hourly, energySentMWh: sent, energyDeliveredMWh: sent * link.efficiency,
-                utilisation: link.nominalPower > 0 && hours > 0 ? sent / (link.nominalPower * hours) : 0,
+                name: name, bus0: net.buses[bus0].name, bus1: net.buses[bus1].name, nominalPower: usable,
+                hourlyFlow: hourly, energySentMWh: sent, energyDeliveredMWh: sent * efficiency,
+                utilisation: usable > 0 && hours > 0 ? moved / (usable * hours) : 0,
                 congestedHours: congestedHours, congestedSnapshots: congestedSnapshots, congestionRentYuan: rent)
+        }
+        let busIndex = Dictionary(net.buses.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let linkResults = net.links.enumerated().map { l, link -> LinkFlow in
+            let ports = link.extraPorts.map { (busIndex[$0.bus]!, $0.efficiency) }
+            return flow(
+                name: link.name, bus0: linkBus0[l], bus1: linkBus1[l], capacity: linkCapacities[l],
+                minPerUnit: link.minPerUnit, maxPerUnit: { _ in link.maxPerUnit }, efficiency: link.efficiency,
+                marginalCost: link.marginalCost, value: { x[linkColumn(l, $0)] },
+                spread: { t in
+                    ports.reduce(link.efficiency * prices[linkBus1[l]][t] - prices[linkBus0[l]][t]) { $0 + $1.1 * prices[$1.0][t] }
+                })
+        }
+        let lineResults = net.lines.enumerated().map { l, line -> LinkFlow in
+            flow(
+                name: line.name, bus0: lineBus0[l], bus1: lineBus1[l], capacity: lineCapacities[l], minPerUnit: -1,
+                maxPerUnit: { line.maxPerUnit[$0] }, efficiency: 1, marginalCost: 0, value: { x[lineColumn(l, $0)] },
+                spread: { t in prices[lineBus1[l]][t] - prices[lineBus0[l]][t] })
         }
 
         // Flow tracing per snapshot.
@@ -244,14 +312,20 @@ extension DispatchProblem {
         var importedCO2 = [Double](repeating: 0, count: nB)
         var workspace = ProportionalSharing.Workspace(busCount: nB)
         var flows: [ProportionalSharing.Flow] = []
-        flows.reserveCapacity(net.links.count)
+        flows.reserveCapacity(net.links.count + net.lines.count)
+        // A negative p0 runs from bus1 (which sends efficiency·|p0|) to bus0 (which receives |p0|).
+        func directed(_ from: Int, _ to: Int, _ p: Double, _ efficiency: Double) -> ProportionalSharing.Flow {
+            p >= 0
+                ? ProportionalSharing.Flow(from: from, to: to, sent: p, efficiency: efficiency)
+                : ProportionalSharing.Flow(from: to, to: from, sent: -p * efficiency, efficiency: 1 / efficiency)
+        }
         for t in 0..<nT {
             flows.removeAll(keepingCapacity: true)
             for l in 0..<net.links.count {
-                flows.append(
-                    ProportionalSharing.Flow(
-                        from: linkBus0[l], to: linkBus1[l], sent: linkResults[l].hourlyFlow[t],
-                        efficiency: net.links[l].efficiency))
+                flows.append(directed(linkBus0[l], linkBus1[l], linkResults[l].hourlyFlow[t], net.links[l].efficiency))
+            }
+            for l in 0..<net.lines.count {
+                flows.append(directed(lineBus0[l], lineBus1[l], lineResults[l].hourlyFlow[t], 1))
             }
             let base = t * nB
             let intensity = workspace.solve(
@@ -294,7 +368,7 @@ extension DispatchProblem {
         return DispatchResult(
             status: solution.status, objective: solution.objective, iterations: solution.iterations,
             snapshotLabels: snapshots.map(\.label), generators: generatorResults, links: linkResults,
-            buses: busResults, storage: storageResults, shedEvents: shedEvents,
+            lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults, storage: storageResults, shedEvents: shedEvents,
             carbonPrice: co2Row.map { -duals[$0] },
             greenImportShadowPrice: greenImportRow.map { duals[$0] },
             greenImportShare: externalTotal > 0 ? externalGreen / externalTotal : nil)

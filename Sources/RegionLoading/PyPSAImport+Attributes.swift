@@ -29,8 +29,15 @@ public struct PyPSAAttribute: Sendable, Hashable {
     public let status: PyPSAAttributeStatus
     /// Whether a time-series file (`generators-p_max_pu.csv`) of the attribute is modelled.
     public let seriesModelled: Bool
+    /// Whether the column is not in PyPSA's attribute table but written by PyPSA's own example networks (PyPSA
+    /// keeps such columns and its optimisation ignores them).
+    public let isExampleExtra: Bool
 
-    init(_ name: String, default defaultValue: String, _ status: PyPSAAttributeStatus, series: Bool = false) {
+    init(
+        _ name: String, default defaultValue: String, _ status: PyPSAAttributeStatus, series: Bool = false,
+        exampleExtra: Bool = false
+    ) {
+        self.isExampleExtra = exampleExtra
         self.name = name
         self.defaultValue = defaultValue
         self.status = status
@@ -67,7 +74,7 @@ public struct PyPSAComponentSchema: Sendable {
         if let attribute = attributes.first(where: { $0.name == name }) { return attribute }
         guard listName == "links" else { return nil }
         for (prefix, fallback, status) in [
-            ("bus", "", PyPSAAttributeStatus.refused(.multiPort)), ("efficiency", "1", .refused(.multiPort)),
+            ("bus", "", PyPSAAttributeStatus.modelled), ("efficiency", "1", .modelled),
             ("p", "0", .output),
         ] where name.hasPrefix(prefix) {
             if let port = Int(name.dropFirst(prefix.count)), port >= 2 { return PyPSAAttribute(name, default: fallback, status) }
@@ -89,9 +96,18 @@ public enum PyPSAFileStatus: Sendable, Hashable {
 
 extension PyPSARefusal {
     static let solveWithPyPSA = "solve this network with PyPSA itself"
-    static let expansion = PyPSARefusal(
-        reason: "capacity expansion (p_nom_extendable) is not supported yet; the project plans it",
-        fix: "until then, \(solveWithPyPSA)")
+    static let fixedOptimum = PyPSARefusal(
+        reason: "a capacity fixed for the optimum (p_nom_set, s_nom_set) is not modelled", fix: solveWithPyPSA)
+    static let overnightCost = PyPSARefusal(
+        reason: "capacity costs from overnight_cost or fom_cost (PyPSA annualises and adds them) are not modelled",
+        fix: "give PyPSA's periodised cost (annuity of overnight_cost at discount_rate over lifetime, plus fom_cost) as "
+            + "capital_cost, or \(solveWithPyPSA)")
+    static let angleLimit = PyPSARefusal(
+        reason: "limits on the voltage angle difference across a line (v_ang_max) are not modelled", fix: solveWithPyPSA)
+    static let lineType = PyPSARefusal(
+        reason: "standard line types are not read yet",
+        fix: "give the line's x and r in ohm (PyPSA's x_per_length·length/num_parallel from its line type table), "
+            + "or \(solveWithPyPSA)")
     static let modular = PyPSARefusal(
         reason: "modular capacity (p_nom_mod) needs integer variables; yrdplan solves a linear dispatch",
         fix: solveWithPyPSA)
@@ -102,13 +118,13 @@ extension PyPSARefusal {
         reason: "maintenance scheduling (maintainable) needs integer variables; yrdplan solves a linear dispatch",
         fix: solveWithPyPSA)
     static let setPoint = PyPSARefusal(
-        reason: "fixed dispatch set points are not modelled", fix: "remove the set point, or \(solveWithPyPSA)")
+        reason: "fixed dispatch set points are not modelled", fix: solveWithPyPSA)
     static let energySum = PyPSARefusal(
         reason: "limits on the energy produced over the period (e_sum_min, e_sum_max) are not modelled",
-        fix: "remove the limit, or \(solveWithPyPSA)")
+        fix: solveWithPyPSA)
     static let sign = PyPSARefusal(
         reason: "a sign other than PyPSA's default turns production into consumption; it is not modelled",
-        fix: "use a load for consumption and a generator for production")
+        fix: solveWithPyPSA)
     static let quadratic = PyPSARefusal(
         reason: "quadratic costs make the problem a QP; yrdplan's Clp dispatch is linear", fix: solveWithPyPSA)
     static let inactive = PyPSARefusal(
@@ -116,29 +132,18 @@ extension PyPSARefusal {
         fix: "delete the row if it is meant to be left out (PyPSA leaves it out of the optimisation)")
     static let ramp = PyPSARefusal(
         reason: "ramp limits are not modelled; the dispatch would move faster than allowed",
-        fix: "remove the limit (PyPSA's NaN: none) if it may be ignored, or \(solveWithPyPSA)")
-    static let linkMinimum = PyPSARefusal(
-        reason: "only links with p_min_pu = 0 are modelled: bidirectional links (p_min_pu < 0) and minimum "
-            + "flows (p_min_pu > 0) are not, because corridor results and flow tracing assume 0 ≤ p0",
-        fix: "with efficiency 1 and marginal_cost 0, two opposite links (p_nom·p_max_pu and p_nom·|p_min_pu|) "
-            + "are the same LP; otherwise \(solveWithPyPSA)")
+        fix: solveWithPyPSA)
     static let delay = PyPSARefusal(reason: "delayed delivery over links is not modelled", fix: solveWithPyPSA)
-    static let multiPort = PyPSARefusal(
-        reason: "multi-port links (bus2, efficiency2, …) are not modelled", fix: solveWithPyPSA)
     static let storageLimits = PyPSARefusal(
         reason: "storage units are modelled with dispatch and charging each up to p_nom (PyPSA's p_max_pu 1, "
-            + "p_min_pu -1); other limits are not", fix: "scale p_nom instead, or \(solveWithPyPSA)")
+            + "p_min_pu -1); other limits are not", fix: solveWithPyPSA)
     static let storageCost = PyPSARefusal(reason: "a cost of stored energy is not modelled", fix: solveWithPyPSA)
-    static let stateOfChargeSet = PyPSARefusal(
-        reason: "fixed states of charge (state_of_charge_set) are not modelled", fix: solveWithPyPSA)
-    static let standingLoss = PyPSARefusal(reason: "standing losses of storage are not modelled", fix: solveWithPyPSA)
-    static let inflow = PyPSARefusal(
-        reason: "storage inflow and spillage (hydro reservoirs) are not modelled", fix: solveWithPyPSA)
+    static let inflow = PyPSARefusal(reason: "a cost of spilled inflow (spill_cost) is not modelled", fix: solveWithPyPSA)
     static let investmentPeriods = PyPSARefusal(
-        reason: "multi-period investment optimisation is not supported", fix: "solve one period at a time, or \(solveWithPyPSA)")
+        reason: "multi-period investment optimisation is not supported", fix: solveWithPyPSA)
     static let timeVarying = PyPSARefusal(
         reason: "a time-varying value of this attribute is not modelled",
-        fix: "give one value in the component file, or \(solveWithPyPSA)")
+        fix: solveWithPyPSA)
     static let unknownColumn = PyPSARefusal(
         reason: "it is not an attribute of PyPSA's table for this component",
         fix: "correct the spelling, or remove the column (PyPSA keeps unknown columns but its optimisation ignores them)")
@@ -160,6 +165,7 @@ extension PyPSAImport {
         .init(listName: "loads", noun: "load", attributes: PyPSAAttributeTable.loads),
         .init(listName: "links", noun: "link", attributes: PyPSAAttributeTable.links),
         .init(listName: "storage_units", noun: "storage unit", attributes: PyPSAAttributeTable.storageunits),
+        .init(listName: "lines", noun: "line", attributes: PyPSAAttributeTable.lines),
         .init(listName: "global_constraints", noun: "global constraint", attributes: PyPSAAttributeTable.globalconstraints),
     ]
 
@@ -168,19 +174,12 @@ extension PyPSAImport {
         ("meta.json", .descriptive("free-form metadata (`n.meta`)")),
         ("crs.json", .descriptive("the coordinate system of shapes")),
         ("shapes.csv", .descriptive("geometries; they do not enter the optimisation")),
-        ("line_types.csv", .descriptive("standard types, used only by lines, which are refused")),
+        ("line_types.csv", .refused(R(reason: "custom line types are not read", fix: R.solveWithPyPSA))),
         ("transformer_types.csv", .descriptive("standard types, used only by transformers, which are refused")),
         ("sub_networks.csv", .output),
         (
-            "lines.csv",
-            .refused(
-                R(
-                    reason: "AC lines need the linearised power flow (Kirchhoff's voltage law), which yrdplan does not model",
-                    fix: "\(R.solveWithPyPSA); replacing lines by links would give a transport model, not the same answer"))
-        ),
-        (
             "transformers.csv",
-            .refused(R(reason: "transformers need the linearised power flow, which yrdplan does not model", fix: R.solveWithPyPSA))
+            .refused(R(reason: "transformers are not modelled yet (lines are)", fix: R.solveWithPyPSA))
         ),
         (
             "shunt_impedances.csv",
@@ -188,7 +187,7 @@ extension PyPSAImport {
         ),
         (
             "stores.csv",
-            .refused(R(reason: "stores are not modelled (storage units are)", fix: "use a storage unit, or \(R.solveWithPyPSA)"))
+            .refused(R(reason: "stores are not modelled yet (storage units are)", fix: R.solveWithPyPSA))
         ),
         ("processes.csv", .refused(R(reason: "processes are not modelled", fix: R.solveWithPyPSA))),
         ("investment_periods.csv", .refused(.investmentPeriods)),
@@ -228,8 +227,11 @@ enum PyPSAAttributeTable {
     enum Why {
         static let powerFlowOnly = "power-flow only; PyPSA's linear optimisation does not use it"
         static let information = "descriptive; does not enter the optimisation"
-        static let expansionOnly = "used only with p_nom_extendable=True, which is refused"
-        static let capacityCost = "capacity costs enter PyPSA's objective only for extendable components, which are refused"
+        static let growthPeriodsOnly = "PyPSA applies growth limits only with investment periods, which are refused"
+        static let overnightOnly = "used only with overnight_cost, which is refused"
+        static let typeOnly = "used only with a standard line type, which is refused"
+        static let exampleExtra =
+            "not a PyPSA attribute, written by PyPSA's example networks (ac-dc-meshed); PyPSA keeps it and its optimisation ignores it"
         static let periodsOnly = "used only with investment periods, which are refused"
         static let commitmentOnly = "used only with committable=True, which is refused"
         static let maintenanceOnly = "used only with maintainable=True, which is refused"
@@ -278,11 +280,11 @@ enum PyPSAAttributeTable {
     // MARK: buses
     static let buses: [PyPSAAttribute] = [
         .init("name", default: "n/a", .modelled),
-        .init("v_nom", default: "1", .descriptive("used by lines and transformers, which are refused")),
+        .init("v_nom", default: "1", .modelled),
         .init("type", default: "n/a", .descriptive(Why.information)),
         .init("x", default: "0", .descriptive(Why.information)),
         .init("y", default: "0", .descriptive(Why.information)),
-        .init("carrier", default: "AC", .descriptive(Why.information)),
+        .init("carrier", default: "AC", .modelled),
         .init("unit", default: "None", .descriptive(Why.information)),
         .init("location", default: "n/a", .descriptive(Why.information)),
         .init("v_mag_pu_set", default: "1", .descriptive(Why.powerFlowOnly)),
@@ -296,6 +298,7 @@ enum PyPSAAttributeTable {
         .init("v_mag_pu", default: "1.", .output),
         .init("v_ang", default: "0.", .output),
         .init("marginal_price", default: "0.", .output),
+        .init("country", default: "n/a", .descriptive(Why.exampleExtra), exampleExtra: true),
     ]
 
     // MARK: carriers
@@ -304,8 +307,11 @@ enum PyPSAAttributeTable {
         .init("co2_emissions", default: "0", .modelled),
         .init("color", default: "n/a", .descriptive(Why.information)),
         .init("nice_name", default: "n/a", .descriptive(Why.information)),
-        .init("max_growth", default: "inf", .descriptive(Why.expansionOnly)),
-        .init("max_relative_growth", default: "0", .descriptive(Why.expansionOnly)),
+        .init("max_growth", default: "inf", .descriptive(Why.growthPeriodsOnly)),
+        .init("max_relative_growth", default: "0", .descriptive(Why.growthPeriodsOnly)),
+        .init("marginal_cost", default: "n/a", .descriptive(Why.exampleExtra), exampleExtra: true),
+        .init("efficiency", default: "n/a", .descriptive(Why.exampleExtra), exampleExtra: true),
+        .init("capital_cost", default: "n/a", .descriptive(Why.exampleExtra), exampleExtra: true),
     ]
 
     // MARK: generators
@@ -316,10 +322,10 @@ enum PyPSAAttributeTable {
         .init("type", default: "n/a", .descriptive(Why.information)),
         .init("p_nom", default: "0", .modelled),
         .init("p_nom_mod", default: "0", .refused(.modular)),
-        .init("p_nom_extendable", default: "False", .refused(.expansion)),
-        .init("p_nom_min", default: "0", .descriptive(Why.expansionOnly)),
-        .init("p_nom_max", default: "inf", .descriptive(Why.expansionOnly)),
-        .init("p_nom_set", default: "n/a", .descriptive(Why.expansionOnly)),
+        .init("p_nom_extendable", default: "False", .modelled),
+        .init("p_nom_min", default: "0", .modelled),
+        .init("p_nom_max", default: "inf", .modelled),
+        .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
         .init("p_min_pu", default: "0.", .modelled, series: true),
         .init("p_max_pu", default: "1", .modelled, series: true),
         .init("p_set", default: "n/a", .refused(.setPoint)),
@@ -334,10 +340,10 @@ enum PyPSAAttributeTable {
         .init("active", default: "True", .refused(.inactive)),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
-        .init("capital_cost", default: "0", .descriptive(Why.capacityCost)),
-        .init("overnight_cost", default: "NaN", .descriptive(Why.capacityCost)),
-        .init("discount_rate", default: "NaN", .descriptive(Why.capacityCost)),
-        .init("fom_cost", default: "0", .descriptive(Why.capacityCost)),
+        .init("capital_cost", default: "0", .modelled),
+        .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
+        .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
+        .init("fom_cost", default: "0", .refused(.overnightCost)),
         .init("efficiency", default: "1", .modelled),
         .init("committable", default: "False", .refused(.commitment)),
         .init("maintainable", default: "False", .refused(.maintenance)),
@@ -400,23 +406,23 @@ enum PyPSAAttributeTable {
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("p_nom", default: "0", .modelled),
         .init("p_nom_mod", default: "0", .refused(.modular)),
-        .init("p_nom_extendable", default: "False", .refused(.expansion)),
-        .init("p_nom_min", default: "0", .descriptive(Why.expansionOnly)),
-        .init("p_nom_max", default: "inf", .descriptive(Why.expansionOnly)),
-        .init("p_nom_set", default: "n/a", .descriptive(Why.expansionOnly)),
+        .init("p_nom_extendable", default: "False", .modelled),
+        .init("p_nom_min", default: "0", .modelled),
+        .init("p_nom_max", default: "inf", .modelled),
+        .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
         .init("p_set", default: "n/a", .refused(.setPoint)),
         .init("p_init", default: "n/a", .descriptive(Why.rampOnly)),
-        .init("p_min_pu", default: "0.", .refused(.linkMinimum)),
+        .init("p_min_pu", default: "0.", .modelled),
         .init("p_max_pu", default: "1.", .modelled),
-        .init("capital_cost", default: "0", .descriptive(Why.capacityCost)),
-        .init("overnight_cost", default: "NaN", .descriptive(Why.capacityCost)),
-        .init("discount_rate", default: "NaN", .descriptive(Why.capacityCost)),
-        .init("fom_cost", default: "0", .descriptive(Why.capacityCost)),
+        .init("capital_cost", default: "0", .modelled),
+        .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
+        .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
+        .init("fom_cost", default: "0", .refused(.overnightCost)),
         .init("marginal_cost", default: "0.", .modelled),
         .init("marginal_cost_quadratic", default: "0.", .refused(.quadratic)),
         .init("stand_by_cost", default: "0.", .descriptive(Why.commitmentOnly)),
-        .init("length", default: "0", .descriptive(Why.capacityCost)),
-        .init("terrain_factor", default: "1", .descriptive(Why.capacityCost)),
+        .init("length", default: "0", .descriptive(Why.information)),
+        .init("terrain_factor", default: "1", .descriptive(Why.information)),
         .init("committable", default: "False", .refused(.commitment)),
         .init("maintainable", default: "False", .refused(.maintenance)),
         .init("maintenance_duration", default: "0", .descriptive(Why.maintenanceOnly)),
@@ -460,10 +466,10 @@ enum PyPSAAttributeTable {
         .init("type", default: "n/a", .descriptive(Why.information)),
         .init("p_nom", default: "0", .modelled),
         .init("p_nom_mod", default: "0", .refused(.modular)),
-        .init("p_nom_extendable", default: "False", .refused(.expansion)),
-        .init("p_nom_min", default: "0", .descriptive(Why.expansionOnly)),
-        .init("p_nom_max", default: "inf", .descriptive(Why.expansionOnly)),
-        .init("p_nom_set", default: "n/a", .descriptive(Why.expansionOnly)),
+        .init("p_nom_extendable", default: "False", .modelled),
+        .init("p_nom_min", default: "0", .modelled),
+        .init("p_nom_max", default: "inf", .modelled),
+        .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
         .init("p_min_pu", default: "-1", .refused(.storageLimits)),
         .init("p_max_pu", default: "1", .refused(.storageLimits)),
         .init("p_set", default: "n/a", .refused(.setPoint)),
@@ -476,23 +482,23 @@ enum PyPSAAttributeTable {
         .init("marginal_cost", default: "0", .modelled),
         .init("marginal_cost_quadratic", default: "0", .refused(.quadratic)),
         .init("marginal_cost_storage", default: "0", .refused(.storageCost)),
-        .init("capital_cost", default: "0", .descriptive(Why.capacityCost)),
-        .init("overnight_cost", default: "NaN", .descriptive(Why.capacityCost)),
-        .init("discount_rate", default: "NaN", .descriptive(Why.capacityCost)),
-        .init("fom_cost", default: "0", .descriptive(Why.capacityCost)),
+        .init("capital_cost", default: "0", .modelled),
+        .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
+        .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
+        .init("fom_cost", default: "0", .refused(.overnightCost)),
         .init("active", default: "True", .refused(.inactive)),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("state_of_charge_initial", default: "0", .modelled),
         .init("state_of_charge_initial_per_period", default: "False", .descriptive(Why.periodsOnly)),
-        .init("state_of_charge_set", default: "NaN", .refused(.stateOfChargeSet)),
+        .init("state_of_charge_set", default: "NaN", .modelled, series: true),
         .init("cyclic_state_of_charge", default: "False", .modelled),
         .init("cyclic_state_of_charge_per_period", default: "False", .descriptive(Why.periodsOnly)),
         .init("max_hours", default: "1", .modelled),
         .init("efficiency_store", default: "1", .modelled),
         .init("efficiency_dispatch", default: "1", .modelled),
-        .init("standing_loss", default: "0", .refused(.standingLoss)),
-        .init("inflow", default: "0", .refused(.inflow)),
+        .init("standing_loss", default: "0", .modelled),
+        .init("inflow", default: "0", .modelled, series: true),
         .init("p", default: "0", .output),
         .init("p_dispatch", default: "0", .output),
         .init("p_store", default: "0", .output),
@@ -506,6 +512,53 @@ enum PyPSAAttributeTable {
         .init("mu_energy_balance", default: "n/a", .output),
         .init("capital_cost_piecewise_opt", default: "0.", .output),
         .init("marginal_cost_piecewise_opt", default: "0.", .output),
+    ]
+
+    // MARK: lines
+    static let lines: [PyPSAAttribute] = [
+        .init("name", default: "n/a", .modelled),
+        .init("bus0", default: "n/a", .modelled),
+        .init("bus1", default: "n/a", .modelled),
+        .init("type", default: "n/a", .refused(.lineType)),
+        .init("x", default: "0", .modelled),
+        .init("r", default: "0", .modelled),
+        .init("g", default: "0", .descriptive(Why.powerFlowOnly)),
+        .init("b", default: "0", .descriptive(Why.powerFlowOnly)),
+        .init("s_nom", default: "0", .modelled),
+        .init("s_nom_mod", default: "0", .refused(.modular)),
+        .init("s_nom_extendable", default: "False", .modelled),
+        .init("s_nom_min", default: "0", .modelled),
+        .init("s_nom_max", default: "inf", .modelled),
+        .init("s_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("s_max_pu", default: "1", .modelled, series: true),
+        .init("capital_cost", default: "0", .modelled),
+        .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
+        .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
+        .init("fom_cost", default: "0", .refused(.overnightCost)),
+        .init("active", default: "True", .refused(.inactive)),
+        .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
+        .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
+        .init("length", default: "0", .descriptive(Why.typeOnly)),
+        .init("carrier", default: "", .descriptive("the buses' carrier decides between reactance (AC) and resistance (DC)")),
+        .init("terrain_factor", default: "1", .descriptive(Why.information)),
+        .init("num_parallel", default: "1", .descriptive(Why.typeOnly)),
+        .init("v_ang_min", default: "-inf", .descriptive("deprecated; PyPSA ignores it")),
+        .init("v_ang_max", default: "inf", .refused(.angleLimit)),
+        .init("sub_network", default: "n/a", .output),
+        .init("p0", default: "0", .output),
+        .init("q0", default: "0", .output),
+        .init("p1", default: "0", .output),
+        .init("q1", default: "0", .output),
+        .init("x_pu", default: "0", .output),
+        .init("r_pu", default: "0", .output),
+        .init("g_pu", default: "0", .output),
+        .init("b_pu", default: "0", .output),
+        .init("x_pu_eff", default: "0", .output),
+        .init("r_pu_eff", default: "0", .output),
+        .init("s_nom_opt", default: "0", .output),
+        .init("mu_lower", default: "0", .output),
+        .init("mu_upper", default: "0", .output),
+        .init("capital_cost_piecewise_opt", default: "0.", .output),
     ]
 
     // MARK: global_constraints

@@ -4,8 +4,9 @@ import RegionModel
 
 /// Reads a PyPSA CSV folder (`Network.export_to_csv_folder`) into a `GridNetwork`: the subset in
 /// docs/power-flow.md — network, snapshots with weightings, buses, carriers, generators (+ p_max_pu
-/// and p_min_pu series), loads (+ p_set series), unidirectional links, storage units and a
-/// primary-energy CO2 global constraint. Every problem is reported as a `file:line` diagnostic.
+/// and p_min_pu series), loads (+ p_set series), links (bidirectional, multi-port), lines (+ s_max_pu series),
+/// storage units (+ inflow and state_of_charge_set series), capacity expansion and a primary-energy CO2 global
+/// constraint. Every problem is reported as a `file:line` diagnostic.
 public enum PyPSAImport {
     /// Carriers counted as green (renewable) power for the green-import share.
     public static let renewableCarriers: Set<String> = [
@@ -59,7 +60,10 @@ struct PyPSAFolderReader {
 
     // MARK: Cells
 
-    mutating func number(_ table: CSVTable, _ row: Int, _ column: String, default fallback: Double?) -> Double {
+    mutating func number(
+        _ table: CSVTable, _ row: Int, _ column: String, default fallback: Double?, infinityAllowed: Bool = false,
+        nanAllowed: Bool = false
+    ) -> Double {
         guard let index = table.column(column), index < table.rows[row].count else {
             if let fallback { return fallback }
             diagnostics.error(at: table.location(ofRow: row), "missing column '\(column)'", fix: "add the column '\(column)'")
@@ -67,6 +71,8 @@ struct PyPSAFolderReader {
         }
         let cell = table.rows[row][index].trimmingCharacters(in: .whitespaces)
         if cell.isEmpty, let fallback { return fallback }
+        if nanAllowed && cell.lowercased() == "nan" { return .nan }
+        if infinityAllowed && ["inf", "infinity"].contains(cell.lowercased()) { return .infinity }
         if cell.lowercased() == "inf" { return .infinity }
         guard let value = Double(cell) else {
             diagnostics.error(
@@ -172,10 +178,14 @@ struct PyPSAFolderReader {
         }
         let busesWithLoad = Set(loads.map(\.bus))
         var buses: [GridBus] = []
+        var nominalVoltage: [String: Double] = [:]
         for row in busesTable.rows.indices {
             let busName = componentName(busesTable, row)
+            nominalVoltage[busName] = number(busesTable, row, "v_nom", default: 1)
             buses.append(
-                GridBus(name: busName, region: nil, isExternal: !busesWithLoad.contains(busName), origin: busesTable.location(ofRow: row)))
+                GridBus(
+                    name: busName, region: nil, isExternal: !busesWithLoad.contains(busName),
+                    carrier: text(busesTable, row, "carrier", default: "AC"), origin: busesTable.location(ofRow: row)))
         }
 
         var generators: [GridGenerator] = []
@@ -196,28 +206,73 @@ struct PyPSAFolderReader {
                             ?? .constant(number(generatorsTable, row, "p_max_pu", default: 1)),
                         marginalCost: number(generatorsTable, row, "marginal_cost", default: 0),
                         efficiency: number(generatorsTable, row, "efficiency", default: 1),
-                        origin: generatorsTable.location(ofRow: row)))
+                        expansion: expansion(generatorsTable, row, "p_nom"), origin: generatorsTable.location(ofRow: row)))
             }
         }
 
         var links: [GridLink] = []
         if let linksTable = table("links.csv", required: false) {
+            // Further ports: bus2, bus3, … with efficiency2, efficiency3, … (an empty bus means no port).
+            let ports = linksTable.header.compactMap { column -> Int? in
+                guard column.hasPrefix("bus"), let port = Int(column.dropFirst(3)), port >= 2 else { return nil }
+                return port
+            }.sorted()
             for row in linksTable.rows.indices {
-                let maxPU = number(linksTable, row, "p_max_pu", default: 1)
+                let extraPorts = ports.compactMap { port -> GridLinkPort? in
+                    let bus = text(linksTable, row, "bus\(port)", default: "")
+                    guard !bus.isEmpty else { return nil }
+                    return GridLinkPort(bus: bus, efficiency: number(linksTable, row, "efficiency\(port)", default: 1))
+                }
                 links.append(
                     GridLink(
                         name: componentName(linksTable, row), bus0: text(linksTable, row, "bus0", default: nil),
                         bus1: text(linksTable, row, "bus1", default: nil), carrier: text(linksTable, row, "carrier", default: ""),
-                        nominalPower: number(linksTable, row, "p_nom", default: 0) * maxPU,
+                        nominalPower: number(linksTable, row, "p_nom", default: 0),
                         efficiency: number(linksTable, row, "efficiency", default: 1),
                         marginalCost: number(linksTable, row, "marginal_cost", default: 0),
-                        origin: linksTable.location(ofRow: row)))
+                        minPerUnit: number(linksTable, row, "p_min_pu", default: 0),
+                        maxPerUnit: number(linksTable, row, "p_max_pu", default: 1), extraPorts: extraPorts,
+                        expansion: expansion(linksTable, row, "p_nom"), origin: linksTable.location(ofRow: row)))
+            }
+        }
+
+        var lines: [GridLine] = []
+        if let linesTable = table("lines.csv", required: false) {
+            let names = componentNames(linesTable)
+            let maxSeries = timeSeries("lines-s_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            for row in linesTable.rows.indices {
+                let lineName = componentName(linesTable, row)
+                let bus0 = text(linesTable, row, "bus0", default: nil)
+                // PyPSA's per-unit impedance on a 1 MVA base: ohm / v_nom² of bus0 (kV).
+                let base = pow(nominalVoltage[bus0] ?? 1, 2)
+                lines.append(
+                    GridLine(
+                        name: lineName, bus0: bus0, bus1: text(linesTable, row, "bus1", default: nil),
+                        reactancePerUnit: number(linesTable, row, "x", default: 0) / base,
+                        resistancePerUnit: number(linesTable, row, "r", default: 0) / base,
+                        nominalPower: number(linesTable, row, "s_nom", default: 0),
+                        maxPerUnit: maxSeries[lineName].map { .series($0) } ?? .constant(number(linesTable, row, "s_max_pu", default: 1)),
+                        expansion: expansion(linesTable, row, "s_nom"), origin: linesTable.location(ofRow: row)))
             }
         }
 
         var storage: [GridStorageUnit] = []
         if let storageTable = table("storage_units.csv", required: false) {
+            let names = componentNames(storageTable)
+            let inflowSeries = timeSeries("storage_units-inflow.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            let setSeries = timeSeries(
+                "storage_units-state_of_charge_set.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count,
+                emptyIsNaN: true)
             for row in storageTable.rows.indices {
+                let unitName = componentName(storageTable, row)
+                // NaN (an empty cell) leaves the state of charge free.
+                let setValues =
+                    setSeries[unitName]
+                    ?? [Double](
+                        repeating: number(storageTable, row, "state_of_charge_set", default: .nan, nanAllowed: true),
+                        count: snapshots.count)
+                var fixed: [Int: Double] = [:]
+                for (t, value) in setValues.enumerated() where !value.isNaN { fixed[t] = value }
                 storage.append(
                     GridStorageUnit(
                         name: componentName(storageTable, row), bus: text(storageTable, row, "bus", default: nil),
@@ -229,6 +284,9 @@ struct PyPSAFolderReader {
                         marginalCost: number(storageTable, row, "marginal_cost", default: 0),
                         cyclicStateOfCharge: flag(storageTable, row, "cyclic_state_of_charge", default: false),
                         initialStateOfCharge: number(storageTable, row, "state_of_charge_initial", default: 0),
+                        standingLoss: number(storageTable, row, "standing_loss", default: 0),
+                        inflow: inflowSeries[unitName].map { .series($0) } ?? .constant(number(storageTable, row, "inflow", default: 0)),
+                        fixedStateOfCharge: fixed, expansion: expansion(storageTable, row, "p_nom"),
                         origin: storageTable.location(ofRow: row)))
             }
         }
@@ -264,12 +322,23 @@ struct PyPSAFolderReader {
 
         return GridNetwork(
             name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
-            links: links, storageUnits: storage, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
+            links: links, storageUnits: storage, lines: lines, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
     }
 
-    /// A time-series file: one column per component, one row per snapshot (keyed by the snapshot index).
-    mutating func timeSeries(_ file: String, of components: Set<String>, snapshotIndex: [Substring: Int], count: Int) -> [String: [Double]]
-    {
+    /// The capacity expansion of a component (`PREFIX_extendable`, `PREFIX_min`, `PREFIX_max`, `capital_cost`), nil when
+    /// its capacity is fixed.
+    mutating func expansion(_ table: CSVTable, _ row: Int, _ prefix: String) -> GridExpansion? {
+        guard flag(table, row, prefix + "_extendable", default: false) else { return nil }
+        return GridExpansion(
+            capitalCost: number(table, row, "capital_cost", default: 0), minimum: number(table, row, prefix + "_min", default: 0),
+            maximum: number(table, row, prefix + "_max", default: .infinity, infinityAllowed: true))
+    }
+
+    /// A time-series file: one column per component, one row per snapshot (keyed by the snapshot index); with
+    /// `emptyIsNaN` an empty cell is NaN (PyPSA's "no value"), otherwise it is an error.
+    mutating func timeSeries(
+        _ file: String, of components: Set<String>, snapshotIndex: [Substring: Int], count: Int, emptyIsNaN: Bool = false
+    ) -> [String: [Double]] {
         guard let table = table(file, required: false) else { return [:] }
         let listFile = String(file.prefix { $0 != "-" }) + ".csv"
         for column in table.header.dropFirst() where !components.contains(column) {
@@ -294,6 +363,7 @@ struct PyPSAFolderReader {
                     fix: "give one value per column")
             }
             for c in 1..<min(fields.count, table.header.count) {
+                if emptyIsNaN && (fields[c].isEmpty || fields[c].lowercased() == "nan") { continue }
                 guard let value = Double(fields[c]), value.isFinite else {
                     diagnostics.error(
                         at: table.location(ofRow: row), "'\(fields[c])' for '\(table.header[c])' is not a finite number",

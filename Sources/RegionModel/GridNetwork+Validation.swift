@@ -28,6 +28,7 @@ extension GridNetwork {
         checkUnique(links.map { ($0.name, $0.origin) }, kind: "link", into: &engine)
         checkUnique(storageUnits.map { ($0.name, $0.origin) }, kind: "storage unit", into: &engine)
         checkUnique(loads.map { ($0.name, $0.origin) }, kind: "load", into: &engine)
+        checkUnique(lines.map { ($0.name, $0.origin) }, kind: "line", into: &engine)
 
         func bus(_ name: String, of what: String, at origin: SourceLocation?) {
             if !busNames.contains(name) {
@@ -76,6 +77,19 @@ extension GridNetwork {
             }
         }
 
+        func expansion(_ expansion: GridExpansion?, _ field: String, of what: String, at origin: SourceLocation?) {
+            guard let expansion else { return }
+            number(expansion.capitalCost, "capital_cost", of: what, at: origin, allowNegative: true)
+            number(expansion.minimum, "\(field)_min", of: what, at: origin)
+            if expansion.maximum.isNaN || expansion.maximum < 0 {
+                engine.error(at: origin, "\(what) has \(field)_max \(expansion.maximum)", fix: "use a value ≥ 0, or inf for no limit")
+            } else if expansion.minimum.isFinite && expansion.minimum > expansion.maximum {
+                engine.error(
+                    at: origin, "\(what) has \(field)_min \(expansion.minimum) above \(field)_max \(expansion.maximum)",
+                    fix: "make \(field)_min ≤ \(field)_max")
+            }
+        }
+
         for carrierItem in carriers {
             number(carrierItem.co2PerPrimaryMWh, "co2_emissions", of: "carrier '\(carrierItem.name)'", at: carrierItem.origin)
         }
@@ -88,6 +102,7 @@ extension GridNetwork {
             efficiency(generator.efficiency, "efficiency", of: what, at: generator.origin)
             profile(generator.minPerUnit, "p_min_pu", of: what, at: generator.origin, range: 0...1)
             profile(generator.maxPerUnit, "p_max_pu", of: what, at: generator.origin, range: 0...1)
+            expansion(generator.expansion, "p_nom", of: what, at: generator.origin)
             if count > 0, generator.minPerUnit.isSeries == false, generator.maxPerUnit.isSeries == false,
                 generator.minPerUnit[0] > generator.maxPerUnit[0]
             {
@@ -109,6 +124,29 @@ extension GridNetwork {
             number(link.nominalPower, "p_nom", of: what, at: link.origin)
             number(link.marginalCost, "marginal_cost", of: what, at: link.origin, allowNegative: true)
             efficiency(link.efficiency, "efficiency", of: what, at: link.origin)
+            number(link.minPerUnit, "p_min_pu", of: what, at: link.origin, allowNegative: true)
+            number(link.maxPerUnit, "p_max_pu", of: what, at: link.origin, allowNegative: true)
+            if link.minPerUnit.isFinite && link.maxPerUnit.isFinite && link.minPerUnit > link.maxPerUnit {
+                engine.error(at: link.origin, "\(what) has p_min_pu above p_max_pu", fix: "make p_min_pu ≤ p_max_pu")
+            }
+            for port in link.extraPorts {
+                bus(port.bus, of: what, at: link.origin)
+                number(port.efficiency, "efficiency of its port at '\(port.bus)'", of: what, at: link.origin, allowNegative: true)
+            }
+            expansion(link.expansion, "p_nom", of: what, at: link.origin)
+        }
+        for line in lines {
+            let what = "line '\(line.name)'"
+            bus(line.bus0, of: what, at: line.origin)
+            bus(line.bus1, of: what, at: line.origin)
+            if line.bus0 == line.bus1 {
+                engine.error(at: line.origin, "\(what) starts and ends at bus '\(line.bus0)'", fix: "connect two different buses")
+            }
+            number(line.reactancePerUnit, "x", of: what, at: line.origin, allowNegative: true)
+            number(line.resistancePerUnit, "r", of: what, at: line.origin, allowNegative: true)
+            number(line.nominalPower, "s_nom", of: what, at: line.origin)
+            profile(line.maxPerUnit, "s_max_pu", of: what, at: line.origin, range: 0...1)
+            expansion(line.expansion, "s_nom", of: what, at: line.origin)
         }
         for unit in storageUnits {
             let what = "storage unit '\(unit.name)'"
@@ -120,6 +158,18 @@ extension GridNetwork {
             number(unit.initialStateOfCharge, "state_of_charge_initial", of: what, at: unit.origin)
             efficiency(unit.efficiencyStore, "efficiency_store", of: what, at: unit.origin)
             efficiency(unit.efficiencyDispatch, "efficiency_dispatch", of: what, at: unit.origin)
+            if !(unit.standingLoss.isFinite && (0...1).contains(unit.standingLoss)) {
+                engine.error(at: unit.origin, "\(what) has standing_loss \(unit.standingLoss)", fix: "use a share per hour in 0…1")
+            }
+            profile(unit.inflow, "inflow", of: what, at: unit.origin, range: 0...Double.greatestFiniteMagnitude)
+            for (t, value) in unit.fixedStateOfCharge.sorted(by: { $0.key < $1.key }) {
+                if !(0..<max(count, 1)).contains(t) || !value.isFinite || value < 0 {
+                    engine.error(
+                        at: unit.origin, "\(what) has state_of_charge_set \(value) in snapshot \(t)",
+                        fix: "give a finite state of charge ≥ 0 in an existing snapshot")
+                }
+            }
+            expansion(unit.expansion, "p_nom", of: what, at: unit.origin)
         }
         if let co2Cap {
             number(co2Cap, "CO2 cap", of: "grid '\(name)'", at: co2CapOrigin)

@@ -44,12 +44,18 @@ public struct GridBus: Sendable, Hashable {
     public var region: String?
     /// Whether it lies outside the delta (supply regions at the sending end of UHV corridors).
     public var isExternal: Bool
+    /// The bus carrier: lines between `DC` buses obey Kirchhoff's voltage law with their resistance, all others with
+    /// their reactance (PyPSA's sub-network carrier).
+    public var carrier: String
     public var origin: SourceLocation?
 
-    public init(name: String, region: String? = nil, isExternal: Bool = false, origin: SourceLocation? = nil) {
+    public init(
+        name: String, region: String? = nil, isExternal: Bool = false, carrier: String = "AC", origin: SourceLocation? = nil
+    ) {
         self.name = name
         self.region = region
         self.isExternal = isExternal
+        self.carrier = carrier
         self.origin = origin
     }
 }
@@ -71,6 +77,24 @@ public struct GridCarrier: Sendable, Hashable {
     }
 }
 
+/// Capacity expansion of one component (PyPSA's `*_nom_extendable`): the optimiser chooses the capacity between
+/// `minimum` and `maximum` and pays `capitalCost` per unit of it; the component's given capacity is then only the
+/// capacity that already exists (its capital cost is PyPSA's `objective_constant`).
+public struct GridExpansion: Sendable, Hashable {
+    /// Cost per MW (MVA, MWh for stores) of capacity over the period, in the network's currency.
+    public var capitalCost: Double
+    /// Lower bound of the optimal capacity (PyPSA's `p_nom_min`).
+    public var minimum: Double
+    /// Upper bound of the optimal capacity (PyPSA's `p_nom_max`; infinite when unlimited).
+    public var maximum: Double
+
+    public init(capitalCost: Double, minimum: Double = 0, maximum: Double = .infinity) {
+        self.capitalCost = capitalCost
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+}
+
 /// A generator (or a fleet of identical units) at a bus: output between p_nom·p_min_pu and p_nom·p_max_pu MW.
 public struct GridGenerator: Sendable, Hashable {
     public var name: String
@@ -86,13 +110,16 @@ public struct GridGenerator: Sendable, Hashable {
     public var marginalCost: Double
     /// Electric output per unit of primary energy (for CO2).
     public var efficiency: Double
+    /// Set when the capacity is chosen by the optimiser (then `nominalPower` is the existing capacity).
+    public var expansion: GridExpansion?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus: String, carrier: String, nominalPower: Double, minPerUnit: GridProfile = .constant(0),
         maxPerUnit: GridProfile = .constant(1), marginalCost: Double, efficiency: Double = 1,
-        origin: SourceLocation? = nil
+        expansion: GridExpansion? = nil, origin: SourceLocation? = nil
     ) {
+        self.expansion = expansion
         self.name = name
         self.bus = bus
         self.carrier = carrier
@@ -120,8 +147,9 @@ public struct GridLoad: Sendable, Hashable {
     }
 }
 
-/// A unidirectional link (a DC corridor, or one direction of an AC corridor): p0 MW leaves `bus0`,
-/// efficiency·p0 arrives at `bus1`.
+/// A controllable link (a DC corridor, one direction of an AC corridor, a converter or a conversion plant): p0 MW
+/// leaves `bus0`, efficiency·p0 arrives at `bus1` and efficiency_k·p0 at each further port (a negative efficiency
+/// draws from that bus). p0 lies between p_nom·p_min_pu and p_nom·p_max_pu; p_min_pu < 0 makes it bidirectional.
 public struct GridLink: Sendable, Hashable {
     public var name: String
     public var bus0: String
@@ -133,12 +161,25 @@ public struct GridLink: Sendable, Hashable {
     public var efficiency: Double
     /// Wheeling charge or hurdle cost per sent MWh, yuan/MWh.
     public var marginalCost: Double
+    /// Lowest p0 per unit of capacity (negative: flow from bus1 to bus0 allowed).
+    public var minPerUnit: Double
+    /// Highest p0 per unit of capacity.
+    public var maxPerUnit: Double
+    /// Further outputs (PyPSA's bus2, efficiency2, …): efficiency·p0 arrives at each bus.
+    public var extraPorts: [GridLinkPort]
+    /// Set when the capacity is chosen by the optimiser.
+    public var expansion: GridExpansion?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus0: String, bus1: String, carrier: String = "AC", nominalPower: Double,
-        efficiency: Double = 1, marginalCost: Double = 0, origin: SourceLocation? = nil
+        efficiency: Double = 1, marginalCost: Double = 0, minPerUnit: Double = 0, maxPerUnit: Double = 1,
+        extraPorts: [GridLinkPort] = [], expansion: GridExpansion? = nil, origin: SourceLocation? = nil
     ) {
+        self.minPerUnit = minPerUnit
+        self.maxPerUnit = maxPerUnit
+        self.extraPorts = extraPorts
+        self.expansion = expansion
         self.name = name
         self.bus0 = bus0
         self.bus1 = bus1
@@ -146,6 +187,53 @@ public struct GridLink: Sendable, Hashable {
         self.nominalPower = nominalPower
         self.efficiency = efficiency
         self.marginalCost = marginalCost
+        self.origin = origin
+    }
+}
+
+/// A further output of a multi-port link: efficiency·p0 arrives at `bus` (PyPSA's `bus2`/`efficiency2`, …).
+public struct GridLinkPort: Sendable, Hashable {
+    public var bus: String
+    public var efficiency: Double
+
+    public init(bus: String, efficiency: Double) {
+        self.bus = bus
+        self.efficiency = efficiency
+    }
+}
+
+/// A line of PyPSA's linearised (DC) power flow: flow s MW from bus0 to bus1, |s| ≤ s_nom·s_max_pu, and around
+/// every cycle of lines the flows weighted by their per-unit reactance (resistance between DC buses) sum to zero
+/// (Kirchhoff's voltage law).
+public struct GridLine: Sendable, Hashable {
+    public var name: String
+    public var bus0: String
+    public var bus1: String
+    /// Series reactance in per unit of 1 MVA (PyPSA's x_pu_eff = x / v_nom² of bus0, Ω / kV²).
+    public var reactancePerUnit: Double
+    /// Series resistance in per unit (PyPSA's r_pu_eff), the weight between DC buses.
+    public var resistancePerUnit: Double
+    /// Thermal rating, MVA.
+    public var nominalPower: Double
+    /// Usable share of the rating per snapshot (PyPSA's s_max_pu).
+    public var maxPerUnit: GridProfile
+    /// Set when the rating is chosen by the optimiser.
+    public var expansion: GridExpansion?
+    public var origin: SourceLocation?
+
+    public init(
+        name: String, bus0: String, bus1: String, reactancePerUnit: Double, resistancePerUnit: Double = 0,
+        nominalPower: Double, maxPerUnit: GridProfile = .constant(1), expansion: GridExpansion? = nil,
+        origin: SourceLocation? = nil
+    ) {
+        self.name = name
+        self.bus0 = bus0
+        self.bus1 = bus1
+        self.reactancePerUnit = reactancePerUnit
+        self.resistancePerUnit = resistancePerUnit
+        self.nominalPower = nominalPower
+        self.maxPerUnit = maxPerUnit
+        self.expansion = expansion
         self.origin = origin
     }
 }
@@ -165,13 +253,27 @@ public struct GridStorageUnit: Sendable, Hashable {
     public var cyclicStateOfCharge: Bool
     /// State of charge before the first snapshot when not cyclic, MWh.
     public var initialStateOfCharge: Double
+    /// Share of the stored energy lost per hour (PyPSA's standing_loss).
+    public var standingLoss: Double
+    /// Natural inflow per snapshot, MW (hydro); what cannot be stored is spilled.
+    public var inflow: GridProfile
+    /// States of charge fixed at the end of some snapshots, MWh, by snapshot index (PyPSA's state_of_charge_set).
+    public var fixedStateOfCharge: [Int: Double]
+    /// Set when the power capacity (and with it the energy capacity max_hours·p_nom) is chosen by the optimiser.
+    public var expansion: GridExpansion?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus: String, carrier: String, nominalPower: Double, maxHours: Double,
         efficiencyStore: Double = 1, efficiencyDispatch: Double = 1, marginalCost: Double = 0,
-        cyclicStateOfCharge: Bool = true, initialStateOfCharge: Double = 0, origin: SourceLocation? = nil
+        cyclicStateOfCharge: Bool = true, initialStateOfCharge: Double = 0, standingLoss: Double = 0,
+        inflow: GridProfile = .constant(0), fixedStateOfCharge: [Int: Double] = [:], expansion: GridExpansion? = nil,
+        origin: SourceLocation? = nil
     ) {
+        self.standingLoss = standingLoss
+        self.inflow = inflow
+        self.fixedStateOfCharge = fixedStateOfCharge
+        self.expansion = expansion
         self.name = name
         self.bus = bus
         self.carrier = carrier
@@ -209,6 +311,8 @@ public struct GridNetwork: Sendable, Hashable {
     public var generators: [GridGenerator]
     public var loads: [GridLoad]
     public var links: [GridLink]
+    /// Lines of the linearised power flow (PyPSA networks; the delta's own grid has none).
+    public var lines: [GridLine]
     public var storageUnits: [GridStorageUnit]
     /// Upper limit on total CO2 of generation over the period, t (its dual is the carbon price).
     public var co2Cap: Double?
@@ -222,7 +326,7 @@ public struct GridNetwork: Sendable, Hashable {
     public init(
         name: String, snapshots: [GridSnapshot], buses: [GridBus], carriers: [GridCarrier] = [],
         generators: [GridGenerator] = [], loads: [GridLoad] = [], links: [GridLink] = [],
-        storageUnits: [GridStorageUnit] = [], co2Cap: Double? = nil, co2CapOrigin: SourceLocation? = nil,
+        storageUnits: [GridStorageUnit] = [], lines: [GridLine] = [], co2Cap: Double? = nil, co2CapOrigin: SourceLocation? = nil,
         greenImportShare: GreenImportShare? = nil, valueOfLostLoad: Double = 100_000, year: Int? = nil
     ) {
         self.year = year
@@ -234,10 +338,22 @@ public struct GridNetwork: Sendable, Hashable {
         self.loads = loads
         self.links = links
         self.storageUnits = storageUnits
+        self.lines = lines
         self.co2Cap = co2Cap
         self.co2CapOrigin = co2CapOrigin
         self.greenImportShare = greenImportShare
         self.valueOfLostLoad = valueOfLostLoad
+    }
+
+    /// Capital cost of the capacity the extendable components already have (their given p_nom/s_nom): PyPSA's
+    /// `objective_constant`, which its reported `objective` leaves out.
+    public var existingCapacityCost: Double {
+        var sum = 0.0
+        for generator in generators { sum += (generator.expansion?.capitalCost ?? 0) * generator.nominalPower }
+        for link in links { sum += (link.expansion?.capitalCost ?? 0) * link.nominalPower }
+        for line in lines { sum += (line.expansion?.capitalCost ?? 0) * line.nominalPower }
+        for unit in storageUnits { sum += (unit.expansion?.capitalCost ?? 0) * unit.nominalPower }
+        return sum
     }
 
     /// Snapshots with hours per snapshot for `count` hourly snapshots labelled 0, 1, ….

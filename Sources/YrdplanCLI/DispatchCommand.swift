@@ -203,6 +203,15 @@ public enum DispatchReport {
             ("value_of_lost_load", costing.valueOfLostLoad.map { .rounded($0, 2) } ?? .null),
             ("shed_mwh", .rounded(result.totalShedMWh, 3)),
             ("objective", .rounded(result.objective, 2)),
+            (
+                "pypsa_objective",
+                .object([
+                    ("objective", .rounded(result.pypsaObjective, 4)),
+                    ("objective_constant", .rounded(result.existingCapacityCost, 4)),
+                    ("total_cost", .rounded(result.objective, 4)),
+                ])
+            ),
+            ("optimal_capacities", capacitiesJSON(result)),
             ("snapshots", .number(Double(network.snapshots.count))),
             (
                 "links",
@@ -219,6 +228,23 @@ public enum DispatchReport {
                                 ("bus0", .string(link.bus0)),
                                 ("bus1", .string(link.bus1)),
                                 ("p_nom_mw", .rounded(link.nominalPower, 3)),
+                            ])
+                        )
+                    })
+            ),
+            (
+                "lines",
+                .object(
+                    result.lines.map { line in
+                        (
+                            line.name,
+                            .object([
+                                ("bus0", .string(line.bus0)), ("bus1", .string(line.bus1)),
+                                ("s_max_mva", .rounded(line.nominalPower, 3)),
+                                ("energy_mwh", .rounded(line.energySentMWh, 3)),
+                                ("utilisation", .rounded(line.utilisation, 6)),
+                                ("congested_hours", .rounded(line.congestedHours, 3)),
+                                ("hourly_p0_mw", .array(line.hourlyFlow.map { .rounded($0, 4) })),
                             ])
                         )
                     })
@@ -284,6 +310,21 @@ public enum DispatchReport {
         return .object(document)
     }
 
+    /// `optimal_capacities`: component → attribute → name → capacity, as PyPSA writes `p_nom_opt` and `s_nom_opt`.
+    static func capacitiesJSON(_ result: DispatchResult) -> JSONValue {
+        var components: [String] = []
+        var grouped: [String: [String: [(String, JSONValue)]]] = [:]
+        for capacity in result.capacities {
+            if grouped[capacity.component] == nil { components.append(capacity.component) }
+            grouped[capacity.component, default: [:]][capacity.attribute, default: []].append(
+                (capacity.name, .rounded(capacity.optimal, 6)))
+        }
+        return .object(
+            components.map { component in
+                (component, .object(grouped[component, default: [:]].sorted { $0.key < $1.key }.map { ($0.key, .object($0.value)) }))
+            })
+    }
+
     /// Curtailed energy by carrier, over generators with a time-varying availability.
     static func curtailmentByCarrier(network: GridNetwork, _ result: DispatchResult) -> [(key: String, value: Double)] {
         var byCarrier: [String: Double] = [:]
@@ -341,6 +382,29 @@ public enum DispatchReport {
             ])
         }
         out += "Corridors\n" + corridors.rendered() + "\n"
+        if !result.lines.isEmpty {
+            var lines = TextTable(
+                headers: ["line", "bus0", "bus1", "MVA", "net TWh", "util %", "at limit h"], rightAligned: [3, 4, 5, 6])
+            for line in result.lines {
+                lines.add([
+                    line.name, line.bus0, line.bus1, fixed(line.nominalPower, 0), fixed(line.energySentMWh / 1e6, 3),
+                    fixed(100 * line.utilisation, 1), fixed(line.congestedHours, 0),
+                ])
+            }
+            out += "Lines (linearised power flow; negative energy flows bus1 → bus0)\n" + lines.rendered() + "\n"
+        }
+        if !result.capacities.isEmpty {
+            var capacities = TextTable(headers: ["component", "name", "attribute", "given", "optimal"], rightAligned: [3, 4])
+            for capacity in result.capacities {
+                capacities.add([
+                    capacity.component, capacity.name, capacity.attribute, fixed(capacity.given, 1), fixed(capacity.optimal, 1),
+                ])
+            }
+            out += "Optimal capacities (extendable components)\n" + capacities.rendered() + "\n"
+            out += "PyPSA objective: \(fixed(result.pypsaObjective, 2)) \(costing.unit) = total cost \(fixed(result.objective, 2)) "
+            out += "less the capital cost of the given capacity of extendable components \(fixed(result.existingCapacityCost, 2)) "
+            out += "(PyPSA's objective_constant)\n\n"
+        }
 
         var buses = TextTable(
             headers: [
@@ -350,7 +414,8 @@ public enum DispatchReport {
             rightAligned: [1, 2, 3, 4, 5, 6, 7])
         // Buses nothing connects to (e.g. a supply region only a later scenario year links) have no price.
         var connected = Set(network.generators.map(\.bus) + network.loads.map(\.bus) + network.storageUnits.map(\.bus))
-        for link in network.links { connected.formUnion([link.bus0, link.bus1]) }
+        for link in network.links { connected.formUnion([link.bus0, link.bus1] + link.extraPorts.map(\.bus)) }
+        for line in network.lines { connected.formUnion([line.bus0, line.bus1]) }
         for bus in result.buses where connected.contains(bus.name) {
             buses.add([
                 bus.name + (bus.isExternal ? " (ext)" : ""), fixed(bus.meanPrice, 1), fixed(bus.demandMWh / 1e6, 2),

@@ -65,17 +65,32 @@ import YrdplanTestSupport
         }
     }
 
-    @Test func rejectsFeaturesOutsideTheSubset() throws {
+    /// Bidirectional, extendable and multi-port links, lines with their per-unit reactance, and storage with inflow,
+    /// standing loss and fixed states of charge are read with PyPSA's defaults for what the folder leaves out.
+    @Test func readsLinesExpansionAndStorageDetails() throws {
         var files = Self.valid
-        files["links.csv"] = "name,bus0,bus1,efficiency,p_nom,p_min_pu,p_nom_extendable\nA-B,A,B,1.0,100,-1,True\n"
+        files["links.csv"] =
+            "name,bus0,bus1,bus2,efficiency,efficiency2,p_nom,p_min_pu,p_nom_extendable,p_nom_max,capital_cost\n"
+            + "A-B,A,B,,1.0,,100,-1,True,inf,7\nA-B-A,A,B,A,0.5,0.25,10,,False,,\n"
+        files["lines.csv"] = "name,bus0,bus1,x,r,s_nom,s_nom_extendable,s_nom_min\nL1,A,B,25,5,300,True,50\n"
+        files["storage_units.csv"] = "name,bus,p_nom,max_hours,standing_loss,inflow\nB hydro,B,10,2,0.01,3\n"
+        files["storage_units-state_of_charge_set.csv"] = ",B hydro\n0,\n1,4\n"
         let directory = try Self.folder(files)
-        #expect {
-            _ = try PyPSAImport.load(folder: directory.url)
-        } throws: { error in
-            let lines = (error as? DiagnosticsError)?.diagnostics.map(\.description) ?? []
-            return lines.contains { $0.contains("links.csv:2: link 'A-B' has p_min_pu = -1 (PyPSA's default: 0.): only links") }
-                && lines.contains { $0.contains("links.csv:2: link 'A-B' has p_nom_extendable = True") }
-        }
+        let network = try PyPSAImport.load(folder: directory.url)
+        #expect(network.links[0].minPerUnit == -1)
+        #expect(network.links[0].expansion == GridExpansion(capitalCost: 7, minimum: 0, maximum: .infinity))
+        #expect(network.links[0].extraPorts.isEmpty)
+        #expect(network.links[1].extraPorts == [GridLinkPort(bus: "A", efficiency: 0.25)])
+        #expect(network.links[1].expansion == nil)
+        let line = try #require(network.lines.first)
+        #expect(abs(line.reactancePerUnit - 25.0 / (500 * 500)) < 1e-15)
+        #expect(abs(line.resistancePerUnit - 5.0 / (500 * 500)) < 1e-15)
+        #expect(line.expansion == GridExpansion(capitalCost: 0, minimum: 50, maximum: .infinity))
+        let unit = try #require(network.storageUnits.first)
+        #expect(unit.standingLoss == 0.01)
+        #expect(unit.inflow == .constant(3))
+        #expect(unit.fixedStateOfCharge == [1: 4])
+        #expect(unit.cyclicStateOfCharge == false)
     }
 
     @Test func missingFolderIsBadInput() {

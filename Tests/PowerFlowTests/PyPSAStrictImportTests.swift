@@ -20,21 +20,36 @@ import YrdplanTestSupport
 
     static let refusals: [Refusal] = [
         .init(
-            files: ["lines.csv": "name,bus0,bus1,x,s_nom\nL1,A,B,0.1,100\n"],
-            expected: "lines.csv:2: lines.csv (1 rows, first 'L1'): AC lines"),
+            files: ["lines.csv": "name,bus0,bus1,type,length,s_nom\nL1,A,B,Al/St 240/40 4-bundle 380.0,10,100\n"],
+            expected: "lines.csv:2: line 'L1' has type = Al/St 240/40 4-bundle 380.0 (PyPSA's default: n/a): standard line types"),
+        .init(
+            files: ["lines.csv": "name,bus0,bus1,x,s_nom,v_ang_max\nL1,A,B,0.1,100,30\n"],
+            expected: "lines.csv:2: line 'L1' has v_ang_max = 30 (PyPSA's default: inf): limits on the voltage angle"),
+        .init(
+            files: ["lines.csv": "name,bus0,bus1,x,s_nom\nL1,A,B,0.1,100\n", "lines-x.csv": ",L1\n0,0.1\n1,0.2\n"],
+            expected: "lines-x.csv:2: line 'L1' has x = 0.1 in snapshot '0' (PyPSA's default: 0): a time-varying value"),
+        .init(
+            files: ["generators.csv": "name,bus,p_nom,carrier,p_nom_extendable,p_nom_set\nA coal,A,100,coal,True,150\nB solar,B,50,solar,False,\n"],
+            expected: "generators.csv:2: generator 'A coal' has p_nom_set = 150 (PyPSA's default: n/a): a capacity fixed"),
+        .init(
+            files: ["generators.csv": "name,bus,p_nom,carrier,p_nom_extendable,overnight_cost\nA coal,A,100,coal,True,1000\nB solar,B,50,solar,False,\n"],
+            expected: "generators.csv:2: generator 'A coal' has overnight_cost = 1000 (PyPSA's default: NaN): capacity costs"),
+        .init(
+            files: ["storage_units.csv": storage, "storage_units-standing_loss.csv": ",B battery\n0,0.01\n1,0.02\n"],
+            expected: "storage_units-standing_loss.csv:2: storage unit 'B battery' has standing_loss = 0.01 in snapshot '0'"),
         .init(files: ["transformers.csv": "name,bus0,bus1,x,s_nom\nT1,A,B,0.1,100\n"], expected: "transformers.csv:2: transformers.csv"),
         .init(files: ["stores.csv": "name,bus,e_nom\nS1,B,100\n"], expected: "stores.csv:2: stores.csv (1 rows, first 'S1'): stores"),
         .init(files: ["investment_periods.csv": ",objective,years\n2030,1,10\n"], expected: "investment_periods.csv:2:"),
         .init(files: ["extra.csv": "a,b\n1,2\n"], expected: "extra.csv: extra.csv is not a file of PyPSA's CSV format"),
         .init(
-            files: ["links.csv": "name,bus0,bus1,bus2,efficiency,efficiency2,p_nom\nA-B,A,B,A,1.0,0.5,100\n"],
-            expected: "links.csv:2: link 'A-B' has bus2 = A (PyPSA's default: ): multi-port links"),
+            files: ["links.csv": "name,bus0,bus1,p_nom,committable\nA-B,A,B,100,True\n"],
+            expected: "links.csv:2: link 'A-B' has committable = True (PyPSA's default: False): unit commitment"),
         .init(
             files: ["links.csv": "name,bus0,bus1,p_nom,ramp_limit_up\nA-B,A,B,100,0.5\n"],
             expected: "links.csv:2: link 'A-B' has ramp_limit_up = 0.5 (PyPSA's default: NaN): ramp limits"),
         .init(
-            files: ["links.csv": "name,bus0,bus1,p_nom,p_min_pu\nA-B,A,B,100,0.2\n"],
-            expected: "links.csv:2: link 'A-B' has p_min_pu = 0.2"),
+            files: ["links.csv": "name,bus0,bus1,p_nom,p_nom_extendable,fom_cost\nA-B,A,B,100,True,3\n"],
+            expected: "links.csv:2: link 'A-B' has fom_cost = 3 (PyPSA's default: 0): capacity costs"),
         .init(
             files: [
                 "generators.csv":
@@ -64,11 +79,11 @@ import YrdplanTestSupport
         .init(files: ["links-p_max_pu.csv": ",A-B\n0,1\n1,0.5\n"], expected: "links-p_max_pu.csv:3: link 'A-B' has p_max_pu = 0.5"),
         .init(files: ["links-efficiency.csv": ",A-B\n0,0.9\n1,0.9\n"], expected: "links-efficiency.csv:2: link 'A-B' has efficiency = 0.9"),
         .init(
-            files: ["storage_units.csv": storage, "storage_units-inflow.csv": ",B battery\n0,0\n1,5\n"],
-            expected: "storage_units-inflow.csv:3: storage unit 'B battery' has inflow = 5"),
+            files: ["storage_units.csv": "name,bus,p_nom,max_hours,spill_cost\nB battery,B,10,2,5\n"],
+            expected: "storage_units.csv:2: storage unit 'B battery' has spill_cost = 5"),
         .init(
-            files: ["storage_units.csv": storage, "storage_units-state_of_charge_set.csv": ",B battery\n0,\n1,10\n"],
-            expected: "storage_units-state_of_charge_set.csv:3: storage unit 'B battery' has state_of_charge_set = 10"),
+            files: ["transformers.csv": "name,bus0,bus1,x,s_nom\nT1,A,B,0.1,100\n"],
+            expected: "transformers.csv:2: transformers.csv (1 rows, first 'T1'): transformers are not modelled yet"),
         .init(
             files: ["storage_units.csv": "name,bus,p_nom,max_hours,p_min_pu,p_max_pu\nB battery,B,10,2,-1,0.5\n"],
             expected: "storage_units.csv:2: storage unit 'B battery' has p_max_pu = 0.5"),
@@ -88,15 +103,45 @@ import YrdplanTestSupport
         #expect(diagnostics.contains { $0.hasPrefix(expected) }, "\(diagnostics)")
     }
 
-    @Test func capacityExpansionIsRefusedWithoutSuggestingToSwitchItOff() throws {
+    /// Refusals never advise a change of model (switching a feature off, replacing lines by links, a storage unit for a
+    /// store): only PyPSA itself, or the same model written another way.
+    @Test func refusalsNeverAdviseAnotherModel() throws {
+        for refusal in Self.refusals {
+            let directory = try PyPSAImportTests.folder(PyPSAImportTests.valid.merging(refusal.files) { _, new in new })
+            for diagnostic in Self.diagnostics(directory.url) {
+                for advice in [
+                    "False —", "use a storage unit", "two opposite links", "replacing lines", "remove the limit", "scale p_nom", "give one value", "remove the set point",
+                ] {
+                    #expect(!diagnostic.contains(advice), "\(diagnostic)")
+                }
+            }
+        }
+    }
+
+    /// Unit commitment is a MILP: committable generators are refused, naming the integer variables.
+    @Test func unitCommitmentIsRefusedAsInteger() throws {
         var files = PyPSAImportTests.valid
-        files["generators.csv"] =
-            "name,bus,p_nom,carrier,marginal_cost,p_nom_extendable\nA coal,A,100,coal,300,True\nB solar,B,50,solar,0,False\n"
+        files["generators.csv"] = "name,bus,p_nom,carrier,committable\nA coal,A,100,coal,True\nB solar,B,50,solar,False\n"
         let directory = try PyPSAImportTests.folder(files)
         let diagnostics = Self.diagnostics(directory.url)
         #expect(diagnostics.count == 1)
-        #expect(
-            diagnostics.allSatisfy { $0.contains("not supported yet; the project plans it") && !$0.contains("False —") }, "\(diagnostics)")
+        #expect(diagnostics.allSatisfy { $0.contains("committable = True") && $0.contains("integer variables") }, "\(diagnostics)")
+    }
+
+    /// A SciGrid-DE-like folder (lines by standard type, transformers) is refused at each, never solved as something else.
+    @Test func scigridLikeFolderIsRefused() throws {
+        var files = PyPSAImportTests.valid
+        files["buses.csv"] = "name,v_nom,x,y,carrier\nA,380,9.0,50.1,AC\nB,380,9.2,50.3,AC\nC,220,9.1,50.2,AC\n"
+        files["lines.csv"] =
+            "name,bus0,bus1,type,length,num_parallel,s_nom,s_max_pu\n"
+            + "1,A,B,Al/St 240/40 4-bundle 380.0,31.2,1.0,1698.1,0.7\n2,B,A,Al/St 240/40 4-bundle 380.0,12.0,2.0,3396.3,0.7\n"
+        files["transformers.csv"] = "name,bus0,bus1,x,s_nom,type\nT1,C,A,0.1,600,\n"
+        let directory = try PyPSAImportTests.folder(files)
+        let diagnostics = Self.diagnostics(directory.url)
+        let path = directory.url.path
+        #expect(diagnostics.contains { $0.hasPrefix(path + "/lines.csv:2: line '1' has type = Al/St 240/40 4-bundle 380.0") })
+        #expect(diagnostics.contains { $0.hasPrefix(path + "/lines.csv:3: line '2' has type") })
+        #expect(diagnostics.contains { $0.hasPrefix(path + "/transformers.csv:2:") })
     }
 
     /// Default-valued columns, output columns and series, empty carriers and files PyPSA does not read are accepted.

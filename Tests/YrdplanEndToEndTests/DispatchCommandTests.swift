@@ -34,18 +34,42 @@ import YrdplanTestSupport
         #expect(result.stderr.contains("[dispatch]"))
     }
 
-    /// A folder with AC lines is refused at lines.csv, exit 1, and nothing reaches stdout.
-    @Test func pypsaFolderWithLinesIsRefused() throws {
+    /// A folder with a line of a standard type is refused at lines.csv, exit 1, and nothing reaches stdout.
+    @Test func pypsaFolderWithTypedLinesIsRefused() throws {
         let directory = try TemporaryDirectory(prefix: "pypsa-lines")
         let source = ProjectPaths.referenceCase("yrd-typical-days")
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".csv") {
             try directory.write(String(contentsOf: source.appendingPathComponent(name), encoding: .utf8), to: name)
         }
-        try directory.write("name,bus0,bus1,x,s_nom\nSH-JS,SH,JS,0.1,5000\n", to: "lines.csv")
+        try directory.write("name,bus0,bus1,type,length,s_nom\nSH-JS,SH,JS,Al/St 240/40 4-bundle 380.0,100,5000\n", to: "lines.csv")
         let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("lines.csv:2: lines.csv (1 rows, first 'SH-JS'): AC lines"), "\(result.stderr)")
+        #expect(result.stderr.contains("lines.csv:2: line 'SH-JS' has type = Al/St 240/40 4-bundle 380.0"), "\(result.stderr)")
+    }
+
+    /// PyPSA's ac-dc-meshed example: the JSON states PyPSA's objective, the constant it leaves out, the optimal
+    /// capacities and the line flows (values from results-pypsa.json).
+    @Test func pypsaExampleReportsCapacitiesAndObjectiveConstant() throws {
+        let folder = ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/ac-dc-meshed")
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", folder.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let pypsa = try #require(document["pypsa_objective"] as? [String: Any])
+        #expect(abs((pypsa["objective"] as? Double ?? 0) - -3474256.0405499237) < 1e-6 * 3474256.04)
+        #expect(abs((pypsa["objective_constant"] as? Double ?? 0) - 21915277.518279143) < 0.01)
+        let capacities = try #require(document["optimal_capacities"] as? [String: [String: [String: Double]]])
+        let wind = try #require(capacities["generators"]?["p_nom_opt"]?["Manchester Wind"])
+        #expect(abs(wind - 4090.8097783497533) < 1e-4 * 4090.81)
+        let line = try #require(capacities["lines"]?["s_nom_opt"]?["1"])
+        #expect(abs(line - 1497.2754709623562) < 1e-4 * 1497.28)
+        let lines = try #require(document["lines"] as? [String: [String: Any]])
+        #expect(lines.count == 7)
+        #expect(lines["1"]?["hourly_p0_mw"] != nil)
+        let table = try BinaryRunner.run(["dispatch", "--pypsa", folder.path])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("Optimal capacities"), "\(table.stdout)")
+        #expect(table.stdout.contains("PyPSA objective"), "\(table.stdout)")
     }
 
     /// Without --allow-shedding a PyPSA folder that cannot balance exits 1 naming where it is short;

@@ -1,0 +1,82 @@
+import Foundation
+import PowerFlow
+import RegionLoading
+import RegionModel
+import Testing
+import YrdplanTestSupport
+
+/// PyPSA's own example networks (Tests/Fixtures/cases/pypsa-examples) as published — AC and DC lines with
+/// Kirchhoff's voltage law, bidirectional links, storage with inflow, standing loss and fixed states of charge,
+/// snapshot weightings and capacity expansion — solved here and compared with PyPSA 1.4.0 + HiGHS
+/// (`results-pypsa.json` beside each folder).
+@Suite struct PyPSAExampleParityTests {
+    struct Reference {
+        var objective: Double
+        var objectiveConstant: Double
+        var totalCost: Double
+        /// component → name → optimal capacity.
+        var capacities: [String: [String: Double]]
+        var meanPrices: [String: Double]
+    }
+
+    static func folder(_ name: String) -> URL {
+        ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/\(name)")
+    }
+
+    static func reference(_ folder: URL) throws -> Reference {
+        let data = try Data(contentsOf: folder.appendingPathComponent("results-pypsa.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let optimal = try #require(json["optimal_capacities"] as? [String: [String: [String: Double]]])
+        var capacities: [String: [String: Double]] = [:]
+        for (component, attributes) in optimal {
+            for (_, values) in attributes { capacities[component, default: [:]].merge(values) { a, _ in a } }
+        }
+        return Reference(
+            objective: try #require(json["objective"] as? Double),
+            objectiveConstant: try #require(json["objective_constant"] as? Double),
+            totalCost: try #require(json["objective_plus_constant"] as? Double), capacities: capacities,
+            meanPrices: try #require(json["marginal_price_mean"] as? [String: Double]))
+    }
+
+    static let cases = ["ac-dc-meshed", "storage-hvdc"]
+
+    @Test(arguments: cases) func objectiveMatchesPyPSA(caseName: String) throws {
+        let folder = Self.folder(caseName)
+        let reference = try Self.reference(folder)
+        let network = try PyPSAImport.load(folder: folder)
+        let (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(result.status == .optimal)
+        let error = abs(result.objective - reference.totalCost) / abs(reference.totalCost)
+        #expect(error < 1e-6, "total cost \(result.objective) vs PyPSA \(reference.totalCost): relative error \(error)")
+        #expect(abs(result.existingCapacityCost - reference.objectiveConstant) <= 1e-9 * abs(reference.objectiveConstant))
+        let reported = abs(result.pypsaObjective - reference.objective) / abs(reference.objective)
+        #expect(reported < 1e-6, "objective \(result.pypsaObjective) vs PyPSA \(reference.objective)")
+    }
+
+    @Test(arguments: cases) func optimalCapacitiesMatchPyPSA(caseName: String) throws {
+        let folder = Self.folder(caseName)
+        let reference = try Self.reference(folder)
+        let network = try PyPSAImport.load(folder: folder)
+        let (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        let expectedCount = reference.capacities.values.reduce(0) { $0 + $1.count }
+        #expect(result.capacities.count == expectedCount)
+        for capacity in result.capacities {
+            let expected = try #require(reference.capacities[capacity.component]?[capacity.name], "\(capacity.name)")
+            // 1e-4 relative, with 1e-3 MW absolute for capacities PyPSA sets to zero.
+            #expect(
+                abs(capacity.optimal - expected) <= max(1e-4 * abs(expected), 1e-3),
+                "\(capacity.component) '\(capacity.name)': \(capacity.optimal) vs PyPSA \(expected)")
+        }
+    }
+
+    @Test(arguments: cases) func meanPricesMatchPyPSA(caseName: String) throws {
+        let folder = Self.folder(caseName)
+        let reference = try Self.reference(folder)
+        let network = try PyPSAImport.load(folder: folder)
+        let (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        for bus in result.buses {
+            let expected = try #require(reference.meanPrices[bus.name])
+            #expect(abs(bus.meanPrice - expected) <= 1e-4 * max(1, abs(expected)), "\(bus.name): \(bus.meanPrice) vs PyPSA \(expected)")
+        }
+    }
+}
