@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 import RegionModel
 
@@ -18,7 +19,7 @@ extension DispatchProblem {
     /// One capacity variable per extendable component (between its minimum and maximum, at its capital cost), then
     /// the rows that bound its operation by it: generators p_min_pu·P ≤ p ≤ p_max_pu·P, links p_min_pu·P ≤ p0 ≤
     /// p_max_pu·P, lines −s_max_pu·S ≤ s ≤ s_max_pu·S, storage units dispatch ≤ P, charge ≤ P, state of charge ≤
-    /// max_hours·P.
+    /// max_hours·P, stores e_min_pu·E ≤ e ≤ e_max_pu·E.
     mutating func defineCapacities(_ lp: inout LinearProgram) {
         func capacity(_ expansion: GridExpansion?) -> Int? {
             expansion.map { lp.addVariable(lower: $0.minimum, upper: $0.maximum, cost: $0.capitalCost) }
@@ -27,6 +28,7 @@ extension DispatchProblem {
         linkCapacity = network.links.map { capacity($0.expansion) }
         lineCapacity = network.lines.map { capacity($0.expansion) }
         storageCapacity = network.storageUnits.map { capacity($0.expansion) }
+        storeCapacity = network.stores.map { capacity($0.expansion) }
 
         for t in 0..<snapshotCount {
             for (g, generator) in network.generators.enumerated() {
@@ -52,6 +54,65 @@ extension DispatchProblem {
                 lp.addConstraint([(dispatchColumn(s, t), 1), (P, -1)], lower: -.infinity, upper: 0)
                 lp.addConstraint([(chargeColumn(s, t), 1), (P, -1)], lower: -.infinity, upper: 0)
                 lp.addConstraint([(stateOfChargeColumn(s, t), 1), (P, -unit.maxHours)], lower: -.infinity, upper: 0)
+            }
+            for (k, store) in network.stores.enumerated() {
+                guard let E = storeCapacity[k] else { continue }
+                let e = storeEnergyColumn(k, t)
+                lp.addConstraint([(e, 1), (E, -store.minPerUnit[t])], lower: 0, upper: .infinity)
+                lp.addConstraint([(e, 1), (E, -store.maxPerUnit[t])], lower: -.infinity, upper: 0)
+            }
+        }
+    }
+}
+
+// MARK: - Stores
+
+extension DispatchProblem {
+    /// One energy balance per store and snapshot: e_t − (1 − standing_loss)^w(t) · e_{t−1} + w(t) · p_t = e_initial on
+    /// the first row of a store that is not cyclic (PyPSA applies no standing loss to it), else 0.
+    func defineStoreRows(_ lp: inout LinearProgram) {
+        for t in 0..<snapshotCount {
+            for store in network.stores {
+                let rhs = t == 0 && !store.cyclic ? store.initialEnergy : 0
+                lp.addConstraint(lower: rhs, upper: rhs)
+            }
+        }
+    }
+
+    static func retained(_ store: GridStore, hours: Double) -> Double {
+        store.standingLoss == 0 ? 1 : pow(1 - store.standingLoss, hours)
+    }
+
+    /// Store power p (into the bus, any sign, at its marginal cost) and energy e (between e_nom·e_min_pu and
+    /// e_nom·e_max_pu, or rows against the capacity variable when extendable).
+    func defineStores(_ lp: inout LinearProgram) {
+        let busIndex = Dictionary(network.buses.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let nT = snapshotCount
+        for t in 0..<nT {
+            let snapshot = network.snapshots[t]
+            for (k, store) in network.stores.enumerated() {
+                lp.appendColumnEntry(row: balanceRow(busIndex[store.bus]!, t), coefficient: 1)
+                lp.appendColumnEntry(row: storeRow(k, t), coefficient: snapshot.storeWeight)
+                lp.addVariable(lower: -.infinity, upper: .infinity, cost: snapshot.objectiveWeight * store.marginalCost)
+            }
+        }
+        for t in 0..<nT {
+            for (k, store) in network.stores.enumerated() {
+                if t + 1 == nT && store.cyclic && nT > 1 {
+                    lp.appendColumnEntry(row: storeRow(k, 0), coefficient: -Self.retained(store, hours: network.snapshots[0].storeWeight))
+                }
+                let own = store.cyclic && nT == 1 ? 1 - Self.retained(store, hours: network.snapshots[0].storeWeight) : 1
+                if own != 0 { lp.appendColumnEntry(row: storeRow(k, t), coefficient: own) }
+                if t + 1 < nT {
+                    lp.appendColumnEntry(
+                        row: storeRow(k, t + 1), coefficient: -Self.retained(store, hours: network.snapshots[t + 1].storeWeight))
+                }
+                if store.expansion == nil {
+                    lp.addVariable(
+                        lower: store.nominalEnergy * store.minPerUnit[t], upper: store.nominalEnergy * store.maxPerUnit[t], cost: 0)
+                } else {
+                    lp.addVariable(lower: -.infinity, upper: .infinity, cost: 0)
+                }
             }
         }
     }

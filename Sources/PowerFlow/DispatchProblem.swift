@@ -43,6 +43,7 @@ public struct DispatchProblem: Sendable {
     public internal(set) var linkCapacity: [Int?] = []
     public internal(set) var lineCapacity: [Int?] = []
     public internal(set) var storageCapacity: [Int?] = []
+    public internal(set) var storeCapacity: [Int?] = []
 
     public var snapshotCount: Int { network.snapshots.count }
     public var busCount: Int { network.buses.count }
@@ -51,6 +52,7 @@ public struct DispatchProblem: Sendable {
     var storageCount: Int { network.storageUnits.count }
     var shedCount: Int { shedBuses.count }
     var lineCount: Int { network.lines.count }
+    var storeCount: Int { network.stores.count }
 
     // Type-major layout, as PyPSA/linopy order their LPs: all generator outputs (snapshot by snapshot),
     // then all link flows, storage dispatch, charging, state of charge and shed; rows likewise (all
@@ -75,9 +77,18 @@ public struct DispatchProblem: Sendable {
     func lineColumn(_ l: Int, _ t: Int) -> Int {
         snapshotCount * (generatorCount + linkCount + 3 * storageCount + shedCount + spillUnits.count) + t * lineCount + l
     }
+    func storePowerColumn(_ k: Int, _ t: Int) -> Int {
+        snapshotCount * (generatorCount + linkCount + 3 * storageCount + shedCount + spillUnits.count + lineCount)
+            + t * storeCount + k
+    }
+    func storeEnergyColumn(_ k: Int, _ t: Int) -> Int {
+        snapshotCount * (generatorCount + linkCount + 3 * storageCount + shedCount + spillUnits.count + lineCount + storeCount)
+            + t * storeCount + k
+    }
     func balanceRow(_ b: Int, _ t: Int) -> Int { t * busCount + b }
     func stateOfChargeRow(_ s: Int, _ t: Int) -> Int { snapshotCount * busCount + t * storageCount + s }
     func cycleRow(_ c: Int, _ t: Int) -> Int { firstCycleRow + t * cycles.count + c }
+    func storeRow(_ k: Int, _ t: Int) -> Int { firstCycleRow + snapshotCount * cycles.count + t * storeCount + k }
     /// The first Kirchhoff voltage-law row (after the global constraints).
     private var firstCycleRow = 0
 
@@ -131,12 +142,14 @@ public struct DispatchProblem: Sendable {
         greenImportRow = network.greenImportShare.map { _ in lp.addConstraint(lower: 0, upper: .infinity) }
         firstCycleRow = lp.constraintCount
         for _ in 0..<(nT * cycles.count) { lp.addConstraint(lower: 0, upper: 0) }
+        defineStoreRows(&lp)
         defineGenerators(&lp)
         defineLinks(&lp)
         defineStorage(&lp)
         defineShedding(&lp)
         defineSpill(&lp)
         defineLines(&lp)
+        defineStores(&lp)
         defineCapacities(&lp)
         program = lp
     }

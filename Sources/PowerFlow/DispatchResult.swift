@@ -16,10 +16,10 @@ public struct GeneratorDispatch: Sendable, Hashable {
 
 /// The capacity the optimiser chose for one extendable component (PyPSA's `p_nom_opt` / `s_nom_opt`).
 public struct OptimalCapacity: Sendable, Hashable {
-    /// PyPSA's list name of the component: `generators`, `links`, `lines` or `storage_units`.
+    /// PyPSA's list name of the component: `generators`, `links`, `lines`, `storage_units` or `stores`.
     public var component: String
     public var name: String
-    /// `p_nom_opt` (MW) or `s_nom_opt` (MVA).
+    /// `p_nom_opt` (MW), `s_nom_opt` (MVA) or `e_nom_opt` (MWh).
     public var attribute: String
     /// The capacity given in the input (existing capacity, priced in PyPSA's objective constant).
     public var given: Double
@@ -118,6 +118,8 @@ public struct DispatchResult: Sendable {
     public var existingCapacityCost: Double
     public var buses: [BusOutcome]
     public var storage: [StorageOutcome]
+    /// What each store did (dispatch: energy into the bus, charge: energy drawn from it).
+    public var stores: [StorageOutcome]
     public var shedEvents: [ShedEvent]
     /// Carbon price from the CO2 cap's dual, yuan/t (nil without a cap).
     public var carbonPrice: Double?
@@ -176,6 +178,9 @@ extension DispatchProblem {
         }
         for (s, unit) in net.storageUnits.enumerated() {
             _ = capacity(storageCapacity[s], "storage_units", unit.name, "p_nom_opt", given: unit.nominalPower)
+        }
+        for (k, store) in net.stores.enumerated() {
+            _ = capacity(storeCapacity[k], "stores", store.name, "e_nom_opt", given: store.nominalEnergy)
         }
 
         // Generators, and per-snapshot local injections and emissions for tracing.
@@ -238,6 +243,25 @@ extension DispatchProblem {
                 name: unit.name, bus: unit.bus, dispatchMWh: dispatched, chargeMWh: charged, maxStateOfChargeMWh: maxSOC)
         }
 
+        let busIndex = Dictionary(net.buses.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let storeResults = net.stores.enumerated().map { k, store -> StorageOutcome in
+            let b = busIndex[store.bus]!
+            var dispatched = 0.0
+            var charged = 0.0
+            var maxEnergy = 0.0
+            for t in 0..<nT {
+                let w = snapshots[t].generatorWeight
+                let p = x[storePowerColumn(k, t)]
+                dispatched += w * max(0, p)
+                charged += w * max(0, -p)
+                maxEnergy = max(maxEnergy, x[storeEnergyColumn(k, t)])
+                injection[t * nB + b] += max(0, p)
+                charge[t * nB + b] += max(0, -p)
+            }
+            return StorageOutcome(
+                name: store.name, bus: store.bus, dispatchMWh: dispatched, chargeMWh: charged, maxStateOfChargeMWh: maxEnergy)
+        }
+
         // Shed.
         for (k, b) in shedBuses.enumerated() {
             for t in 0..<nT {
@@ -288,7 +312,6 @@ extension DispatchProblem {
                 utilisation: usable > 0 && hours > 0 ? moved / (usable * hours) : 0,
                 congestedHours: congestedHours, congestedSnapshots: congestedSnapshots, congestionRentYuan: rent)
         }
-        let busIndex = Dictionary(net.buses.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         let linkResults = net.links.enumerated().map { l, link -> LinkFlow in
             let ports = link.extraPorts.map { (busIndex[$0.bus]!, $0.efficiency) }
             return flow(
@@ -368,7 +391,8 @@ extension DispatchProblem {
         return DispatchResult(
             status: solution.status, objective: solution.objective, iterations: solution.iterations,
             snapshotLabels: snapshots.map(\.label), generators: generatorResults, links: linkResults,
-            lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults, storage: storageResults, shedEvents: shedEvents,
+            lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults, storage: storageResults,
+            stores: storeResults, shedEvents: shedEvents,
             carbonPrice: co2Row.map { -duals[$0] },
             greenImportShadowPrice: greenImportRow.map { duals[$0] },
             greenImportShare: externalTotal > 0 ? externalGreen / externalTotal : nil)

@@ -137,6 +137,7 @@ extension PyPSARefusal {
     static let storageLimits = PyPSARefusal(
         reason: "storage units are modelled with dispatch and charging each up to p_nom (PyPSA's p_max_pu 1, "
             + "p_min_pu -1); other limits are not", fix: solveWithPyPSA)
+    static let energySet = PyPSARefusal(reason: "fixed energy levels of stores (e_set) are not modelled", fix: solveWithPyPSA)
     static let storageCost = PyPSARefusal(reason: "a cost of stored energy is not modelled", fix: solveWithPyPSA)
     static let inflow = PyPSARefusal(reason: "a cost of spilled inflow (spill_cost) is not modelled", fix: solveWithPyPSA)
     static let investmentPeriods = PyPSARefusal(
@@ -166,6 +167,7 @@ extension PyPSAImport {
         .init(listName: "links", noun: "link", attributes: PyPSAAttributeTable.links),
         .init(listName: "storage_units", noun: "storage unit", attributes: PyPSAAttributeTable.storageunits),
         .init(listName: "lines", noun: "line", attributes: PyPSAAttributeTable.lines),
+        .init(listName: "stores", noun: "store", attributes: PyPSAAttributeTable.stores),
         .init(listName: "global_constraints", noun: "global constraint", attributes: PyPSAAttributeTable.globalconstraints),
     ]
 
@@ -184,10 +186,6 @@ extension PyPSAImport {
         (
             "shunt_impedances.csv",
             .refused(R(reason: "shunt impedances belong to AC power flow, which yrdplan does not model", fix: R.solveWithPyPSA))
-        ),
-        (
-            "stores.csv",
-            .refused(R(reason: "stores are not modelled yet (storage units are)", fix: R.solveWithPyPSA))
         ),
         ("processes.csv", .refused(R(reason: "processes are not modelled", fix: R.solveWithPyPSA))),
         ("investment_periods.csv", .refused(.investmentPeriods)),
@@ -559,6 +557,50 @@ enum PyPSAAttributeTable {
         .init("mu_lower", default: "0", .output),
         .init("mu_upper", default: "0", .output),
         .init("capital_cost_piecewise_opt", default: "0.", .output),
+    ]
+
+    // MARK: stores
+    static let stores: [PyPSAAttribute] = [
+        .init("name", default: "n/a", .modelled),
+        .init("bus", default: "n/a", .modelled),
+        .init("type", default: "n/a", .descriptive(Why.information)),
+        .init("carrier", default: "", .modelled),
+        .init("e_nom", default: "0", .modelled),
+        .init("e_nom_mod", default: "0", .refused(.modular)),
+        .init("e_nom_extendable", default: "False", .modelled),
+        .init("e_nom_min", default: "0", .modelled),
+        .init("e_nom_max", default: "inf", .modelled),
+        .init("e_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("e_min_pu", default: "0", .modelled, series: true),
+        .init("e_max_pu", default: "1", .modelled, series: true),
+        .init("e_initial", default: "0", .modelled),
+        .init("e_initial_per_period", default: "False", .descriptive(Why.periodsOnly)),
+        .init("e_cyclic", default: "False", .modelled),
+        .init("e_cyclic_per_period", default: "False", .descriptive(Why.periodsOnly)),
+        .init("p_set", default: "n/a", .refused(.setPoint)),
+        .init("q_set", default: "0", .descriptive(Why.powerFlowOnly)),
+        .init("e_set", default: "NaN", .refused(.energySet)),
+        .init("sign", default: "1", .refused(.sign)),
+        .init("marginal_cost", default: "0", .modelled),
+        .init("marginal_cost_quadratic", default: "0", .refused(.quadratic)),
+        .init("marginal_cost_storage", default: "0", .refused(.storageCost)),
+        .init("capital_cost", default: "0", .modelled),
+        .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
+        .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
+        .init("fom_cost", default: "0", .refused(.overnightCost)),
+        .init("standing_loss", default: "0", .modelled),
+        .init("active", default: "True", .refused(.inactive)),
+        .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
+        .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
+        .init("p", default: "0", .output),
+        .init("q", default: "0", .output),
+        .init("e", default: "0", .output),
+        .init("e_nom_opt", default: "0", .output),
+        .init("mu_upper", default: "n/a", .output),
+        .init("mu_lower", default: "n/a", .output),
+        .init("mu_energy_balance", default: "n/a", .output),
+        .init("capital_cost_piecewise_opt", default: "0.", .output),
+        .init("marginal_cost_piecewise_opt", default: "0.", .output),
     ]
 
     // MARK: global_constraints

@@ -291,6 +291,28 @@ struct PyPSAFolderReader {
             }
         }
 
+        var stores: [GridStore] = []
+        if let storesTable = table("stores.csv", required: false) {
+            let names = componentNames(storesTable)
+            let minSeries = timeSeries("stores-e_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            let maxSeries = timeSeries("stores-e_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            for row in storesTable.rows.indices {
+                let storeName = componentName(storesTable, row)
+                stores.append(
+                    GridStore(
+                        name: storeName, bus: text(storesTable, row, "bus", default: nil),
+                        carrier: text(storesTable, row, "carrier", default: ""),
+                        nominalEnergy: number(storesTable, row, "e_nom", default: 0),
+                        minPerUnit: minSeries[storeName].map { .series($0) } ?? .constant(number(storesTable, row, "e_min_pu", default: 0)),
+                        maxPerUnit: maxSeries[storeName].map { .series($0) } ?? .constant(number(storesTable, row, "e_max_pu", default: 1)),
+                        initialEnergy: number(storesTable, row, "e_initial", default: 0),
+                        cyclic: flag(storesTable, row, "e_cyclic", default: false),
+                        standingLoss: number(storesTable, row, "standing_loss", default: 0),
+                        marginalCost: number(storesTable, row, "marginal_cost", default: 0),
+                        expansion: expansion(storesTable, row, "e_nom"), origin: storesTable.location(ofRow: row)))
+            }
+        }
+
         var co2Cap: Double? = nil
         var co2CapOrigin: SourceLocation? = nil
         if let constraints = table("global_constraints.csv", required: false) {
@@ -317,12 +339,27 @@ struct PyPSAFolderReader {
         for g in generators.indices where generators[g].carrier.isEmpty { generators[g].carrier = PyPSAImport.noCarrier }
         for l in links.indices where links[l].carrier.isEmpty { links[l].carrier = PyPSAImport.noCarrier }
         for s in storage.indices where storage[s].carrier.isEmpty { storage[s].carrier = PyPSAImport.noCarrier }
-        let usedCarriers = generators.map(\.carrier) + links.map(\.carrier) + storage.map(\.carrier)
+        for k in stores.indices where stores[k].carrier.isEmpty { stores[k].carrier = PyPSAImport.noCarrier }
+        let usedCarriers = generators.map(\.carrier) + links.map(\.carrier) + storage.map(\.carrier) + stores.map(\.carrier)
+        // PyPSA's primary-energy limit also counts the carrier emissions of energy drawn from storage (initial − final
+        // level); the model counts generators only, so such storage is refused under a CO2 limit.
+        if co2Cap != nil {
+            let emitting = Set(carriers.filter { $0.co2PerPrimaryMWh != 0 }.map(\.name))
+            let storageItems = storage.map { ("storage unit", $0.name, $0.carrier, $0.origin) }
+            for (noun, itemName, carrier, origin) in storageItems + stores.map({ ("store", $0.name, $0.carrier, $0.origin) })
+            where emitting.contains(carrier) {
+                diagnostics.error(
+                    at: origin,
+                    "\(noun) '\(itemName)' has carrier '\(carrier)' with co2_emissions under a CO2 global constraint: the "
+                        + "emissions of stored energy drawn down over the period are not modelled",
+                    fix: PyPSARefusal.solveWithPyPSA)
+            }
+        }
         if usedCarriers.contains(PyPSAImport.noCarrier) { carriers.append(GridCarrier(name: PyPSAImport.noCarrier)) }
 
         return GridNetwork(
             name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
-            links: links, storageUnits: storage, lines: lines, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
+            links: links, storageUnits: storage, lines: lines, stores: stores, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
     }
 
     /// The capacity expansion of a component (`PREFIX_extendable`, `PREFIX_min`, `PREFIX_max`, `capital_cost`), nil when

@@ -29,6 +29,7 @@ extension GridNetwork {
         checkUnique(storageUnits.map { ($0.name, $0.origin) }, kind: "storage unit", into: &engine)
         checkUnique(loads.map { ($0.name, $0.origin) }, kind: "load", into: &engine)
         checkUnique(lines.map { ($0.name, $0.origin) }, kind: "line", into: &engine)
+        checkUnique(stores.map { ($0.name, $0.origin) }, kind: "store", into: &engine)
 
         func bus(_ name: String, of what: String, at origin: SourceLocation?) {
             if !busNames.contains(name) {
@@ -170,6 +171,20 @@ extension GridNetwork {
                 }
             }
             expansion(unit.expansion, "p_nom", of: what, at: unit.origin)
+        }
+        for store in stores {
+            let what = "store '\(store.name)'"
+            bus(store.bus, of: what, at: store.origin)
+            carrier(store.carrier, of: what, at: store.origin)
+            number(store.nominalEnergy, "e_nom", of: what, at: store.origin)
+            profile(store.minPerUnit, "e_min_pu", of: what, at: store.origin, range: -1...1)
+            profile(store.maxPerUnit, "e_max_pu", of: what, at: store.origin, range: -1...1)
+            number(store.initialEnergy, "e_initial", of: what, at: store.origin, allowNegative: true)
+            number(store.marginalCost, "marginal_cost", of: what, at: store.origin, allowNegative: true)
+            if !(store.standingLoss.isFinite && (0...1).contains(store.standingLoss)) {
+                engine.error(at: store.origin, "\(what) has standing_loss \(store.standingLoss)", fix: "use a share per hour in 0…1")
+            }
+            expansion(store.expansion, "e_nom", of: what, at: store.origin)
         }
         if let co2Cap {
             number(co2Cap, "CO2 cap", of: "grid '\(name)'", at: co2CapOrigin)

@@ -288,6 +288,48 @@ public struct GridStorageUnit: Sendable, Hashable {
     }
 }
 
+/// A store (PyPSA's `Store`): energy e between e_nom·e_min_pu and e_nom·e_max_pu MWh, exchanged with its bus at any
+/// power p (positive: into the bus), e_t = (1 − standing_loss)^hours · e_{t−1} − hours · p_t.
+public struct GridStore: Sendable, Hashable {
+    public var name: String
+    public var bus: String
+    public var carrier: String
+    /// Energy capacity, MWh.
+    public var nominalEnergy: Double
+    public var minPerUnit: GridProfile
+    public var maxPerUnit: GridProfile
+    /// Energy before the first snapshot when not cyclic, MWh.
+    public var initialEnergy: Double
+    /// Whether the energy at the end must equal the one before the first snapshot.
+    public var cyclic: Bool
+    /// Share of the stored energy lost per hour.
+    public var standingLoss: Double
+    /// Cost per MWh delivered to the bus (negative p earns it back), in the network's currency.
+    public var marginalCost: Double
+    /// Set when the energy capacity is chosen by the optimiser.
+    public var expansion: GridExpansion?
+    public var origin: SourceLocation?
+
+    public init(
+        name: String, bus: String, carrier: String, nominalEnergy: Double, minPerUnit: GridProfile = .constant(0),
+        maxPerUnit: GridProfile = .constant(1), initialEnergy: Double = 0, cyclic: Bool = false, standingLoss: Double = 0,
+        marginalCost: Double = 0, expansion: GridExpansion? = nil, origin: SourceLocation? = nil
+    ) {
+        self.name = name
+        self.bus = bus
+        self.carrier = carrier
+        self.nominalEnergy = nominalEnergy
+        self.minPerUnit = minPerUnit
+        self.maxPerUnit = maxPerUnit
+        self.initialEnergy = initialEnergy
+        self.cyclic = cyclic
+        self.standingLoss = standingLoss
+        self.marginalCost = marginalCost
+        self.expansion = expansion
+        self.origin = origin
+    }
+}
+
 /// A minimum share of green (renewable) generation in the power the delta imports from external buses,
 /// over the whole period (energy weighted by the generator weighting).
 public struct GreenImportShare: Sendable, Hashable {
@@ -314,6 +356,8 @@ public struct GridNetwork: Sendable, Hashable {
     /// Lines of the linearised power flow (PyPSA networks; the delta's own grid has none).
     public var lines: [GridLine]
     public var storageUnits: [GridStorageUnit]
+    /// Stores (PyPSA networks; the delta's own grid has none).
+    public var stores: [GridStore]
     /// Upper limit on total CO2 of generation over the period, t (its dual is the carbon price).
     public var co2Cap: Double?
     public var co2CapOrigin: SourceLocation?
@@ -326,7 +370,7 @@ public struct GridNetwork: Sendable, Hashable {
     public init(
         name: String, snapshots: [GridSnapshot], buses: [GridBus], carriers: [GridCarrier] = [],
         generators: [GridGenerator] = [], loads: [GridLoad] = [], links: [GridLink] = [],
-        storageUnits: [GridStorageUnit] = [], lines: [GridLine] = [], co2Cap: Double? = nil, co2CapOrigin: SourceLocation? = nil,
+        storageUnits: [GridStorageUnit] = [], lines: [GridLine] = [], stores: [GridStore] = [], co2Cap: Double? = nil, co2CapOrigin: SourceLocation? = nil,
         greenImportShare: GreenImportShare? = nil, valueOfLostLoad: Double = 100_000, year: Int? = nil
     ) {
         self.year = year
@@ -339,6 +383,7 @@ public struct GridNetwork: Sendable, Hashable {
         self.links = links
         self.storageUnits = storageUnits
         self.lines = lines
+        self.stores = stores
         self.co2Cap = co2Cap
         self.co2CapOrigin = co2CapOrigin
         self.greenImportShare = greenImportShare
@@ -353,6 +398,7 @@ public struct GridNetwork: Sendable, Hashable {
         for link in links { sum += (link.expansion?.capitalCost ?? 0) * link.nominalPower }
         for line in lines { sum += (line.expansion?.capitalCost ?? 0) * line.nominalPower }
         for unit in storageUnits { sum += (unit.expansion?.capitalCost ?? 0) * unit.nominalPower }
+        for store in stores { sum += (store.expansion?.capitalCost ?? 0) * store.nominalEnergy }
         return sum
     }
 

@@ -38,7 +38,15 @@ import YrdplanTestSupport
             files: ["storage_units.csv": storage, "storage_units-standing_loss.csv": ",B battery\n0,0.01\n1,0.02\n"],
             expected: "storage_units-standing_loss.csv:2: storage unit 'B battery' has standing_loss = 0.01 in snapshot '0'"),
         .init(files: ["transformers.csv": "name,bus0,bus1,x,s_nom\nT1,A,B,0.1,100\n"], expected: "transformers.csv:2: transformers.csv"),
-        .init(files: ["stores.csv": "name,bus,e_nom\nS1,B,100\n"], expected: "stores.csv:2: stores.csv (1 rows, first 'S1'): stores"),
+        .init(
+            files: ["stores.csv": "name,bus,e_nom,marginal_cost_storage\nS1,B,100,0.5\n"],
+            expected: "stores.csv:2: store 'S1' has marginal_cost_storage = 0.5 (PyPSA's default: 0): a cost of stored energy"),
+        .init(
+            files: [
+                "stores.csv": "name,bus,e_nom,carrier\nS1,B,100,coal\n",
+                "global_constraints.csv": "name,sense,constant\nco2_limit,<=,1000\n",
+            ],
+            expected: "stores.csv:2: store 'S1' has carrier 'coal' with co2_emissions under a CO2 global constraint"),
         .init(files: ["investment_periods.csv": ",objective,years\n2030,1,10\n"], expected: "investment_periods.csv:2:"),
         .init(files: ["extra.csv": "a,b\n1,2\n"], expected: "extra.csv: extra.csv is not a file of PyPSA's CSV format"),
         .init(

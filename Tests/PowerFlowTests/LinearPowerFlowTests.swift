@@ -1,0 +1,86 @@
+import PowerFlow
+import RegionModel
+import Testing
+
+/// Hand-solved networks for the parts of PyPSA's linear model beyond transport: Kirchhoff's voltage law, stores
+/// with standing loss, and capacity expansion.
+@Suite struct LinearPowerFlowTests {
+    static let snapshots = [GridSnapshot(label: "0"), GridSnapshot(label: "1")]
+
+    /// A triangle of equal reactances: 90 MW from A to C split 60 over the direct line and 30 over A–B–C
+    /// (the path impedances are x and 2x). With the direct line limited to 50 MVA, A–B–C must carry 25 of the
+    /// 75 MW that A can send, and the rest of the demand comes from the dearer generator at C.
+    @Test func kirchhoffSplitsFlowByReactance() throws {
+        let buses = ["A", "B", "C"].map { GridBus(name: $0) }
+        let lines = [
+            GridLine(name: "AB", bus0: "A", bus1: "B", reactancePerUnit: 1, nominalPower: 1000),
+            GridLine(name: "BC", bus0: "B", bus1: "C", reactancePerUnit: 1, nominalPower: 1000),
+            GridLine(name: "CA", bus0: "C", bus1: "A", reactancePerUnit: 1, nominalPower: 1000),
+        ]
+        var network = GridNetwork(
+            name: "triangle", snapshots: [GridSnapshot(label: "0")], buses: buses,
+            generators: [
+                GridGenerator(name: "A gen", bus: "A", carrier: "", nominalPower: 200, marginalCost: 10),
+                GridGenerator(name: "C gen", bus: "C", carrier: "", nominalPower: 200, marginalCost: 50),
+            ],
+            loads: [GridLoad(name: "C load", bus: "C", demand: .constant(90))], lines: lines)
+        var (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.lines[0].hourlyFlow[0] - 30) < 1e-6)
+        #expect(abs(result.lines[1].hourlyFlow[0] - 30) < 1e-6)
+        #expect(abs(result.lines[2].hourlyFlow[0] + 60) < 1e-6)
+        #expect(abs(result.objective - 900) < 1e-6)
+
+        network.lines[2].nominalPower = 50
+        (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.lines[2].hourlyFlow[0] + 50) < 1e-6)
+        #expect(abs(result.lines[0].hourlyFlow[0] - 25) < 1e-6)
+        #expect(abs(result.objective - (75 * 10 + 15 * 50)) < 1e-6)
+        // The congested line sets the price spread: C pays 50, A 10, and B (halfway in reactance) 30.
+        let prices = Dictionary(uniqueKeysWithValues: result.buses.map { ($0.name, $0.prices[0]) })
+        #expect(abs((prices["A"] ?? 0) - 10) < 1e-6 && abs((prices["C"] ?? 0) - 50) < 1e-6)
+        #expect(abs((prices["B"] ?? 0) - 30) < 1e-6)
+    }
+
+    /// A store carries cheap power to the hour without it: e1 = 0.9·e0 − p1, so 50 MW in hour 1 needs 500/9 MWh.
+    /// Cost: generation 10·(50 + 500/9) plus the store's marginal cost 1·(50 − 500/9) = 1050; extendable at capital
+    /// cost 2 per MWh it adds 2·500/9.
+    @Test func storeWithStandingLossAndExpansion() throws {
+        var network = GridNetwork(
+            name: "store", snapshots: Self.snapshots, buses: [GridBus(name: "A")],
+            generators: [
+                GridGenerator(
+                    name: "A gen", bus: "A", carrier: "", nominalPower: 200, maxPerUnit: .series([1, 0]), marginalCost: 10)
+            ],
+            loads: [GridLoad(name: "A load", bus: "A", demand: .constant(50))],
+            stores: [GridStore(name: "A store", bus: "A", carrier: "", nominalEnergy: 100, standingLoss: 0.1, marginalCost: 1)])
+        var (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.objective - 1050) < 1e-6)
+        #expect(abs(result.stores[0].maxStateOfChargeMWh - 500.0 / 9) < 1e-6)
+
+        network.stores[0].expansion = GridExpansion(capitalCost: 2)
+        (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.objective - (1050 + 2 * 500.0 / 9)) < 1e-6)
+        #expect(abs(result.existingCapacityCost - 200) < 1e-9)
+        let capacity = try #require(result.capacities.first)
+        #expect(capacity.attribute == "e_nom_opt" && abs(capacity.optimal - 500.0 / 9) < 1e-6)
+    }
+
+    /// A link with two outputs (a CHP-like plant): 1 MWh of fuel at A gives 0.4 at B and 0.5 at C, so loads of 40 at B
+    /// and 50 at C are met by exactly 100 MW of fuel at cost 5.
+    @Test func multiPortLinkDeliversToEachPort() throws {
+        let network = GridNetwork(
+            name: "chp", snapshots: [GridSnapshot(label: "0")], buses: ["A", "B", "C"].map { GridBus(name: $0) },
+            generators: [GridGenerator(name: "fuel", bus: "A", carrier: "", nominalPower: 1000, marginalCost: 5)],
+            loads: [
+                GridLoad(name: "B load", bus: "B", demand: .constant(40)), GridLoad(name: "C load", bus: "C", demand: .constant(50)),
+            ],
+            links: [
+                GridLink(
+                    name: "chp", bus0: "A", bus1: "B", nominalPower: 500, efficiency: 0.4,
+                    extraPorts: [GridLinkPort(bus: "C", efficiency: 0.5)])
+            ])
+        let (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.links[0].hourlyFlow[0] - 100) < 1e-6)
+        #expect(abs(result.objective - 500) < 1e-6)
+    }
+}
