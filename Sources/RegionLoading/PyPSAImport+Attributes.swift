@@ -127,9 +127,6 @@ extension PyPSARefusal {
         fix: solveWithPyPSA)
     static let quadratic = PyPSARefusal(
         reason: "quadratic costs make the problem a QP; yrdplan's Clp dispatch is linear", fix: solveWithPyPSA)
-    static let inactive = PyPSARefusal(
-        reason: "inactive components (active = False) are not modelled",
-        fix: "delete the row if it is meant to be left out (PyPSA leaves it out of the optimisation)")
     static let ramp = PyPSARefusal(
         reason: "ramp limits are not modelled; the dispatch would move faster than allowed",
         fix: solveWithPyPSA)
@@ -335,7 +332,7 @@ enum PyPSAAttributeTable {
         .init("carrier", default: "n/a", .modelled),
         .init("marginal_cost", default: "0.", .modelled),
         .init("marginal_cost_quadratic", default: "0.", .refused(.quadratic)),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("capital_cost", default: "0", .modelled),
@@ -388,7 +385,7 @@ enum PyPSAAttributeTable {
         .init("sign", default: "-1", .refused(.sign)),
         .init("p", default: "0", .output),
         .init("q", default: "0", .output),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
     ]
 
     // MARK: links
@@ -399,7 +396,7 @@ enum PyPSAAttributeTable {
         .init("type", default: "n/a", .descriptive(Why.information)),
         .init("carrier", default: "", .modelled),
         .init("efficiency", default: "1", .modelled),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("p_nom", default: "0", .modelled),
@@ -484,7 +481,7 @@ enum PyPSAAttributeTable {
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("state_of_charge_initial", default: "0", .modelled),
@@ -533,7 +530,7 @@ enum PyPSAAttributeTable {
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("length", default: "0", .descriptive(Why.typeOnly)),
@@ -589,7 +586,7 @@ enum PyPSAAttributeTable {
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
         .init("standing_loss", default: "0", .modelled),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("p", default: "0", .output),

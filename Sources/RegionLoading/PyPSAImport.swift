@@ -166,7 +166,7 @@ struct PyPSAFolderReader {
         if let loadsTable = table("loads.csv", required: false) {
             let series = timeSeries(
                 "loads-p_set.csv", of: componentNames(loadsTable), snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in loadsTable.rows.indices {
+            for row in loadsTable.rows.indices where isActive(loadsTable, row) {
                 let loadName = componentName(loadsTable, row)
                 let demand: GridProfile =
                     series[loadName].map { .series($0) } ?? .constant(number(loadsTable, row, "p_set", default: 0))
@@ -193,7 +193,7 @@ struct PyPSAFolderReader {
             let names = componentNames(generatorsTable)
             let maxSeries = timeSeries("generators-p_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
             let minSeries = timeSeries("generators-p_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in generatorsTable.rows.indices {
+            for row in generatorsTable.rows.indices where isActive(generatorsTable, row) {
                 let generatorName = componentName(generatorsTable, row)
                 generators.append(
                     GridGenerator(
@@ -217,7 +217,7 @@ struct PyPSAFolderReader {
                 guard column.hasPrefix("bus"), let port = Int(column.dropFirst(3)), port >= 2 else { return nil }
                 return port
             }.sorted()
-            for row in linksTable.rows.indices {
+            for row in linksTable.rows.indices where isActive(linksTable, row) {
                 let extraPorts = ports.compactMap { port -> GridLinkPort? in
                     let bus = text(linksTable, row, "bus\(port)", default: "")
                     guard !bus.isEmpty else { return nil }
@@ -240,7 +240,7 @@ struct PyPSAFolderReader {
         if let linesTable = table("lines.csv", required: false) {
             let names = componentNames(linesTable)
             let maxSeries = timeSeries("lines-s_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in linesTable.rows.indices {
+            for row in linesTable.rows.indices where isActive(linesTable, row) {
                 let lineName = componentName(linesTable, row)
                 let bus0 = text(linesTable, row, "bus0", default: nil)
                 // PyPSA's per-unit impedance on a 1 MVA base: ohm / v_nom² of bus0 (kV).
@@ -263,7 +263,7 @@ struct PyPSAFolderReader {
             let setSeries = timeSeries(
                 "storage_units-state_of_charge_set.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count,
                 emptyIsNaN: true)
-            for row in storageTable.rows.indices {
+            for row in storageTable.rows.indices where isActive(storageTable, row) {
                 let unitName = componentName(storageTable, row)
                 // NaN (an empty cell) leaves the state of charge free.
                 let setValues =
@@ -296,7 +296,7 @@ struct PyPSAFolderReader {
             let names = componentNames(storesTable)
             let minSeries = timeSeries("stores-e_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
             let maxSeries = timeSeries("stores-e_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in storesTable.rows.indices {
+            for row in storesTable.rows.indices where isActive(storesTable, row) {
                 let storeName = componentName(storesTable, row)
                 stores.append(
                     GridStore(
@@ -360,6 +360,12 @@ struct PyPSAFolderReader {
         return GridNetwork(
             name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
             links: links, storageUnits: storage, lines: lines, stores: stores, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
+    }
+
+    /// Whether a component takes part (`active`, default True); PyPSA leaves inactive components out of the
+    /// optimisation altogether, as the import does.
+    mutating func isActive(_ table: CSVTable, _ row: Int) -> Bool {
+        flag(table, row, "active", default: true)
     }
 
     /// The capacity expansion of a component (`PREFIX_extendable`, `PREFIX_min`, `PREFIX_max`, `capital_cost`), nil when

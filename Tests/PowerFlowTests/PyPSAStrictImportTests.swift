@@ -61,12 +61,6 @@ import YrdplanTestSupport
         .init(
             files: [
                 "generators.csv":
-                    "name,bus,p_nom,carrier,marginal_cost,efficiency,active\nA coal,A,100,coal,300,0.34,True\nB solar,B,50,solar,0,1,False\n"
-            ],
-            expected: "generators.csv:3: generator 'B solar' has active = False"),
-        .init(
-            files: [
-                "generators.csv":
                     "name,bus,p_nom,carrier,marginal_cost,marginal_cost_quadratic\nA coal,A,100,coal,300,0.01\nB solar,B,50,solar,0,0\n"
             ],
             expected: "generators.csv:2: generator 'A coal' has marginal_cost_quadratic = 0.01"),
@@ -124,6 +118,18 @@ import YrdplanTestSupport
                 }
             }
         }
+    }
+
+    /// Inactive components are left out, as PyPSA leaves them out of the optimisation.
+    @Test func inactiveComponentsAreLeftOut() throws {
+        var files = PyPSAImportTests.valid
+        files["generators.csv"] =
+            "name,bus,p_nom,carrier,marginal_cost,efficiency,active\nA coal,A,100,coal,300,0.34,True\nB solar,B,50,solar,0,1,False\n"
+        files["lines.csv"] = "name,bus0,bus1,x,s_nom,active\nL1,A,B,10,100,False\n"
+        let directory = try PyPSAImportTests.folder(files)
+        let network = try PyPSAImport.load(folder: directory.url)
+        #expect(network.generators.map(\.name) == ["A coal"])
+        #expect(network.lines.isEmpty)
     }
 
     /// Unit commitment is a MILP: committable generators are refused, naming the integer variables.
