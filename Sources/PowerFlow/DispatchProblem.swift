@@ -151,6 +151,7 @@ public struct DispatchProblem: Sendable {
         defineLines(&lp)
         defineStores(&lp)
         defineCapacities(&lp)
+        defineEnergySums(&lp)
         program = lp
     }
 

@@ -119,9 +119,6 @@ extension PyPSARefusal {
         fix: solveWithPyPSA)
     static let setPoint = PyPSARefusal(
         reason: "fixed dispatch set points are not modelled", fix: solveWithPyPSA)
-    static let energySum = PyPSARefusal(
-        reason: "limits on the energy produced over the period (e_sum_min, e_sum_max) are not modelled",
-        fix: solveWithPyPSA)
     static let sign = PyPSARefusal(
         reason: "a sign other than PyPSA's default turns production into consumption; it is not modelled",
         fix: solveWithPyPSA)
@@ -325,8 +322,8 @@ enum PyPSAAttributeTable {
         .init("p_max_pu", default: "1", .modelled, series: true),
         .init("p_set", default: "n/a", .refused(.setPoint)),
         .init("p_init", default: "n/a", .descriptive(Why.rampOnly)),
-        .init("e_sum_min", default: "-inf", .refused(.energySum)),
-        .init("e_sum_max", default: "inf", .refused(.energySum)),
+        .init("e_sum_min", default: "-inf", .modelled),
+        .init("e_sum_max", default: "inf", .modelled),
         .init("q_set", default: "0.", .descriptive(Why.powerFlowOnly)),
         .init("sign", default: "1", .refused(.sign)),
         .init("carrier", default: "n/a", .modelled),

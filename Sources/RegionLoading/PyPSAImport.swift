@@ -72,7 +72,8 @@ struct PyPSAFolderReader {
         let cell = table.rows[row][index].trimmingCharacters(in: .whitespaces)
         if cell.isEmpty, let fallback { return fallback }
         if nanAllowed && cell.lowercased() == "nan" { return .nan }
-        if infinityAllowed && ["inf", "infinity"].contains(cell.lowercased()) { return .infinity }
+        if infinityAllowed && ["inf", "infinity", "+inf"].contains(cell.lowercased()) { return .infinity }
+        if infinityAllowed && ["-inf", "-infinity"].contains(cell.lowercased()) { return -.infinity }
         if cell.lowercased() == "inf" { return .infinity }
         guard let value = Double(cell) else {
             diagnostics.error(
@@ -206,7 +207,10 @@ struct PyPSAFolderReader {
                             ?? .constant(number(generatorsTable, row, "p_max_pu", default: 1)),
                         marginalCost: number(generatorsTable, row, "marginal_cost", default: 0),
                         efficiency: number(generatorsTable, row, "efficiency", default: 1),
-                        expansion: expansion(generatorsTable, row, "p_nom"), origin: generatorsTable.location(ofRow: row)))
+                        expansion: expansion(generatorsTable, row, "p_nom"),
+                        minEnergy: number(generatorsTable, row, "e_sum_min", default: -.infinity, infinityAllowed: true),
+                        maxEnergy: number(generatorsTable, row, "e_sum_max", default: .infinity, infinityAllowed: true),
+                        origin: generatorsTable.location(ofRow: row)))
             }
         }
 

@@ -104,6 +104,13 @@ extension GridNetwork {
             profile(generator.minPerUnit, "p_min_pu", of: what, at: generator.origin, range: 0...1)
             profile(generator.maxPerUnit, "p_max_pu", of: what, at: generator.origin, range: 0...1)
             expansion(generator.expansion, "p_nom", of: what, at: generator.origin)
+            if generator.minEnergy.isNaN || generator.maxEnergy.isNaN || generator.minEnergy > generator.maxEnergy
+                || generator.minEnergy == .infinity || generator.maxEnergy == -.infinity
+            {
+                engine.error(
+                    at: generator.origin, "\(what) has e_sum_min \(generator.minEnergy) and e_sum_max \(generator.maxEnergy)",
+                    fix: "make e_sum_min ≤ e_sum_max (-inf and inf for no limit)")
+            }
             if count > 0, generator.minPerUnit.isSeries == false, generator.maxPerUnit.isSeries == false,
                 generator.minPerUnit[0] > generator.maxPerUnit[0]
             {

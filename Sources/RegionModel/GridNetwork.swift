@@ -112,13 +112,19 @@ public struct GridGenerator: Sendable, Hashable {
     public var efficiency: Double
     /// Set when the capacity is chosen by the optimiser (then `nominalPower` is the existing capacity).
     public var expansion: GridExpansion?
+    /// Bounds on the energy produced over the period, MWh (generator weighting; PyPSA's e_sum_min, e_sum_max).
+    public var minEnergy: Double
+    public var maxEnergy: Double
     public var origin: SourceLocation?
 
     public init(
         name: String, bus: String, carrier: String, nominalPower: Double, minPerUnit: GridProfile = .constant(0),
         maxPerUnit: GridProfile = .constant(1), marginalCost: Double, efficiency: Double = 1,
-        expansion: GridExpansion? = nil, origin: SourceLocation? = nil
+        expansion: GridExpansion? = nil, minEnergy: Double = -.infinity, maxEnergy: Double = .infinity,
+        origin: SourceLocation? = nil
     ) {
+        self.minEnergy = minEnergy
+        self.maxEnergy = maxEnergy
         self.expansion = expansion
         self.name = name
         self.bus = bus

@@ -65,11 +65,6 @@ import YrdplanTestSupport
             ],
             expected: "generators.csv:2: generator 'A coal' has marginal_cost_quadratic = 0.01"),
         .init(
-            files: [
-                "generators.csv": "name,bus,p_nom,carrier,marginal_cost,e_sum_max\nA coal,A,100,coal,300,inf\nB solar,B,50,solar,0,1000\n"
-            ],
-            expected: "generators.csv:3: generator 'B solar' has e_sum_max = 1000"),
-        .init(
             files: ["generators.csv": "name,bus,p_nom,carrier,marginal_cost,foo\nA coal,A,100,coal,300,1\nB solar,B,50,solar,0,1\n"],
             expected: "generators.csv:1: column 'foo' of generators.csv: it is not an attribute"),
         .init(
