@@ -104,10 +104,6 @@ extension PyPSARefusal {
             + "capital_cost, or \(solveWithPyPSA)")
     static let angleLimit = PyPSARefusal(
         reason: "limits on the voltage angle difference across a line (v_ang_max) are not modelled", fix: solveWithPyPSA)
-    static let lineType = PyPSARefusal(
-        reason: "standard line types are not read yet",
-        fix: "give the line's x and r in ohm (PyPSA's x_per_length·length/num_parallel from its line type table), "
-            + "or \(solveWithPyPSA)")
     static let modular = PyPSARefusal(
         reason: "modular capacity (p_nom_mod) needs integer variables; yrdplan solves a linear dispatch",
         fix: solveWithPyPSA)
@@ -221,7 +217,6 @@ enum PyPSAAttributeTable {
         static let information = "descriptive; does not enter the optimisation"
         static let growthPeriodsOnly = "PyPSA applies growth limits only with investment periods, which are refused"
         static let overnightOnly = "used only with overnight_cost, which is refused"
-        static let typeOnly = "used only with a standard line type, which is refused"
         static let exampleExtra =
             "not a PyPSA attribute, written by PyPSA's example networks (ac-dc-meshed); PyPSA keeps it and its optimisation ignores it"
         static let periodsOnly = "used only with investment periods, which are refused"
@@ -511,7 +506,7 @@ enum PyPSAAttributeTable {
         .init("name", default: "n/a", .modelled),
         .init("bus0", default: "n/a", .modelled),
         .init("bus1", default: "n/a", .modelled),
-        .init("type", default: "n/a", .refused(.lineType)),
+        .init("type", default: "n/a", .modelled),
         .init("x", default: "0", .modelled),
         .init("r", default: "0", .modelled),
         .init("g", default: "0", .descriptive(Why.powerFlowOnly)),
@@ -530,10 +525,10 @@ enum PyPSAAttributeTable {
         .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
-        .init("length", default: "0", .descriptive(Why.typeOnly)),
+        .init("length", default: "0", .modelled),
         .init("carrier", default: "", .descriptive("the buses' carrier decides between reactance (AC) and resistance (DC)")),
         .init("terrain_factor", default: "1", .descriptive(Why.information)),
-        .init("num_parallel", default: "1", .descriptive(Why.typeOnly)),
+        .init("num_parallel", default: "1", .modelled),
         .init("v_ang_min", default: "-inf", .descriptive("deprecated; PyPSA ignores it")),
         .init("v_ang_max", default: "inf", .refused(.angleLimit)),
         .init("sub_network", default: "n/a", .output),

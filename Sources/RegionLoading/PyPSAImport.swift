@@ -249,11 +249,31 @@ struct PyPSAFolderReader {
                 let bus0 = text(linesTable, row, "bus0", default: nil)
                 // PyPSA's per-unit impedance on a 1 MVA base: ohm / v_nom² of bus0 (kV).
                 let base = pow(nominalVoltage[bus0] ?? 1, 2)
+                var x = number(linesTable, row, "x", default: 0)
+                var r = number(linesTable, row, "r", default: 0)
+                let typeName = text(linesTable, row, "type", default: "")
+                if !typeName.isEmpty {
+                    // As PyPSA: a standard type overrides x and r with its per-km values × length / num_parallel.
+                    let length = number(linesTable, row, "length", default: 0)
+                    let parallel = number(linesTable, row, "num_parallel", default: 1)
+                    if let type = PyPSAImport.standardLineTypes.first(where: { $0.name == typeName }), parallel > 0 {
+                        x = type.reactancePerKm * length / parallel
+                        r = type.resistancePerKm * length / parallel
+                    } else {
+                        diagnostics.error(
+                            at: linesTable.location(ofRow: row),
+                            parallel > 0
+                                ? "line '\(lineName)' has type '\(typeName)', which is not one of PyPSA's standard line types"
+                                : "line '\(lineName)' has num_parallel \(parallel)",
+                            fix: parallel > 0
+                                ? "spell it as in PyPSA's standard line-type table (PyPSAImport.standardLineTypes)"
+                                : "give the number of parallel circuits, > 0")
+                    }
+                }
                 lines.append(
                     GridLine(
                         name: lineName, bus0: bus0, bus1: text(linesTable, row, "bus1", default: nil),
-                        reactancePerUnit: number(linesTable, row, "x", default: 0) / base,
-                        resistancePerUnit: number(linesTable, row, "r", default: 0) / base,
+                        reactancePerUnit: x / base, resistancePerUnit: r / base,
                         nominalPower: number(linesTable, row, "s_nom", default: 0),
                         maxPerUnit: maxSeries[lineName].map { .series($0) } ?? .constant(number(linesTable, row, "s_max_pu", default: 1)),
                         expansion: expansion(linesTable, row, "s_nom"), origin: linesTable.location(ofRow: row)))

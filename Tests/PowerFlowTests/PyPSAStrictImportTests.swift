@@ -20,8 +20,8 @@ import YrdplanTestSupport
 
     static let refusals: [Refusal] = [
         .init(
-            files: ["lines.csv": "name,bus0,bus1,type,length,s_nom\nL1,A,B,Al/St 240/40 4-bundle 380.0,10,100\n"],
-            expected: "lines.csv:2: line 'L1' has type = Al/St 240/40 4-bundle 380.0 (PyPSA's default: n/a): standard line types"),
+            files: ["lines.csv": "name,bus0,bus1,type,length,s_nom\nL1,A,B,Al/St 240/40 9-bundle 380.0,10,100\n"],
+            expected: "lines.csv:2: line 'L1' has type 'Al/St 240/40 9-bundle 380.0', which is not one of PyPSA's standard"),
         .init(
             files: ["lines.csv": "name,bus0,bus1,x,s_nom,v_ang_max\nL1,A,B,0.1,100,30\n"],
             expected: "lines.csv:2: line 'L1' has v_ang_max = 30 (PyPSA's default: inf): limits on the voltage angle"),
@@ -137,8 +137,9 @@ import YrdplanTestSupport
         #expect(diagnostics.allSatisfy { $0.contains("committable = True") && $0.contains("integer variables") }, "\(diagnostics)")
     }
 
-    /// A SciGrid-DE-like folder (lines by standard type, transformers) is refused at each, never solved as something else.
-    @Test func scigridLikeFolderIsRefused() throws {
+    /// A SciGrid-DE-like folder: lines by standard type take x and r from PyPSA's table (per km × length /
+    /// num_parallel, per unit of v_nom² of bus0); its transformers are refused, so it is never solved as something else.
+    @Test func scigridLikeFolderIsRefusedAtItsTransformers() throws {
         var files = PyPSAImportTests.valid
         files["buses.csv"] = "name,v_nom,x,y,carrier\nA,380,9.0,50.1,AC\nB,380,9.2,50.3,AC\nC,220,9.1,50.2,AC\n"
         files["lines.csv"] =
@@ -148,9 +149,15 @@ import YrdplanTestSupport
         let directory = try PyPSAImportTests.folder(files)
         let diagnostics = Self.diagnostics(directory.url)
         let path = directory.url.path
-        #expect(diagnostics.contains { $0.hasPrefix(path + "/lines.csv:2: line '1' has type = Al/St 240/40 4-bundle 380.0") })
-        #expect(diagnostics.contains { $0.hasPrefix(path + "/lines.csv:3: line '2' has type") })
+        #expect(diagnostics.count == 1, "\(diagnostics)")
         #expect(diagnostics.contains { $0.hasPrefix(path + "/transformers.csv:2:") })
+        files["transformers.csv"] = nil
+        let withoutTransformers = try PyPSAImportTests.folder(files)
+        let network = try PyPSAImport.load(folder: withoutTransformers.url)
+        // Al/St 240/40 4-bundle 380.0: r 0.03, x 0.246 ohm/km (PyPSA's line_types.csv).
+        #expect(abs(network.lines[0].reactancePerUnit - 0.246 * 31.2 / (380 * 380)) < 1e-15)
+        #expect(abs(network.lines[1].reactancePerUnit - 0.246 * 12.0 / 2 / (380 * 380)) < 1e-15)
+        #expect(abs(network.lines[1].resistancePerUnit - 0.03 * 12.0 / 2 / (380 * 380)) < 1e-15)
     }
 
     /// Default-valued columns, output columns and series, empty carriers and files PyPSA does not read are accepted.
