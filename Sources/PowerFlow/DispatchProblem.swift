@@ -152,6 +152,7 @@ public struct DispatchProblem: Sendable {
         defineStores(&lp)
         defineCapacities(&lp)
         defineEnergySums(&lp)
+        defineRampLimits(&lp)
         program = lp
     }
 

@@ -120,9 +120,6 @@ extension PyPSARefusal {
         fix: solveWithPyPSA)
     static let quadratic = PyPSARefusal(
         reason: "quadratic costs make the problem a QP; yrdplan's Clp dispatch is linear", fix: solveWithPyPSA)
-    static let ramp = PyPSARefusal(
-        reason: "ramp limits are not modelled; the dispatch would move faster than allowed",
-        fix: solveWithPyPSA)
     static let delay = PyPSARefusal(reason: "delayed delivery over links is not modelled", fix: solveWithPyPSA)
     static let storageLimits = PyPSARefusal(
         reason: "storage units are modelled with dispatch and charging each up to p_nom (PyPSA's p_max_pu 1, "
@@ -222,7 +219,6 @@ enum PyPSAAttributeTable {
         static let periodsOnly = "used only with investment periods, which are refused"
         static let commitmentOnly = "used only with committable=True, which is refused"
         static let maintenanceOnly = "used only with maintainable=True, which is refused"
-        static let rampOnly = "used only with ramp limits, which are refused"
     }
 
     // MARK: columns PyPSA's CSV exporter writes to network.csv and snapshots.csv (pypsa/network/io.py)
@@ -316,7 +312,7 @@ enum PyPSAAttributeTable {
         .init("p_min_pu", default: "0.", .modelled, series: true),
         .init("p_max_pu", default: "1", .modelled, series: true),
         .init("p_set", default: "n/a", .refused(.setPoint)),
-        .init("p_init", default: "n/a", .descriptive(Why.rampOnly)),
+        .init("p_init", default: "n/a", .modelled),
         .init("e_sum_min", default: "-inf", .modelled),
         .init("e_sum_max", default: "inf", .modelled),
         .init("q_set", default: "0.", .descriptive(Why.powerFlowOnly)),
@@ -344,8 +340,8 @@ enum PyPSAAttributeTable {
         .init("min_down_time", default: "0", .descriptive(Why.commitmentOnly)),
         .init("up_time_before", default: "1", .descriptive(Why.commitmentOnly)),
         .init("down_time_before", default: "0", .descriptive(Why.commitmentOnly)),
-        .init("ramp_limit_up", default: "NaN", .refused(.ramp)),
-        .init("ramp_limit_down", default: "NaN", .refused(.ramp)),
+        .init("ramp_limit_up", default: "NaN", .modelled),
+        .init("ramp_limit_down", default: "NaN", .modelled),
         .init("ramp_limit_start_up", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("ramp_limit_shut_down", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("weight", default: "1", .descriptive("used only for network clustering")),
@@ -398,7 +394,7 @@ enum PyPSAAttributeTable {
         .init("p_nom_max", default: "inf", .modelled),
         .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
         .init("p_set", default: "n/a", .refused(.setPoint)),
-        .init("p_init", default: "n/a", .descriptive(Why.rampOnly)),
+        .init("p_init", default: "n/a", .modelled),
         .init("p_min_pu", default: "0.", .modelled),
         .init("p_max_pu", default: "1.", .modelled),
         .init("capital_cost", default: "0", .modelled),
@@ -421,8 +417,8 @@ enum PyPSAAttributeTable {
         .init("min_down_time", default: "0", .descriptive(Why.commitmentOnly)),
         .init("up_time_before", default: "1", .descriptive(Why.commitmentOnly)),
         .init("down_time_before", default: "0", .descriptive(Why.commitmentOnly)),
-        .init("ramp_limit_up", default: "NaN", .refused(.ramp)),
-        .init("ramp_limit_down", default: "NaN", .refused(.ramp)),
+        .init("ramp_limit_up", default: "NaN", .modelled),
+        .init("ramp_limit_down", default: "NaN", .modelled),
         .init("ramp_limit_start_up", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("ramp_limit_shut_down", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("delay", default: "0", .refused(.delay)),

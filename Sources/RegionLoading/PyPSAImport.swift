@@ -210,7 +210,7 @@ struct PyPSAFolderReader {
                         expansion: expansion(generatorsTable, row, "p_nom"),
                         minEnergy: number(generatorsTable, row, "e_sum_min", default: -.infinity, infinityAllowed: true),
                         maxEnergy: number(generatorsTable, row, "e_sum_max", default: .infinity, infinityAllowed: true),
-                        origin: generatorsTable.location(ofRow: row)))
+                        ramp: rampLimits(generatorsTable, row), origin: generatorsTable.location(ofRow: row)))
             }
         }
 
@@ -236,7 +236,8 @@ struct PyPSAFolderReader {
                         marginalCost: number(linksTable, row, "marginal_cost", default: 0),
                         minPerUnit: number(linksTable, row, "p_min_pu", default: 0),
                         maxPerUnit: number(linksTable, row, "p_max_pu", default: 1), extraPorts: extraPorts,
-                        expansion: expansion(linksTable, row, "p_nom"), origin: linksTable.location(ofRow: row)))
+                        expansion: expansion(linksTable, row, "p_nom"), ramp: rampLimits(linksTable, row),
+                        origin: linksTable.location(ofRow: row)))
             }
         }
 
@@ -390,6 +391,16 @@ struct PyPSAFolderReader {
     /// optimisation altogether, as the import does.
     mutating func isActive(_ table: CSVTable, _ row: Int) -> Bool {
         flag(table, row, "active", default: true)
+    }
+
+    /// Ramp limits of a generator or link (NaN or an empty cell: no limit), nil without any.
+    mutating func rampLimits(_ table: CSVTable, _ row: Int) -> GridRampLimits? {
+        func value(_ column: String) -> Double? {
+            let v = number(table, row, column, default: .nan, nanAllowed: true)
+            return v.isNaN ? nil : v
+        }
+        let limits = GridRampLimits(up: value("ramp_limit_up"), down: value("ramp_limit_down"), initialPower: value("p_init"))
+        return limits.up == nil && limits.down == nil ? nil : limits
     }
 
     /// The capacity expansion of a component (`PREFIX_extendable`, `PREFIX_min`, `PREFIX_max`, `capital_cost`), nil when

@@ -91,6 +91,13 @@ extension GridNetwork {
             }
         }
 
+        func ramp(_ ramp: GridRampLimits?, of what: String, at origin: SourceLocation?) {
+            guard let ramp else { return }
+            for (field, value) in [("ramp_limit_up", ramp.up), ("ramp_limit_down", ramp.down), ("p_init", ramp.initialPower)] {
+                if let value { number(value, field, of: what, at: origin, allowNegative: field == "p_init") }
+            }
+        }
+
         for carrierItem in carriers {
             number(carrierItem.co2PerPrimaryMWh, "co2_emissions", of: "carrier '\(carrierItem.name)'", at: carrierItem.origin)
         }
@@ -104,6 +111,7 @@ extension GridNetwork {
             profile(generator.minPerUnit, "p_min_pu", of: what, at: generator.origin, range: 0...1)
             profile(generator.maxPerUnit, "p_max_pu", of: what, at: generator.origin, range: 0...1)
             expansion(generator.expansion, "p_nom", of: what, at: generator.origin)
+            ramp(generator.ramp, of: what, at: generator.origin)
             if generator.minEnergy.isNaN || generator.maxEnergy.isNaN || generator.minEnergy > generator.maxEnergy
                 || generator.minEnergy == .infinity || generator.maxEnergy == -.infinity
             {
@@ -142,6 +150,7 @@ extension GridNetwork {
                 number(port.efficiency, "efficiency of its port at '\(port.bus)'", of: what, at: link.origin, allowNegative: true)
             }
             expansion(link.expansion, "p_nom", of: what, at: link.origin)
+            ramp(link.ramp, of: what, at: link.origin)
         }
         for line in lines {
             let what = "line '\(line.name)'"

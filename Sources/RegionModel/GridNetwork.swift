@@ -95,6 +95,21 @@ public struct GridExpansion: Sendable, Hashable {
     }
 }
 
+/// Ramp limits of a generator or link (PyPSA's ramp_limit_up / ramp_limit_down, per unit of capacity per
+/// snapshot): p_t − p_{t−1} ≤ up·p_nom and p_{t−1} − p_t ≤ down·p_nom; nil where there is no limit.
+public struct GridRampLimits: Sendable, Hashable {
+    public var up: Double?
+    public var down: Double?
+    /// Output before the first snapshot (PyPSA's p_init); without it the first snapshot is free.
+    public var initialPower: Double?
+
+    public init(up: Double? = nil, down: Double? = nil, initialPower: Double? = nil) {
+        self.up = up
+        self.down = down
+        self.initialPower = initialPower
+    }
+}
+
 /// A generator (or a fleet of identical units) at a bus: output between p_nom·p_min_pu and p_nom·p_max_pu MW.
 public struct GridGenerator: Sendable, Hashable {
     public var name: String
@@ -115,14 +130,16 @@ public struct GridGenerator: Sendable, Hashable {
     /// Bounds on the energy produced over the period, MWh (generator weighting; PyPSA's e_sum_min, e_sum_max).
     public var minEnergy: Double
     public var maxEnergy: Double
+    public var ramp: GridRampLimits?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus: String, carrier: String, nominalPower: Double, minPerUnit: GridProfile = .constant(0),
         maxPerUnit: GridProfile = .constant(1), marginalCost: Double, efficiency: Double = 1,
         expansion: GridExpansion? = nil, minEnergy: Double = -.infinity, maxEnergy: Double = .infinity,
-        origin: SourceLocation? = nil
+        ramp: GridRampLimits? = nil, origin: SourceLocation? = nil
     ) {
+        self.ramp = ramp
         self.minEnergy = minEnergy
         self.maxEnergy = maxEnergy
         self.expansion = expansion
@@ -175,13 +192,16 @@ public struct GridLink: Sendable, Hashable {
     public var extraPorts: [GridLinkPort]
     /// Set when the capacity is chosen by the optimiser.
     public var expansion: GridExpansion?
+    public var ramp: GridRampLimits?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus0: String, bus1: String, carrier: String = "AC", nominalPower: Double,
         efficiency: Double = 1, marginalCost: Double = 0, minPerUnit: Double = 0, maxPerUnit: Double = 1,
-        extraPorts: [GridLinkPort] = [], expansion: GridExpansion? = nil, origin: SourceLocation? = nil
+        extraPorts: [GridLinkPort] = [], expansion: GridExpansion? = nil, ramp: GridRampLimits? = nil,
+        origin: SourceLocation? = nil
     ) {
+        self.ramp = ramp
         self.minPerUnit = minPerUnit
         self.maxPerUnit = maxPerUnit
         self.extraPorts = extraPorts

@@ -53,8 +53,8 @@ import YrdplanTestSupport
             files: ["links.csv": "name,bus0,bus1,p_nom,committable\nA-B,A,B,100,True\n"],
             expected: "links.csv:2: link 'A-B' has committable = True (PyPSA's default: False): unit commitment"),
         .init(
-            files: ["links.csv": "name,bus0,bus1,p_nom,ramp_limit_up\nA-B,A,B,100,0.5\n"],
-            expected: "links.csv:2: link 'A-B' has ramp_limit_up = 0.5 (PyPSA's default: NaN): ramp limits"),
+            files: ["links.csv": "name,bus0,bus1,p_nom\nA-B,A,B,100\n", "links-ramp_limit_up.csv": ",A-B\n0,0.5\n1,0.5\n"],
+            expected: "links-ramp_limit_up.csv:2: link 'A-B' has ramp_limit_up = 0.5 in snapshot '0' (PyPSA's default: NaN)"),
         .init(
             files: ["links.csv": "name,bus0,bus1,p_nom,p_nom_extendable,fom_cost\nA-B,A,B,100,True,3\n"],
             expected: "links.csv:2: link 'A-B' has fom_cost = 3 (PyPSA's default: 0): capacity costs"),
