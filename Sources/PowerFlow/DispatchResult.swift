@@ -391,7 +391,8 @@ extension DispatchProblem {
         return DispatchResult(
             status: solution.status, objective: solution.objective, iterations: solution.iterations,
             snapshotLabels: snapshots.map(\.label), generators: generatorResults, links: linkResults,
-            lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults, storage: storageResults,
+            lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults,
+            storage: storageResults,
             stores: storeResults, shedEvents: shedEvents,
             carbonPrice: co2Row.map { -duals[$0] },
             greenImportShadowPrice: greenImportRow.map { duals[$0] },

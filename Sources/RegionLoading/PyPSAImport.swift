@@ -384,7 +384,8 @@ struct PyPSAFolderReader {
 
         return GridNetwork(
             name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
-            links: links, storageUnits: storage, lines: lines, stores: stores, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
+            links: links, storageUnits: storage, lines: lines, stores: stores, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin,
+            valueOfLostLoad: valueOfLostLoad)
     }
 
     /// Whether a component takes part (`active`, default True); PyPSA leaves inactive components out of the

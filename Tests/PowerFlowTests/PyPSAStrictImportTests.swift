@@ -29,10 +29,16 @@ import YrdplanTestSupport
             files: ["lines.csv": "name,bus0,bus1,x,s_nom\nL1,A,B,0.1,100\n", "lines-x.csv": ",L1\n0,0.1\n1,0.2\n"],
             expected: "lines-x.csv:2: line 'L1' has x = 0.1 in snapshot '0' (PyPSA's default: 0): a time-varying value"),
         .init(
-            files: ["generators.csv": "name,bus,p_nom,carrier,p_nom_extendable,p_nom_set\nA coal,A,100,coal,True,150\nB solar,B,50,solar,False,\n"],
+            files: [
+                "generators.csv":
+                    "name,bus,p_nom,carrier,p_nom_extendable,p_nom_set\nA coal,A,100,coal,True,150\nB solar,B,50,solar,False,\n"
+            ],
             expected: "generators.csv:2: generator 'A coal' has p_nom_set = 150 (PyPSA's default: n/a): a capacity fixed"),
         .init(
-            files: ["generators.csv": "name,bus,p_nom,carrier,p_nom_extendable,overnight_cost\nA coal,A,100,coal,True,1000\nB solar,B,50,solar,False,\n"],
+            files: [
+                "generators.csv":
+                    "name,bus,p_nom,carrier,p_nom_extendable,overnight_cost\nA coal,A,100,coal,True,1000\nB solar,B,50,solar,False,\n"
+            ],
             expected: "generators.csv:2: generator 'A coal' has overnight_cost = 1000 (PyPSA's default: NaN): capacity costs"),
         .init(
             files: ["storage_units.csv": storage, "storage_units-standing_loss.csv": ",B battery\n0,0.01\n1,0.02\n"],
@@ -107,7 +113,8 @@ import YrdplanTestSupport
             let directory = try PyPSAImportTests.folder(PyPSAImportTests.valid.merging(refusal.files) { _, new in new })
             for diagnostic in Self.diagnostics(directory.url) {
                 for advice in [
-                    "False —", "use a storage unit", "two opposite links", "replacing lines", "remove the limit", "scale p_nom", "give one value", "remove the set point",
+                    "False —", "use a storage unit", "two opposite links", "replacing lines", "remove the limit", "scale p_nom",
+                    "give one value", "remove the set point",
                 ] {
                     #expect(!diagnostic.contains(advice), "\(diagnostic)")
                 }

@@ -32,7 +32,8 @@ import YrdplanTestSupport
 
     static let components = [
         ("networks", "network"), ("buses", "buses"), ("carriers", "carriers"), ("generators", "generators"), ("loads", "loads"),
-        ("links", "links"), ("storage_units", "storage_units"), ("global_constraints", "global_constraints"), ("lines", "lines"), ("stores", "stores"),
+        ("links", "links"), ("storage_units", "storage_units"), ("global_constraints", "global_constraints"), ("lines", "lines"),
+        ("stores", "stores"),
     ]
 
     @Test(arguments: components) func everyPyPSAAttributeHasAStatus(_ component: (String, String)) throws {

@@ -45,7 +45,8 @@ import YrdplanTestSupport
         let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("lines.csv:2: line 'SH-JS' has type 'Al/St 240/40 9-bundle 380.0', which is not"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("lines.csv:2: line 'SH-JS' has type 'Al/St 240/40 9-bundle 380.0', which is not"), "\(result.stderr)")
     }
 
     /// PyPSA's ac-dc-meshed example: the JSON states PyPSA's objective, the constant it leaves out, the optimal
