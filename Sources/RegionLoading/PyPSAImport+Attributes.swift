@@ -98,6 +98,10 @@ extension PyPSARefusal {
     static let solveWithPyPSA = "solve this network with PyPSA itself"
     static let fixedOptimum = PyPSARefusal(
         reason: "a capacity fixed for the optimum (p_nom_set, s_nom_set) is not modelled", fix: solveWithPyPSA)
+    static let transformerType = PyPSARefusal(
+        reason: "standard transformer types are not read yet", fix: "give x, r and tap_ratio, or \(solveWithPyPSA)")
+    static let phaseShift = PyPSARefusal(
+        reason: "phase-shifting transformers (phase_shift, phase_shift_min/max) are not modelled", fix: solveWithPyPSA)
     static let overnightCost = PyPSARefusal(
         reason: "capacity costs from overnight_cost or fom_cost (PyPSA annualises and adds them) are not modelled",
         fix: "give PyPSA's periodised cost (annuity of overnight_cost at discount_rate over lifetime, plus fom_cost) as "
@@ -155,6 +159,7 @@ extension PyPSAImport {
         .init(listName: "storage_units", noun: "storage unit", attributes: PyPSAAttributeTable.storageunits),
         .init(listName: "lines", noun: "line", attributes: PyPSAAttributeTable.lines),
         .init(listName: "stores", noun: "store", attributes: PyPSAAttributeTable.stores),
+        .init(listName: "transformers", noun: "transformer", attributes: PyPSAAttributeTable.transformers),
         .init(listName: "global_constraints", noun: "global constraint", attributes: PyPSAAttributeTable.globalconstraints),
     ]
 
@@ -164,12 +169,8 @@ extension PyPSAImport {
         ("crs.json", .descriptive("the coordinate system of shapes")),
         ("shapes.csv", .descriptive("geometries; they do not enter the optimisation")),
         ("line_types.csv", .refused(R(reason: "custom line types are not read", fix: R.solveWithPyPSA))),
-        ("transformer_types.csv", .descriptive("standard types, used only by transformers, which are refused")),
+        ("transformer_types.csv", .refused(R(reason: "custom transformer types are not read", fix: R.solveWithPyPSA))),
         ("sub_networks.csv", .output),
-        (
-            "transformers.csv",
-            .refused(R(reason: "transformers are not modelled yet (lines are)", fix: R.solveWithPyPSA))
-        ),
         (
             "shunt_impedances.csv",
             .refused(R(reason: "shunt impedances belong to AC power flow, which yrdplan does not model", fix: R.solveWithPyPSA))
@@ -212,6 +213,7 @@ enum PyPSAAttributeTable {
     enum Why {
         static let powerFlowOnly = "power-flow only; PyPSA's linear optimisation does not use it"
         static let information = "descriptive; does not enter the optimisation"
+        static let transformerTypeOnly = "used only with a standard transformer type, which is refused"
         static let growthPeriodsOnly = "PyPSA applies growth limits only with investment periods, which are refused"
         static let overnightOnly = "used only with overnight_cost, which is refused"
         static let exampleExtra =
@@ -586,6 +588,57 @@ enum PyPSAAttributeTable {
         .init("mu_energy_balance", default: "n/a", .output),
         .init("capital_cost_piecewise_opt", default: "0.", .output),
         .init("marginal_cost_piecewise_opt", default: "0.", .output),
+    ]
+
+    // MARK: transformers
+    static let transformers: [PyPSAAttribute] = [
+        .init("name", default: "n/a", .modelled),
+        .init("bus0", default: "n/a", .modelled),
+        .init("bus1", default: "n/a", .modelled),
+        .init("type", default: "n/a", .refused(.transformerType)),
+        .init("model", default: "t", .descriptive(Why.powerFlowOnly)),
+        .init("x", default: "0", .modelled),
+        .init("r", default: "0", .modelled),
+        .init("g", default: "0", .descriptive(Why.powerFlowOnly)),
+        .init("b", default: "0", .descriptive(Why.powerFlowOnly)),
+        .init("s_nom", default: "0", .modelled),
+        .init("s_nom_mod", default: "0", .refused(.modular)),
+        .init("s_nom_extendable", default: "False", .modelled),
+        .init("s_nom_min", default: "0", .modelled),
+        .init("s_nom_max", default: "inf", .modelled),
+        .init("s_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("s_max_pu", default: "1", .modelled, series: true),
+        .init("capital_cost", default: "0", .modelled),
+        .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
+        .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
+        .init("fom_cost", default: "0", .refused(.overnightCost)),
+        .init("num_parallel", default: "1", .descriptive(Why.transformerTypeOnly)),
+        .init("tap_ratio", default: "1", .modelled),
+        .init("tap_side", default: "0", .descriptive(Why.transformerTypeOnly)),
+        .init("tap_position", default: "0", .descriptive(Why.transformerTypeOnly)),
+        .init("phase_shift", default: "0", .refused(.phaseShift)),
+        .init("phase_shift_min", default: "0", .refused(.phaseShift)),
+        .init("phase_shift_max", default: "0", .refused(.phaseShift)),
+        .init("active", default: "True", .modelled),
+        .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
+        .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
+        .init("v_ang_min", default: "-inf", .descriptive("deprecated; PyPSA ignores it")),
+        .init("v_ang_max", default: "inf", .refused(.angleLimit)),
+        .init("sub_network", default: "n/a", .output),
+        .init("p0", default: "0", .output),
+        .init("q0", default: "0", .output),
+        .init("p1", default: "0", .output),
+        .init("q1", default: "0", .output),
+        .init("x_pu", default: "0", .output),
+        .init("r_pu", default: "0", .output),
+        .init("g_pu", default: "0", .output),
+        .init("b_pu", default: "0", .output),
+        .init("x_pu_eff", default: "0", .output),
+        .init("r_pu_eff", default: "0", .output),
+        .init("s_nom_opt", default: "0", .output),
+        .init("mu_lower", default: "0", .output),
+        .init("mu_upper", default: "0", .output),
+        .init("phase_shift_opt", default: "0", .output),
     ]
 
     // MARK: global_constraints

@@ -316,6 +316,34 @@ struct PyPSAFolderReader {
             }
         }
 
+        if let transformersTable = table("transformers.csv", required: false) {
+            let names = componentNames(transformersTable)
+            let maxSeries = timeSeries("transformers-s_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            for row in transformersTable.rows.indices where isActive(transformersTable, row) {
+                let transformerName = componentName(transformersTable, row)
+                // PyPSA: x and r are per unit of the transformer's own rating; on a 1 MVA base x/s_nom, times tap_ratio.
+                let sNom = number(transformersTable, row, "s_nom", default: 0)
+                let tap = number(transformersTable, row, "tap_ratio", default: 1)
+                if !(sNom > 0) {
+                    diagnostics.error(
+                        at: transformersTable.location(ofRow: row),
+                        "transformer '\(transformerName)' has s_nom \(sNom): its x and r are per unit of s_nom, so its impedance is undefined",
+                        fix: "give the rating its x and r refer to as s_nom (> 0)")
+                }
+                let base = sNom > 0 ? sNom : 1
+                lines.append(
+                    GridLine(
+                        name: transformerName, bus0: text(transformersTable, row, "bus0", default: nil),
+                        bus1: text(transformersTable, row, "bus1", default: nil),
+                        reactancePerUnit: number(transformersTable, row, "x", default: 0) / base * tap,
+                        resistancePerUnit: number(transformersTable, row, "r", default: 0) / base * tap, nominalPower: sNom,
+                        maxPerUnit: maxSeries[transformerName].map { .series($0) }
+                            ?? .constant(number(transformersTable, row, "s_max_pu", default: 1)),
+                        expansion: expansion(transformersTable, row, "s_nom"), isTransformer: true,
+                        origin: transformersTable.location(ofRow: row)))
+            }
+        }
+
         var stores: [GridStore] = []
         if let storesTable = table("stores.csv", required: false) {
             let names = componentNames(storesTable)

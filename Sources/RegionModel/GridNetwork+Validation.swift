@@ -28,7 +28,8 @@ extension GridNetwork {
         checkUnique(links.map { ($0.name, $0.origin) }, kind: "link", into: &engine)
         checkUnique(storageUnits.map { ($0.name, $0.origin) }, kind: "storage unit", into: &engine)
         checkUnique(loads.map { ($0.name, $0.origin) }, kind: "load", into: &engine)
-        checkUnique(lines.map { ($0.name, $0.origin) }, kind: "line", into: &engine)
+        checkUnique(lines.filter { !$0.isTransformer }.map { ($0.name, $0.origin) }, kind: "line", into: &engine)
+        checkUnique(lines.filter(\.isTransformer).map { ($0.name, $0.origin) }, kind: "transformer", into: &engine)
         checkUnique(stores.map { ($0.name, $0.origin) }, kind: "store", into: &engine)
 
         func bus(_ name: String, of what: String, at origin: SourceLocation?) {
@@ -153,7 +154,7 @@ extension GridNetwork {
             ramp(link.ramp, of: what, at: link.origin)
         }
         for line in lines {
-            let what = "line '\(line.name)'"
+            let what = "\(line.isTransformer ? "transformer" : "line") '\(line.name)'"
             bus(line.bus0, of: what, at: line.origin)
             bus(line.bus1, of: what, at: line.origin)
             if line.bus0 == line.bus1 {

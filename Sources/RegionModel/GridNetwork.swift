@@ -228,9 +228,9 @@ public struct GridLinkPort: Sendable, Hashable {
     }
 }
 
-/// A line of PyPSA's linearised (DC) power flow: flow s MW from bus0 to bus1, |s| ≤ s_nom·s_max_pu, and around
-/// every cycle of lines the flows weighted by their per-unit reactance (resistance between DC buses) sum to zero
-/// (Kirchhoff's voltage law).
+/// A line (or transformer) of PyPSA's linearised (DC) power flow: flow s MW from bus0 to bus1, |s| ≤ s_nom·s_max_pu,
+/// and around every cycle of lines and transformers the flows weighted by their per-unit reactance (resistance
+/// between DC buses) sum to zero (Kirchhoff's voltage law).
 public struct GridLine: Sendable, Hashable {
     public var name: String
     public var bus0: String
@@ -245,13 +245,16 @@ public struct GridLine: Sendable, Hashable {
     public var maxPerUnit: GridProfile
     /// Set when the rating is chosen by the optimiser.
     public var expansion: GridExpansion?
+    /// Whether it is a transformer (PyPSA's `Transformer`, named apart from lines) rather than a line.
+    public var isTransformer: Bool
     public var origin: SourceLocation?
 
     public init(
         name: String, bus0: String, bus1: String, reactancePerUnit: Double, resistancePerUnit: Double = 0,
         nominalPower: Double, maxPerUnit: GridProfile = .constant(1), expansion: GridExpansion? = nil,
-        origin: SourceLocation? = nil
+        isTransformer: Bool = false, origin: SourceLocation? = nil
     ) {
+        self.isTransformer = isTransformer
         self.name = name
         self.bus0 = bus0
         self.bus1 = bus1

@@ -232,23 +232,8 @@ public enum DispatchReport {
                         )
                     })
             ),
-            (
-                "lines",
-                .object(
-                    result.lines.map { line in
-                        (
-                            line.name,
-                            .object([
-                                ("bus0", .string(line.bus0)), ("bus1", .string(line.bus1)),
-                                ("s_max_mva", .rounded(line.nominalPower, 3)),
-                                ("energy_mwh", .rounded(line.energySentMWh, 3)),
-                                ("utilisation", .rounded(line.utilisation, 6)),
-                                ("congested_hours", .rounded(line.congestedHours, 3)),
-                                ("hourly_p0_mw", .array(line.hourlyFlow.map { .rounded($0, 4) })),
-                            ])
-                        )
-                    })
-            ),
+            ("lines", branchesJSON(network: network, result: result, transformers: false)),
+            ("transformers", branchesJSON(network: network, result: result, transformers: true)),
             (
                 "buses",
                 .object(
@@ -308,6 +293,24 @@ public enum DispatchReport {
         ]
         document.append(("iterations", .number(Double(result.iterations))))
         return .object(document)
+    }
+
+    /// `lines` or `transformers`: flow, rating and limit hours of each branch of the linearised power flow.
+    static func branchesJSON(network: GridNetwork, result: DispatchResult, transformers: Bool) -> JSONValue {
+        .object(
+            zip(network.lines, result.lines).filter { $0.0.isTransformer == transformers }.map { _, line in
+                (
+                    line.name,
+                    .object([
+                        ("bus0", .string(line.bus0)), ("bus1", .string(line.bus1)),
+                        ("s_max_mva", .rounded(line.nominalPower, 3)),
+                        ("energy_mwh", .rounded(line.energySentMWh, 3)),
+                        ("utilisation", .rounded(line.utilisation, 6)),
+                        ("congested_hours", .rounded(line.congestedHours, 3)),
+                        ("hourly_p0_mw", .array(line.hourlyFlow.map { .rounded($0, 4) })),
+                    ])
+                )
+            })
     }
 
     /// `optimal_capacities`: component → attribute → name → capacity, as PyPSA writes `p_nom_opt` and `s_nom_opt`.
@@ -385,9 +388,10 @@ public enum DispatchReport {
         if !result.lines.isEmpty {
             var lines = TextTable(
                 headers: ["line", "bus0", "bus1", "MVA", "net TWh", "util %", "at limit h"], rightAligned: [3, 4, 5, 6])
-            for line in result.lines {
+            for (branch, line) in zip(network.lines, result.lines) {
                 lines.add([
-                    line.name, line.bus0, line.bus1, fixed(line.nominalPower, 0), fixed(line.energySentMWh / 1e6, 3),
+                    line.name + (branch.isTransformer ? " (transformer)" : ""), line.bus0, line.bus1, fixed(line.nominalPower, 0),
+                    fixed(line.energySentMWh / 1e6, 3),
                     fixed(100 * line.utilisation, 1), fixed(line.congestedHours, 0),
                 ])
             }
