@@ -120,6 +120,13 @@ struct PyPSAFolderReader {
     // MARK: Network
 
     mutating func read(valueOfLostLoad: Double) -> GridNetwork? {
+        var network = readComponents(valueOfLostLoad: valueOfLostLoad)
+        // PyPSA links may deliver more than they take (efficiency above 1, e.g. heat pumps).
+        network?.allowsLinkGain = true
+        return network
+    }
+
+    mutating func readComponents(valueOfLostLoad: Double) -> GridNetwork? {
         checkFolder()
         var name = folder.lastPathComponent
         if let network = table("network.csv", required: false), !network.rows.isEmpty {

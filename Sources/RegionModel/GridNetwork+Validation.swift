@@ -140,7 +140,13 @@ extension GridNetwork {
             }
             number(link.nominalPower, "p_nom", of: what, at: link.origin)
             number(link.marginalCost, "marginal_cost", of: what, at: link.origin, allowNegative: true)
-            efficiency(link.efficiency, "efficiency", of: what, at: link.origin)
+            if allowsLinkGain {
+                if !(link.efficiency.isFinite && link.efficiency > 0) {
+                    engine.error(at: link.origin, "\(what) has efficiency \(link.efficiency)", fix: "use a positive efficiency")
+                }
+            } else {
+                efficiency(link.efficiency, "efficiency", of: what, at: link.origin)
+            }
             number(link.minPerUnit, "p_min_pu", of: what, at: link.origin, allowNegative: true)
             number(link.maxPerUnit, "p_max_pu", of: what, at: link.origin, allowNegative: true)
             if link.minPerUnit.isFinite && link.maxPerUnit.isFinite && link.minPerUnit > link.maxPerUnit {

@@ -395,6 +395,9 @@ public struct GridNetwork: Sendable, Hashable {
     public var valueOfLostLoad: Double
     /// The year the network describes (the delta grid's base or scenario year); `nil` when the input does not say.
     public var year: Int?
+    /// Whether links may deliver more than they take (efficiency above 1: heat pumps in PyPSA networks); the delta's
+    /// corridors may not.
+    public var allowsLinkGain = false
 
     public init(
         name: String, snapshots: [GridSnapshot], buses: [GridBus], carriers: [GridCarrier] = [],

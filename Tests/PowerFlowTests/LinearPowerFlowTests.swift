@@ -86,6 +86,20 @@ import Testing
         #expect(abs((result.capacities.first?.optimal ?? 0) - 200) < 1e-6)
     }
 
+    /// A PyPSA link may deliver more than it takes (a heat pump, efficiency 3): 30 MW of heat at B take 10 MW at A.
+    /// The delta's grid refuses the same efficiency.
+    @Test func linkGainOnlyWhereTheNetworkAllowsIt() throws {
+        var network = GridNetwork(
+            name: "heat", snapshots: [GridSnapshot(label: "0")], buses: ["A", "B"].map { GridBus(name: $0) },
+            generators: [GridGenerator(name: "power", bus: "A", carrier: "", nominalPower: 100, marginalCost: 20)],
+            loads: [GridLoad(name: "heat", bus: "B", demand: .constant(30))],
+            links: [GridLink(name: "heat pump", bus0: "A", bus1: "B", nominalPower: 50, efficiency: 3)])
+        #expect(network.validate().contains { $0.description.contains("efficiency 3.0") })
+        network.allowsLinkGain = true
+        let (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.objective - 200) < 1e-6)
+    }
+
     /// A link with two outputs (a CHP-like plant): 1 MWh of fuel at A gives 0.4 at B and 0.5 at C, so loads of 40 at B
     /// and 50 at C are met by exactly 100 MW of fuel at cost 5.
     @Test func multiPortLinkDeliversToEachPort() throws {
