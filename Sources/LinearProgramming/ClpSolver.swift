@@ -65,6 +65,17 @@ public final class ClpSolver {
         return solveLoaded(program: program, options: options)
     }
 
+    /// Loads `program` and solves it starting from `basis` (a warm start): Clp's presolve carries the
+    /// basis into the reduced model, so a basis close to the optimum saves most of the iterations.
+    public func solve(_ program: LinearProgram, startingFrom basis: LPBasis, options: ClpOptions = ClpOptions()) -> LPSolution {
+        precondition(
+            basis.columns.count == program.variableCount && basis.rows.count == program.constraintCount,
+            "a basis for \(basis.columns.count) variables and \(basis.rows.count) rows")
+        load(program)
+        Clp_copyinStatus(model, basis.columns + basis.rows)
+        return solveLoaded(program: program, options: options)
+    }
+
     /// Copies the matrix, bounds and objective into Clp (`Clp_loadProblem` with CSC arrays).
     private func load(_ program: LinearProgram) {
         let matrix = program.compressedColumns()
@@ -90,13 +101,17 @@ public final class ClpSolver {
         return value
     }
 
-    private func solveLoaded(program: LinearProgram, options: ClpOptions) -> LPSolution {
+    private func configure(_ options: ClpOptions) {
         Clp_setLogLevel(model, Int32(options.logLevel))
         Clp_setMaximumSeconds(model, options.timeLimitSeconds ?? -1)
         Clp_setMaximumIterations(model, Int32(clamping: options.iterationLimit ?? Int(Int32.max)))
         Clp_setOptimizationDirection(model, 1)
         if let perturbation = options.perturbation { Clp_setPerturbation(model, Int32(perturbation)) }
         if let scaling = options.scaling { Clp_scaling(model, Int32(scaling)) }
+    }
+
+    private func solveLoaded(program: LinearProgram, options: ClpOptions) -> LPSolution {
+        configure(options)
         let settings = ClpSolve_new()
         defer { ClpSolve_delete(settings) }
         // ClpSolve's SolveType: 0 dual, 1 primal, 3 barrier, 5 automatic; PresolveType: 0 on, 1 off.
@@ -110,6 +125,10 @@ public final class ClpSolver {
         ClpSolve_setSolveType(settings, method, -1)
         ClpSolve_setPresolveType(settings, options.presolve ? 0 : 1, -1)
         _ = Clp_initialSolveWithOptions(model, settings)
+        return readSolution(program: program)
+    }
+
+    private func readSolution(program: LinearProgram) -> LPSolution {
         let status: LPStatus
         switch Clp_status(model) {
         case 0: status = .optimal
@@ -132,7 +151,17 @@ public final class ClpSolver {
             rowActivities: activities,
             rowDuals: duals,
             reducedCosts: reduced,
-            iterations: Int(Clp_numberIterations(model)))
+            iterations: Int(Clp_numberIterations(model)),
+            basis: currentBasis(columns: columns, rows: rows))
+    }
+
+    /// Clp's status array (columns, then rows), status bits only.
+    private func currentBasis(columns: Int, rows: Int) -> LPBasis {
+        guard Clp_statusExists(model) != 0, let status = Clp_statusArray(model) else {
+            return LPBasis(columns: [], rows: [])
+        }
+        let all = UnsafeBufferPointer(start: status, count: columns + rows).map { $0 & 7 }
+        return LPBasis(columns: Array(all[..<columns]), rows: Array(all[columns...]))
     }
 
     private static func copy(_ pointer: UnsafeMutablePointer<Double>?, count: Int, scale: Double) -> [Double] {

@@ -42,4 +42,23 @@ public struct LPSolution: Sendable {
     public var reducedCosts: [Double]
     /// Simplex iterations used.
     public var iterations: Int
+    /// The final basis (empty arrays when the solver kept none).
+    public var basis = LPBasis(columns: [], rows: [])
+}
+
+/// A simplex basis: the status of every variable and row, to start a related LP from (a warm start).
+/// Values are Clp's: 0 free, 1 basic, 2 at upper bound, 3 at lower bound, 4 superbasic, 5 fixed.
+public struct LPBasis: Sendable, Hashable {
+    public var columns: [UInt8]
+    public var rows: [UInt8]
+
+    public static let free: UInt8 = 0
+    public static let basic: UInt8 = 1
+    public static let atUpperBound: UInt8 = 2
+    public static let atLowerBound: UInt8 = 3
+
+    public init(columns: [UInt8], rows: [UInt8]) {
+        self.columns = columns
+        self.rows = rows
+    }
 }

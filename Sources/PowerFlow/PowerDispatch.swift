@@ -20,6 +20,14 @@ public struct DispatchTimings: Sendable, Hashable {
     public var readBack: Double
 }
 
+/// A solved dispatch LP: the problem and Clp's optimal solution, including its basis for warm starts.
+public struct SolvedDispatch: Sendable {
+    public let problem: DispatchProblem
+    public let solution: LPSolution
+    /// The optimal cost (yuan over the network's period).
+    public var objective: Double { solution.objective }
+}
+
 /// Runs the whole dispatch: validate the network and build the LP, solve it with Clp, read results back.
 public enum PowerDispatch {
     /// Solves `network`; `progress` receives short phase messages (for standard error on long runs).
@@ -40,8 +48,38 @@ public enum PowerDispatch {
         let solution = ClpSolver().solve(problem.program, options: options)
         let solve = seconds(clock.now - start)
         progress("Clp finished (\(solution.status)) after \(solution.iterations) iterations in \(formatted(solve)) s")
+        try requireOptimal(solution, network: network, options: options, allowShedding: allowShedding)
+        start = clock.now
+        let result = problem.readBack(solution)
+        let readBack = seconds(clock.now - start)
+        return (result, DispatchTimings(build: build, solve: solve, readBack: readBack))
+    }
+
+    /// Solves the dispatch LP of `network` and keeps it with its solution (objective, final basis), so a
+    /// related network can start from it: with `warmStart`, the LP starts from the basis of that solved
+    /// dispatch mapped onto this network (`DispatchProblem.startingBasis`). Failures as `run`.
+    public static func solve(
+        _ network: GridNetwork, options: ClpOptions = ClpOptions(), allowShedding: Bool = true,
+        warmStart parent: SolvedDispatch? = nil
+    ) throws(DispatchFailure) -> SolvedDispatch {
+        let problem = try DispatchProblem(network: network, allowShedding: allowShedding)
+        let solution: LPSolution
+        if let parent, !parent.solution.basis.columns.isEmpty {
+            let start = problem.startingBasis(from: parent.problem, basis: parent.solution.basis)
+            solution = ClpSolver().solve(problem.program, startingFrom: start, options: options)
+        } else {
+            solution = ClpSolver().solve(problem.program, options: options)
+        }
+        try requireOptimal(solution, network: network, options: options, allowShedding: allowShedding)
+        return SolvedDispatch(problem: problem, solution: solution)
+    }
+
+    /// Throws the failure a non-optimal solve stands for.
+    static func requireOptimal(
+        _ solution: LPSolution, network: GridNetwork, options: ClpOptions, allowShedding: Bool
+    ) throws(DispatchFailure) {
         switch solution.status {
-        case .optimal: break
+        case .optimal: return
         case .infeasible where !allowShedding:
             throw .infeasible(unbalancedReport(network, options: options))
         case .infeasible:
@@ -50,10 +88,6 @@ public enum PowerDispatch {
                     + "output (p_min_pu) against demand and the CO2 cap against must-run emissions")
         default: throw .solverFailed(solution.status)
         }
-        start = clock.now
-        let result = problem.readBack(solution)
-        let readBack = seconds(clock.now - start)
-        return (result, DispatchTimings(build: build, solve: solve, readBack: readBack))
     }
 
     /// Clp's verdict on a network without shedding, and where a solve that may shed finds it short.

@@ -1,4 +1,6 @@
 import BenefitSharing
+import PowerFlow
+import RegionLoading
 import RegionModel
 import Testing
 import YrdplanTestSupport
@@ -85,5 +87,36 @@ import YrdplanTestSupport
         let a = RuleChecker.check(deal, samples: 3, perturbation: 0.2, seed: 4)
         let b = RuleChecker.check(deal, samples: 3, perturbation: 0.2, seed: 4)
         #expect(a == b)
+    }
+}
+
+/// The warm-started coalition dispatches against cold, independent dispatches of each coalition.
+@Suite struct PooledDispatchWarmStartTests {
+    /// On the 96-snapshot delta case (storage, external plants shared by two provinces), every coalition
+    /// cost from `coalitionCosts` (grand coalition first, the rest from its basis) equals the cost of that
+    /// coalition dispatched on its own from scratch, and the savings of the grand coalition are positive.
+    @Test func warmStartedCoalitionsCostWhatColdDispatchesCost() throws {
+        let network = try PyPSAImport.load(folder: ProjectPaths.referenceCase("yrd-typical-days"))
+        let parties = ["SH", "JS", "ZJ", "AH"]
+        let costs = try PooledDispatchGame.coalitionCosts(network, parties: parties)
+        for mask in 1..<(1 << parties.count) {
+            let members = Set(parties.indices.filter { mask & (1 << $0) != 0 }.map { parties[$0] })
+            let cold = try PowerDispatch.run(PooledDispatchGame.coalitionNetwork(network, members: members)).result.objective / 1e8
+            #expect(abs(costs[mask] - cold) <= 1e-9 * cold, "coalition \(members.sorted()): \(costs[mask]) vs \(cold) 亿元")
+        }
+        let alone = (0..<parties.count).reduce(0) { $0 + costs[1 << $1] }
+        #expect(alone - costs[15] > 1)
+    }
+
+    /// A coalition started from the grand coalition's optimal basis needs fewer simplex iterations than
+    /// from scratch — the point of the warm start (if it did not, the game would be slower, not wrong).
+    @Test func aWarmStartSavesIterations() throws {
+        let network = try PyPSAImport.load(folder: ProjectPaths.referenceCase("yrd-typical-days"))
+        let grand = try PowerDispatch.solve(network)
+        let triple = PooledDispatchGame.coalitionNetwork(network, members: ["SH", "JS", "ZJ"])
+        let cold = try PowerDispatch.solve(triple)
+        let warm = try PowerDispatch.solve(triple, warmStart: grand)
+        #expect(abs(warm.objective - cold.objective) <= 1e-9 * cold.objective)
+        #expect(warm.solution.iterations < cold.solution.iterations / 2, "\(warm.solution.iterations) vs \(cold.solution.iterations)")
     }
 }
