@@ -3,8 +3,9 @@ import RegionModel
 
 extension DispatchProblem {
     /// A starting basis for this problem from the optimal basis of `parent`, a dispatch of a network that
-    /// contains this one (same snapshots; buses, generators, links and storage matched by name). What the
-    /// parent has and this problem lacks is dropped; a variable the parent lacks starts nonbasic at a finite
+    /// contains this one (same snapshots; buses, generators, links, lines, storage and stores matched by name;
+    /// Kirchhoff cycle rows and capacity variables start afresh, as the cycle basis depends on the topology).
+    /// What the parent has and this problem lacks is dropped; a variable the parent lacks starts nonbasic at a finite
     /// bound (free when it has none), a row the parent lacks starts basic. Clp repairs a basis with too few
     /// or too many basic entries, so the start only decides how many iterations are left, never the optimum.
     public func startingBasis(from parent: DispatchProblem, basis: LPBasis) -> LPBasis {
@@ -20,6 +21,10 @@ extension DispatchProblem {
         let storage = indices(network.storageUnits, parent.network.storageUnits, name: \.name)
         let parentShed = Dictionary(parent.shedBuses.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let sheds = shedBuses.map { b in buses[b].flatMap { parentShed[$0] } }
+        let lines = indices(network.lines, parent.network.lines, name: \.name)
+        let stores = indices(network.stores, parent.network.stores, name: \.name)
+        let parentSpill = Dictionary(parent.spillUnits.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let spills = spillUnits.map { s in storage[s].flatMap { parentSpill[$0] } }
 
         var columns = zip(program.columnLower, program.columnUpper).map { lower, upper in
             lower.isFinite ? LPBasis.atLowerBound : upper.isFinite ? LPBasis.atUpperBound : LPBasis.free
@@ -41,6 +46,18 @@ extension DispatchProblem {
             }
             for (k, p) in sheds.enumerated() {
                 if let p { columns[shedColumn(k, t)] = basis.columns[parent.shedColumn(p, t)] }
+            }
+            for (k, p) in spills.enumerated() {
+                if let p { columns[spillColumn(k, t)] = basis.columns[parent.spillColumn(p, t)] }
+            }
+            for (l, p) in lines.enumerated() {
+                if let p { columns[lineColumn(l, t)] = basis.columns[parent.lineColumn(p, t)] }
+            }
+            for (k, p) in stores.enumerated() {
+                guard let p else { continue }
+                columns[storePowerColumn(k, t)] = basis.columns[parent.storePowerColumn(p, t)]
+                columns[storeEnergyColumn(k, t)] = basis.columns[parent.storeEnergyColumn(p, t)]
+                rows[storeRow(k, t)] = basis.rows[parent.storeRow(p, t)]
             }
             for (b, p) in buses.enumerated() {
                 if let p { rows[balanceRow(b, t)] = basis.rows[parent.balanceRow(p, t)] }

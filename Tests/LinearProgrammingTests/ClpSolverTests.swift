@@ -22,6 +22,26 @@ import YrdplanTestSupport
         #expect(solution.iterations >= 1)
     }
 
+    /// The first program again, started from its own optimal basis: no iteration is left, same optimum;
+    /// started from a basis that is not optimal (both rows' slacks basic), Clp still reaches it.
+    @Test func aWarmStartFromTheOptimalBasisNeedsNoIteration() {
+        var lp = LinearProgram(sense: .minimize)
+        let x = lp.addVariable(lower: 0, upper: .infinity, cost: 1)
+        let y = lp.addVariable(lower: 0, upper: .infinity, cost: 1)
+        lp.addConstraint([LinearTerm(x, 1), LinearTerm(y, 2)], lower: 4, upper: .infinity)
+        lp.addConstraint([LinearTerm(x, 3), LinearTerm(y, 1)], lower: 6, upper: .infinity)
+        let cold = ClpSolver().solve(lp, options: ClpOptions(algorithm: .dual))
+        #expect(cold.basis.columns == [LPBasis.basic, LPBasis.basic])
+        let warm = ClpSolver().solve(lp, startingFrom: cold.basis)
+        #expect(warm.status == .optimal)
+        #expect(warm.iterations == 0)
+        #expect(abs(warm.objective - 2.8) < 1e-9)
+        let slack = LPBasis(columns: [LPBasis.atLowerBound, LPBasis.atLowerBound], rows: [LPBasis.basic, LPBasis.basic])
+        let repaired = ClpSolver().solve(lp, startingFrom: slack)
+        #expect(repaired.status == .optimal)
+        #expect(abs(repaired.primal[y] - 1.2) < 1e-9)
+    }
+
     /// max 3x + 2y  s.t.  x + y ≤ 4,  x + 3y ≤ 9,  0 ≤ x ≤ 3 (a column bound)  →  x = 3, y = 1,
     /// objective 11; the first row's dual is +2 (one more unit of rhs buys one more y), the second is
     /// slack (0), and x's upper bound is worth 3 − 2 = 1.
