@@ -210,10 +210,20 @@ public struct CorridorFlow: Hashable, Sendable, Codable {
     public var congestion: Double?
     /// The corridor's own name (e.g. `Gezhouba-Nanqiao`), shown when two corridors join the same places.
     public var name: String?
+    /// The year a planned line enters service in the scenario (it does not exist in the grid's observed year);
+    /// `nil` for a line in service.
+    public var plannedFrom: Int?
+    /// The grid scenario whose dispatch gave the flow (`policy`); `nil` when not stated.
+    public var scenario: String?
 
-    public init(id: String, from: String, to: String, flow: Figure, congestion: Double? = nil, name: String? = nil) {
+    public init(
+        id: String, from: String, to: String, flow: Figure, congestion: Double? = nil, name: String? = nil, plannedFrom: Int? = nil,
+        scenario: String? = nil
+    ) {
         self.id = id
         self.name = name
+        self.plannedFrom = plannedFrom
+        self.scenario = scenario
         self.from = from
         self.to = to
         self.flow = flow

@@ -56,6 +56,18 @@ public enum EditionAnalysis {
         return Edition(input: input, outlooks: outlooks)
     }
 
+    /// The lines a grid scenario adds to the observed grid (`add_link`), by name, with the first year each is in
+    /// service: they do not exist in the grid's base year, so the briefs mark them planned.
+    public static func plannedLines(_ grid: GridModel, scenario: String) -> [String: Int] {
+        var planned: [String: Int] = [:]
+        for dated in grid.overlay(scenario)?.changes ?? [] {
+            if case .addLink(let link) = dated.change, dated.from <= grid.effectiveYear(scenario: scenario) {
+                planned[link.name] = min(planned[link.name] ?? dated.from, dated.from)
+            }
+        }
+        return planned
+    }
+
     /// Corridor flows and imported-power intensities of one grid dispatch.
     public struct DispatchFigures: Sendable {
         public var corridors: [CorridorFlow]
@@ -69,7 +81,7 @@ public enum EditionAnalysis {
         let gridScenario = grid.overlay(scenario) != nil ? scenario : "baseline"
         let dispatch = try DispatchAnalysis.run(grid, scenario: gridScenario)
         return DispatchFigures(
-            corridors: BriefInput.corridors(dispatch, gridPath: grid.displayRoot),
+            corridors: BriefInput.corridors(dispatch, gridPath: grid.displayRoot, plannedFrom: plannedLines(grid, scenario: gridScenario)),
             importFactors: BriefInput.importFactors(dispatch, gridPath: grid.displayRoot))
     }
 }

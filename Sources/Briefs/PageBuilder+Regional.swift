@@ -47,7 +47,8 @@ extension PageBuilder {
     }
 
     func powerContext() -> TemplateNode {
-        var c = regionFrame(heading: t("region_power_title"), intro: t("region_power_intro"))
+        var c = regionFrame(
+            heading: t("region_power_title"), intro: ([t("region_power_intro")] + [corridorScenarioNote()].compactMap { $0 }).joined(separator: isChinese ? "" : " "))
         var names: [String: String] = [:]
         for corridor in input.corridors { names[corridor.from] = name(corridor.from); names[corridor.to] = name(corridor.to) }
         for province in input.provinces { names[province.id] = name(province.id) }
@@ -60,6 +61,7 @@ extension PageBuilder {
             chartNode(
                 Charts.corridorMap(
                     id: "corridor-map", corridors: input.corridors, names: names, corridorNames: corridorNames,
+                    suffixes: Dictionary(input.corridors.map { ($0.id, plannedSuffix($0)) }, uniquingKeysWith: { a, _ in a }),
                     provinces: input.provinces.map(\.id), layout: plan.mapLayout, unit: unit,
                     labels: ChartLabels(
                         title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
