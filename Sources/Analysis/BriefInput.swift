@@ -356,6 +356,9 @@ public struct BriefInput: Hashable, Sendable, Codable {
     public var downloads: [Download]
     /// Scenario names and one-line summaries by language, from the scenario files (else the string tables).
     public var scenarioLabels: [String: ScenarioLabel]?
+    /// The sources that state their own terms of reuse (`licence:` in `Regions/sources.yaml`), by source key; empty
+    /// when none does, `nil` when not known (an input made elsewhere).
+    public var sourceTerms: [SourceTerms]?
 
     public init(
         editionDate: String, scenarios: [String], headlineScenario: String, provinces: [ProvinceInput],
@@ -374,6 +377,19 @@ public struct BriefInput: Hashable, Sendable, Codable {
         self.fund = fund
         self.downloads = downloads
         self.scenarioLabels = scenarioLabels
+    }
+}
+
+/// A source's own terms of reuse, as it states them.
+public struct SourceTerms: Hashable, Sendable, Codable {
+    public var sourceKey: String
+    public var title: String
+    public var licence: String
+
+    public init(sourceKey: String, title: String, licence: String) {
+        self.sourceKey = sourceKey
+        self.title = title
+        self.licence = licence
     }
 }
 

@@ -90,7 +90,8 @@ extension PageBuilder {
                 return .node([
                     "edition": .text(edition.edition),
                     "editionHeading": .text(t("changelog_edition", ["edition": edition.edition])),
-                    "editionHref": .text("../" + SitePlan.editionPath(edition.edition, "\(folder)/index.html")),
+                    // Absolute: the changelog is itself archived with each edition, where a relative link would not resolve.
+                    "editionHref": .text(plan.settings.baseURL + SitePlan.editionPath(edition.edition, "\(folder)/index.html")),
                     "editionSummary": .text(summary), "changeRows": .list(rows), "hasChanges": .flag(!rows.isEmpty),
                 ])
             })

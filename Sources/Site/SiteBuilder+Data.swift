@@ -59,9 +59,20 @@ extension SiteBuilder {
             + "yrdplan's compilation, estimates and model results."
     }
 
-    /// `LICENSE-data.txt`: the licence in every language of the site.
+    /// `LICENSE-data.txt`: the licence in every language of the site, and the terms each source states of its own.
     func licenceText(_ plan: SitePlan) -> String {
-        var out = "Licence of the published data and text — \(SitePlan.licence)\n\n" + licenceSummary + "\n"
+        var out = "Licence of the published data and text — \(SitePlan.licence)\n\n" + licenceSummary + "\n\n"
+        switch plan.input.sourceTerms {
+        case let terms? where !terms.isEmpty:
+            out += "Sources that state terms of their own (`licence:` in Regions/sources.yaml); these apply to their figures:\n"
+            out += terms.map { "  \($0.sourceKey) (\($0.title)): \($0.licence)\n" }.joined()
+            out += "Every other source states none: the terms of the original publisher apply to its figures.\n"
+        case .some:
+            out += "No source in Regions/sources.yaml states terms of its own (`licence:`): for figures taken from a "
+                + "publication, the terms of the original publisher apply.\n"
+        case nil:
+            out += "For figures taken from a publication, the terms of the original publisher apply.\n"
+        }
         for table in plan.tables where table.language != "en" {
             out += "\n" + Localizer(table)("licence_file_text") + "\n"
         }

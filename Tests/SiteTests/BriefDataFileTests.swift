@@ -90,6 +90,25 @@ import YrdplanTestSupport
         #expect(en.contains("https://briefs.example.org/editions/\(input.editionDate)/en/shanghai.html"))
     }
 
+    /// A source's own terms (`licence:` in sources.yaml) are named in LICENSE-data.txt; without any, the file says the
+    /// terms of the original publisher apply — it never invents a licence.
+    @Test func licenceFileNamesTheTermsSourcesStateAndNoOthers() throws {
+        for terms in [[SourceTerms(sourceKey: "owid", title: "Our World in Data: CO2 dataset", licence: "CC BY 4.0")], []] {
+            let dir = try TemporaryDirectory()
+            let out = dir.url.appendingPathComponent("site")
+            var input = try SiteFixture.input()
+            input.sourceTerms = terms
+            _ = try SiteFixture.publisher(SiteFixture.request(out), input: input).run()
+            let text = try String(contentsOf: out.appendingPathComponent("LICENSE-data.txt"), encoding: .utf8)
+            #expect(text.contains("CC BY 4.0"))
+            if terms.isEmpty {
+                #expect(text.contains("No source in Regions/sources.yaml states terms of its own"))
+            } else {
+                #expect(text.contains("  owid (Our World in Data: CO2 dataset): CC BY 4.0\n"))
+            }
+        }
+    }
+
     // MARK: Changes between editions
 
     static func data(_ values: [(String, Double)]) -> BriefData {
