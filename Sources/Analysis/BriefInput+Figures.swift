@@ -154,6 +154,22 @@ extension BriefInput {
                         value: congestion * 100, unit: "%", citation: corridor.flow.provenance))
             }
         }
+        for corridor in observedCorridors ?? [] where corridor.from == province.id || corridor.to == province.id {
+            let what = "\(corridor.name ?? corridor.id) (\(corridor.from) to \(corridor.to))"
+            let year = corridor.flow.provenance.year
+            out.append(
+                PublishedFigure(
+                    id: "corridor-observed-\(corridor.id)",
+                    description: "Energy delivered on \(what), dispatch of the grid as observed in \(year)", scenario: corridor.scenario,
+                    corridor.flow))
+            if let congestion = corridor.congestion {
+                out.append(
+                    PublishedFigure(
+                        id: "corridor-observed-\(corridor.id)-congestion",
+                        description: "Share of hours at capacity on \(what), grid as observed in \(year)", scenario: corridor.scenario,
+                        value: congestion * 100, unit: "%", citation: corridor.flow.provenance))
+            }
+        }
         if let allocation {
             for rule in allocation.rules {
                 guard let share = allocation.shares[rule]?[province.id] else { continue }

@@ -346,6 +346,9 @@ public struct BriefInput: Hashable, Sendable, Codable {
     public var regionTrajectories: [ScenarioTrajectory]
     /// Corridor flows from the dispatch; empty when the dispatch was not run.
     public var corridors: [CorridorFlow]
+    /// Corridor flows of the dispatch of the grid as it was in its observed (base) year, shown apart from the
+    /// scenario's; `nil` when the headline dispatch is already the observed year's, or when not computed.
+    public var observedCorridors: [CorridorFlow]?
     /// Allocation rules compared; `nil` when no game was solved.
     public var allocation: AllocationComparison?
     /// Joint fund positions; empty when not computed.

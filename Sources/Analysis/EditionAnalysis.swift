@@ -20,11 +20,27 @@ public enum EditionAnalysis {
     public static func make(model: RegionalModel, editionDate: String) throws(AnalysisFailure) -> Edition {
         let names = model.scenarios.map(\.name)
         let headline = names.contains(BriefInput.preferredHeadline) ? BriefInput.preferredHeadline : (names.first ?? "baseline")
-        typealias Solved = (dispatch: Result<DispatchFigures?, AnalysisFailure>, agreements: Result<AgreementFigures, AnalysisFailure>)
+        typealias Solved = (
+            dispatch: Result<DispatchFigures?, AnalysisFailure>, observed: Result<DispatchFigures?, AnalysisFailure>,
+            agreements: Result<AgreementFigures, AnalysisFailure>
+        )
+        // The grid's observed year (its base year, the overlay without changes) is dispatched too when the headline
+        // scenario describes another year, so the briefs show the two apart.
+        let observedScenario = model.grid.flatMap { grid in
+            grid.overlays.first { $0.changes.isEmpty && grid.effectiveYear(scenario: $0.name) == grid.base.baseYear }?.name
+        }
+        let separateObserved =
+            model.grid.map { grid in
+                observedScenario != nil && grid.effectiveYear(scenario: grid.overlay(headline) != nil ? headline : "baseline") != grid.base.baseYear
+            } ?? false
         let (solved, projected) = ParallelMap.both(
             { () -> Solved in
                 (
                     Result { () throws(AnalysisFailure) -> DispatchFigures? in try dispatchFigures(model, scenario: headline) },
+                    Result { () throws(AnalysisFailure) -> DispatchFigures? in
+                        guard separateObserved, let observedScenario else { return nil }
+                        return try dispatchFigures(model, scenario: observedScenario)
+                    },
                     Result { () throws(AnalysisFailure) -> AgreementFigures in try AgreementAnalysis.evaluate(model) }
                 )
             },
@@ -42,6 +58,11 @@ public enum EditionAnalysis {
             for index in input.provinces.indices {
                 input.provinces[index].importFactor = figures.importFactors[input.provinces[index].id]
             }
+        case .success(nil): break
+        case .failure(let failure): diagnostics.absorb(failure.diagnostics)
+        }
+        switch solved.observed {
+        case .success(let figures?): input.observedCorridors = figures.corridors
         case .success(nil): break
         case .failure(let failure): diagnostics.absorb(failure.diagnostics)
         }

@@ -186,6 +186,7 @@ extension PageBuilder {
                 ])
             })
         c["corridorNotes"] = .list(corridorScenarioNote().map { [.text($0)] } ?? [])
+        c["observedCorridors"] = .list(observedCorridorNode(province).map { [$0] } ?? [])
         c["hasCorridors"] = .flag(!provinceCorridors.isEmpty)
         c["importFactors"] = .list(
             province.importFactor.map { [figure($0, name: "import-emission-factor", label: t("figure_import_factor"))] } ?? [])

@@ -68,6 +68,23 @@ extension PageBuilder {
                         columns: [t("col_corridor"), t("col_flow", ["unit": unit.label]), t("col_congestion")],
                         words: ["note": t("chart_map_note")])))
         ])
+        // The observed year's dispatch apart from the scenario's map: a table of its own.
+        if let observed = input.observedCorridors, let first = observed.first {
+            let year = String(first.flow.provenance.year)
+            let unit = printed(first.flow.unit, observed.map(\.flow.value))
+            c["tables"] = .list([
+                DataTable(
+                    caption: t("table_observed_corridors_caption", ["year": year]),
+                    columns: [t("col_corridor"), t("col_flow", ["unit": unit.label]), t("col_congestion")],
+                    rows: observed.map { corridor in
+                        [
+                            "\(name(corridor.from)) → \(corridorDestination(corridor))", unit.format(corridor.flow.value),
+                            corridor.congestion.map { NumberFormat.percent($0) } ?? "–",
+                        ]
+                    }
+                ).node
+            ])
+        }
         return c
     }
 

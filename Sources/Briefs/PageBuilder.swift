@@ -116,6 +116,25 @@ struct PageBuilder {
         return isChinese ? "（\(words)）" : " (\(words))"
     }
 
+    /// The corridors of the province in the dispatch of the grid's observed year, with the sentence that says so;
+    /// `nil` when that dispatch is not part of the edition.
+    func observedCorridorNode(_ province: ProvinceInput) -> TemplateValue? {
+        let shown = (input.observedCorridors ?? []).filter { $0.from == province.id || $0.to == province.id }
+        guard let first = shown.first else { return nil }
+        return .node([
+            "observedNote": .text(t("corridors_observed_note", ["year": String(first.flow.provenance.year)])),
+            "observedRows": .list(
+                shown.map { corridor in
+                    .node([
+                        "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(corridorDestination(corridor)),
+                        "flow": figure(corridor.flow, name: "corridor-observed-\(corridor.id)", label: t("figure_flow")),
+                        "congestion": .text(corridor.congestion.map { NumberFormat.percent($0) } ?? "–"),
+                        "dispatchScenario": .list(corridor.scenario.map { [.text($0)] } ?? []),
+                    ])
+                }),
+        ])
+    }
+
     /// The sentence under the corridor figures: the scenario and year of the dispatch they come from.
     func corridorScenarioNote() -> String? {
         guard let corridor = input.corridors.first, let scenario = input.dispatchScenario, input.scenarios.contains(scenario) else {

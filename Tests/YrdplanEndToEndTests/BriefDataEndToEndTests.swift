@@ -174,6 +174,20 @@ import YrdplanTestSupport
             let xml = try Self.text(folder.appendingPathComponent("shanghai.xml"))
             let planned = xml.components(separatedBy: "<corridor ").dropFirst().filter { $0.contains("plannedFrom=") }
             #expect(planned.count == 1 && planned.first?.contains("plannedFrom=\"2028\"") == true)
+            // The observed year's dispatch (Regions/grid/grid.yaml base_year 2022, overlay baseline) and the scenario's
+            // (policy.yaml year 2030) are listed apart, each figure with its own year; the planned line only in 2030.
+            let brief = try BriefPublishTests.BriefElements(folder.appendingPathComponent("shanghai.xml"))
+            let corridors = xml.components(separatedBy: "<corridor ").dropFirst().map { $0.components(separatedBy: "</corridor>")[0] }
+            let observed = corridors.filter { $0.contains("scenario=\"baseline\"") }
+            let scenario = corridors.filter { $0.contains("scenario=\"policy\"") }
+            #expect(!observed.isEmpty && !scenario.isEmpty && observed.count + scenario.count == corridors.count)
+            #expect(observed.allSatisfy { $0.contains("year=\"2022\"") && !$0.contains("plannedFrom") && !$0.contains(place) })
+            #expect(scenario.allSatisfy { $0.contains("year=\"2030\"") })
+            #expect(brief.all("figure").filter { $0.attributes["name"]?.hasPrefix("corridor-observed-") == true }.count == observed.count)
+            let page = try Self.text(folder.appendingPathComponent("shanghai.html"))
+            let note = language == "en" ? "grid as it was in 2022, the observed year" : "2022年现状电网的模型调度结果"
+            let scenarioNote = language == "en" ? "for 2030: a scenario" : "2030年电力调度的模型模拟结果，属情景测算"
+            #expect(page.contains(note) && page.contains(scenarioNote))
         }
     }
 }
