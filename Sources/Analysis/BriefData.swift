@@ -53,7 +53,8 @@ public struct BriefData: Hashable, Sendable, Codable {
                             ("figure", .string(f.id)), ("description", .string(f.description)),
                             ("scenario", f.scenario.map(JSONValue.string) ?? .null), ("value", JSONValue.rounded(f.value)),
                             ("unit", .string(f.unit)), ("year", .number(Double(f.year))), ("confidence", .string(f.confidence.rawValue)),
-                            ("source_key", .string(f.sourceKey)), ("source", .string(f.source)), ("note", f.note.map(JSONValue.string) ?? .null),
+                            ("source_key", .string(f.sourceKey)), ("source", .string(f.source)),
+                            ("note", f.note.map(JSONValue.string) ?? .null),
                         ])
                     })
             ),
@@ -69,7 +70,8 @@ public struct BriefData: Hashable, Sendable, Codable {
                 var figure = PublishedFigure(
                     id: f.figure, description: f.description, scenario: f.scenario, value: f.value, unit: f.unit,
                     citation: Citation(
-                        sourceKey: f.source_key, source: f.source, year: f.year, confidence: Confidence(rawValue: f.confidence) ?? .synthetic,
+                        sourceKey: f.source_key, source: f.source, year: f.year,
+                        confidence: Confidence(rawValue: f.confidence) ?? .synthetic,
                         note: f.note))
                 figure.year = f.year
                 return figure
@@ -166,12 +168,15 @@ public struct EditionChanges: Hashable, Sendable {
                 }
             } else {
                 out.append(
-                    FigureChange(brief: new.brief, figure: figure.id, description: figure.description, unit: figure.unit, old: nil, new: figure.value))
+                    FigureChange(
+                        brief: new.brief, figure: figure.id, description: figure.description, unit: figure.unit, old: nil, new: figure.value
+                    ))
             }
         }
         for figure in old.figures where !after.contains(figure.id) {
             out.append(
-                FigureChange(brief: new.brief, figure: figure.id, description: figure.description, unit: figure.unit, old: figure.value, new: nil))
+                FigureChange(
+                    brief: new.brief, figure: figure.id, description: figure.description, unit: figure.unit, old: figure.value, new: nil))
         }
         return out
     }

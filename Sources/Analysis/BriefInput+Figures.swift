@@ -67,12 +67,15 @@ extension BriefInput {
     public func publishedFigures(of province: ProvinceInput) -> [PublishedFigure] {
         var out: [PublishedFigure] = []
         let base = String(province.baseYear)
-        out.append(PublishedFigure(id: "total", description: "Total CO2 emissions in \(base) (electricity counted where consumed)", province.total))
+        out.append(
+            PublishedFigure(id: "total", description: "Total CO2 emissions in \(base) (electricity counted where consumed)", province.total)
+        )
         if let intensity = province.intensity {
             out.append(PublishedFigure(id: "intensity", description: "CO2 per unit of GDP in \(base)", intensity))
         }
         if let trajectory = province.trajectories.first(where: { $0.scenario == headlineScenario }), let peak = trajectory.peak {
-            let falling = trajectory.peakAtFirstYear == true ? " (emissions fall from the first year with data: the peak may be earlier)" : ""
+            let falling =
+                trajectory.peakAtFirstYear == true ? " (emissions fall from the first year with data: the peak may be earlier)" : ""
             out.append(
                 PublishedFigure(
                     id: "peak-year", description: "Peak year of CO2 emissions, \(trajectory.scenario) scenario\(falling)",
@@ -87,10 +90,13 @@ extension BriefInput {
                 PublishedFigure(
                     id: "imported-power-share", description: "Imported electricity's share of the power sector's CO2 in \(base)",
                     value: power.importedShare * 100, unit: "%", citation: power.imported.provenance))
-            out.append(PublishedFigure(id: "power-local-thermal", description: "CO2 of local thermal generation in \(base)", power.localThermal))
-            out.append(PublishedFigure(id: "power-imported", description: "CO2 embodied in imported electricity in \(base)", power.imported))
+            out.append(
+                PublishedFigure(id: "power-local-thermal", description: "CO2 of local thermal generation in \(base)", power.localThermal))
+            out.append(
+                PublishedFigure(id: "power-imported", description: "CO2 embodied in imported electricity in \(base)", power.imported))
             if let exported = power.exported {
-                out.append(PublishedFigure(id: "power-exported", description: "CO2 of electricity sent out of the province in \(base)", exported))
+                out.append(
+                    PublishedFigure(id: "power-exported", description: "CO2 of electricity sent out of the province in \(base)", exported))
             }
         }
         if let provenance = province.historyProvenance {
@@ -102,11 +108,13 @@ extension BriefInput {
             }
         }
         for sector in province.sectors {
-            out.append(PublishedFigure(id: "\(sector.sector)-direct", description: "Direct CO2 of \(sector.sector) in \(base)", sector.direct))
+            out.append(
+                PublishedFigure(id: "\(sector.sector)-direct", description: "Direct CO2 of \(sector.sector) in \(base)", sector.direct))
             if let indirect = sector.indirect {
                 out.append(
                     PublishedFigure(
-                        id: "\(sector.sector)-indirect", description: "Indirect CO2 (electricity) of \(sector.sector) in \(base)", indirect))
+                        id: "\(sector.sector)-indirect", description: "Indirect CO2 (electricity) of \(sector.sector) in \(base)", indirect)
+                )
             }
         }
         for indicator in province.indicators {
@@ -136,7 +144,8 @@ extension BriefInput {
             out.append(
                 PublishedFigure(
                     id: "import-emission-factor",
-                    description: "CO2 intensity of the power received over the corridors, dispatch of the \(scenario ?? "model") scenario for \(factor.provenance.year)",
+                    description:
+                        "CO2 intensity of the power received over the corridors, dispatch of the \(scenario ?? "model") scenario for \(factor.provenance.year)",
                     scenario: scenario, factor))
         }
         for corridor in corridors where corridor.from == province.id || corridor.to == province.id {
@@ -145,7 +154,8 @@ extension BriefInput {
             out.append(
                 PublishedFigure(
                     id: "corridor-\(corridor.id)",
-                    description: "Energy delivered on \(what), dispatch of the \(scenario ?? "model") scenario for \(corridor.flow.provenance.year)",
+                    description:
+                        "Energy delivered on \(what), dispatch of the \(scenario ?? "model") scenario for \(corridor.flow.provenance.year)",
                     scenario: scenario, corridor.flow))
             if let congestion = corridor.congestion {
                 out.append(
@@ -186,7 +196,9 @@ extension BriefInput {
         for deal in (relocations ?? []) where deal.origin == province.id || deal.destination == province.id {
             for row in deal.splits {
                 let span = "agreement years \(row.fromYear)-\(row.toYear)"
-                for (side, share, party) in [("origin", row.originShare, deal.origin), ("destination", row.destinationShare, deal.destination)] {
+                for (side, share, party) in [
+                    ("origin", row.originShare, deal.origin), ("destination", row.destinationShare, deal.destination),
+                ] {
                     out.append(
                         PublishedFigure(
                             id: "\(deal.id)-\(row.stream)-\(row.fromYear)-\(row.toYear)-\(side)",

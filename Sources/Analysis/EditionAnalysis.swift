@@ -31,7 +31,8 @@ public enum EditionAnalysis {
         }
         let separateObserved =
             model.grid.map { grid in
-                observedScenario != nil && grid.effectiveYear(scenario: grid.overlay(headline) != nil ? headline : "baseline") != grid.base.baseYear
+                observedScenario != nil
+                    && grid.effectiveYear(scenario: grid.overlay(headline) != nil ? headline : "baseline") != grid.base.baseYear
             } ?? false
         let (solved, projected) = ParallelMap.both(
             { () -> Solved in

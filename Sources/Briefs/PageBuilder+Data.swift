@@ -66,7 +66,8 @@ extension PageBuilder {
                 let rows: [TemplateValue] = edition.changes.map { change in
                     let shown =
                         change.unit == "year"
-                        ? DisplayUnit(label: t("unit_year"), decimals: 0) : printed(change.unit, [change.old, change.new].compactMap { $0 })
+                        ? DisplayUnit(label: t("unit_year"), decimals: 0)
+                        : printed(change.unit, [change.old, change.new].compactMap { $0 })
                     let format = { (value: Double?) in
                         value.map { change.unit == "year" ? String(Int($0.rounded())) : shown.format($0) }
                     }

@@ -48,7 +48,8 @@ extension PageBuilder {
 
     func powerContext() -> TemplateNode {
         var c = regionFrame(
-            heading: t("region_power_title"), intro: ([t("region_power_intro")] + [corridorScenarioNote()].compactMap { $0 }).joined(separator: isChinese ? "" : " "))
+            heading: t("region_power_title"),
+            intro: ([t("region_power_intro")] + [corridorScenarioNote()].compactMap { $0 }).joined(separator: isChinese ? "" : " "))
         var names: [String: String] = [:]
         for corridor in input.corridors { names[corridor.from] = name(corridor.from); names[corridor.to] = name(corridor.to) }
         for province in input.provinces { names[province.id] = name(province.id) }

@@ -214,7 +214,9 @@ public final class Publisher {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 if let carried = file.carried {
                     // An earlier edition's file, never rewritten: a hard link to it (a copy across file systems).
-                    do { try fm.linkItem(atPath: carried.from, toPath: url.path) } catch { try fm.copyItem(atPath: carried.from, toPath: url.path) }
+                    do { try fm.linkItem(atPath: carried.from, toPath: url.path) } catch {
+                        try fm.copyItem(atPath: carried.from, toPath: url.path)
+                    }
                 } else {
                     try Data(file.data).write(to: url)
                 }

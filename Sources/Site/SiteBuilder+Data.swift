@@ -17,7 +17,8 @@ extension SiteBuilder {
             let readme = readme(plan, province: province, stem: stem, rows: data.figures.count)
             let zip = StoredZip.archive(
                 [
-                    .init(name: "\(stem)/README.txt", bytes: Array(readme.utf8)), .init(name: "\(stem)/\(stem).csv", bytes: Array(csv.utf8)),
+                    .init(name: "\(stem)/README.txt", bytes: Array(readme.utf8)),
+                    .init(name: "\(stem)/\(stem).csv", bytes: Array(csv.utf8)),
                     .init(name: "\(stem)/\(stem).json", bytes: Array(json.utf8)),
                 ], date: input.editionDate)
             files.append(SiteFile(path: SitePlan.briefDataPath(province.id, "zip"), bytes: zip))
@@ -68,7 +69,8 @@ extension SiteBuilder {
             out += terms.map { "  \($0.sourceKey) (\($0.title)): \($0.licence)\n" }.joined()
             out += "Every other source states none: the terms of the original publisher apply to its figures.\n"
         case .some:
-            out += "No source in Regions/sources.yaml states terms of its own (`licence:`): for figures taken from a "
+            out +=
+                "No source in Regions/sources.yaml states terms of its own (`licence:`): for figures taken from a "
                 + "publication, the terms of the original publisher apply.\n"
         case nil:
             out += "For figures taken from a publication, the terms of the original publisher apply.\n"

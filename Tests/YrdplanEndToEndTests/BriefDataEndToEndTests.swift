@@ -191,4 +191,3 @@ import YrdplanTestSupport
         }
     }
 }
-
