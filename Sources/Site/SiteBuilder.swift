@@ -2,6 +2,7 @@ import Analysis
 import Briefs
 import Diagnostics
 import Foundation
+import ParallelWork
 import XMLSupport
 
 /// Builds every file of the site in memory (no IO): pages from the templates, the style sheet, the
@@ -98,13 +99,19 @@ public struct SiteBuilder: Sendable {
         let sitemap = Sitemap.xml(pages: pages, settings: settings, lastModified: input.editionDate)
         files.append(SiteFile(path: "feed.xml", contents: feed))
         files.append(SiteFile(path: "sitemap.xml", contents: sitemap))
-        // This edition's permanent copy, then the earlier editions as they are.
+        // Every file's hash once (on every core); this edition's permanent copy has the same bytes, so the same hashes.
+        let hashes = ParallelMap.map(files) { SHA256.hex(bytes: $0.data) }
+        for (file, hash) in zip(files, hashes) {
+            manifest.files[file.path] = hash
+            manifest.files[SitePlan.editionPath(input.editionDate, file.path)] = hash
+        }
         files += files.map { SiteFile(path: SitePlan.editionPath(input.editionDate, $0.path), contents: $0.contents, bytes: $0.bytes) }
+        // The earlier editions as they are: their hashes from the previous manifest (read only when it lacks one).
         for (path, from) in archive.files.sorted(by: { $0.key < $1.key }) {
             let hash = previous?.files[path] ?? SHA256.hex(bytes: FileManager.default.contents(atPath: from).map { Array($0) } ?? [])
             files.append(SiteFile(path: path, carried: .init(from: from, sha256: hash)))
+            manifest.files[path] = hash
         }
-        for file in files { manifest.files[file.path] = file.carried?.sha256 ?? SHA256.hex(bytes: file.data) }
         files.append(SiteFile(path: "manifest.json", contents: manifest.json()))
         files.sort { $0.path < $1.path }
         return Output(files: files, manifest: manifest, pageCount: pages.count, briefCount: entries.count)
