@@ -34,9 +34,9 @@ extension SitePlan {
     /// The data of the brief of `province`: every figure it shows (`BriefInput.publishedFigures`), with the licence
     /// and the English citation (the first table's when there is no English one).
     public func briefData(_ province: ProvinceInput) -> BriefData {
-        let table = tables.first { $0.language == "en" } ?? tables[0]
+        let table = tables.first { $0.language == "en" } ?? tables.first
         return BriefData(
-            edition: input.editionDate, brief: province.id, licence: Self.licence, citation: citation(province, table),
+            edition: input.editionDate, brief: province.id, licence: Self.licence, citation: table.map { citation(province, $0) } ?? "",
             figures: input.publishedFigures(of: province))
     }
 }

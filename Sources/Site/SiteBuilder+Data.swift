@@ -83,8 +83,8 @@ extension SiteBuilder {
 
     /// `CITATION.cff` (Citation File Format 1.2.0): the site's data as a dataset of this edition.
     func citationFile(_ plan: SitePlan) -> String {
-        let table = plan.tables.first { $0.language == "en" } ?? plan.tables[0]
-        let title = table.strings["site_title"] ?? "yrdplan briefs"
+        let table = plan.tables.first { $0.language == "en" } ?? plan.tables.first
+        let title = table?.strings["site_title"] ?? "yrdplan briefs"
         let edition = plan.input.editionDate
         return """
             cff-version: 1.2.0
