@@ -102,7 +102,9 @@ let package = Package(
             ]),
         .target(
             name: "Site",
-            dependencies: ["Diagnostics", "Analysis", "Briefs", "XMLSupport", "Hashing", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "Diagnostics", "Analysis", "Briefs", "XMLSupport", "Hashing", "ParallelWork", .product(name: "Yams", package: "Yams"),
+            ]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Diagnostics"]),
         .testTarget(
             name: "BriefsTests",

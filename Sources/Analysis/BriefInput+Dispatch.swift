@@ -6,8 +6,9 @@ import RegionModel
 extension BriefInput {
     /// The corridors' annual flows of a solved dispatch: energy delivered per link direction (TWh), the
     /// share of hours at capacity, origin and destination as province ids or external supply regions.
-    /// Directions that carried nothing are left out.
-    public static func corridors(_ dispatch: ScenarioDispatch, gridPath: String) -> [CorridorFlow] {
+    /// Directions that carried nothing are left out. `plannedFrom` gives the first year of each line the scenario adds
+    /// (absent from the grid's observed year): those corridors are labelled planned.
+    public static func corridors(_ dispatch: ScenarioDispatch, gridPath: String, plannedFrom: [String: Int] = [:]) -> [CorridorFlow] {
         let network = dispatch.network
         let result = dispatch.result
         let hours = network.snapshots.reduce(0) { $0 + $1.objectiveWeight }
@@ -21,7 +22,8 @@ extension BriefInput {
             while !used.insert(id).inserted { id += "-2" }
             return CorridorFlow(
                 id: id, from: placeID(from), to: placeID(to), flow: Figure(delivered, unit: TWh.symbol, citation),
-                congestion: hours > 0 ? link.congestedHours / hours : nil, name: link.name)
+                congestion: hours > 0 ? link.congestedHours / hours : nil, name: link.name, plannedFrom: plannedFrom[link.name],
+                scenario: dispatch.scenario)
         }
     }
 

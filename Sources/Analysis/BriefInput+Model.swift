@@ -36,12 +36,16 @@ extension BriefInput {
         let provinces = model.provinces.compactMap { province in
             mapper.province(province, trajectories: ordered.compactMap { $0.trajectory(province.id.rawValue) })
         }
-        return BriefInput(
+        var input = BriefInput(
             editionDate: editionDate, scenarios: scenarios, headlineScenario: headline, provinces: provinces,
             regionTrajectories: ordered.map {
                 mapper.trajectory($0.delta, scenarioFile: "\(regionsPath)/scenarios/\($0.scenario.name).yaml")
             },
             scenarioLabels: labels)
+        input.sourceTerms = model.sources.values.compactMap { source in
+            source.licence.map { SourceTerms(sourceKey: source.key, title: source.title, licence: $0) }
+        }.sorted { $0.sourceKey < $1.sourceKey }
+        return input
     }
 }
 

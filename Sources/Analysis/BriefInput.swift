@@ -210,10 +210,20 @@ public struct CorridorFlow: Hashable, Sendable, Codable {
     public var congestion: Double?
     /// The corridor's own name (e.g. `Gezhouba-Nanqiao`), shown when two corridors join the same places.
     public var name: String?
+    /// The year a planned line enters service in the scenario (it does not exist in the grid's observed year);
+    /// `nil` for a line in service.
+    public var plannedFrom: Int?
+    /// The grid scenario whose dispatch gave the flow (`policy`); `nil` when not stated.
+    public var scenario: String?
 
-    public init(id: String, from: String, to: String, flow: Figure, congestion: Double? = nil, name: String? = nil) {
+    public init(
+        id: String, from: String, to: String, flow: Figure, congestion: Double? = nil, name: String? = nil, plannedFrom: Int? = nil,
+        scenario: String? = nil
+    ) {
         self.id = id
         self.name = name
+        self.plannedFrom = plannedFrom
+        self.scenario = scenario
         self.from = from
         self.to = to
         self.flow = flow
@@ -336,6 +346,9 @@ public struct BriefInput: Hashable, Sendable, Codable {
     public var regionTrajectories: [ScenarioTrajectory]
     /// Corridor flows from the dispatch; empty when the dispatch was not run.
     public var corridors: [CorridorFlow]
+    /// Corridor flows of the dispatch of the grid as it was in its observed (base) year, shown apart from the
+    /// scenario's; `nil` when the headline dispatch is already the observed year's, or when not computed.
+    public var observedCorridors: [CorridorFlow]?
     /// Allocation rules compared; `nil` when no game was solved.
     public var allocation: AllocationComparison?
     /// Joint fund positions; empty when not computed.
@@ -346,6 +359,9 @@ public struct BriefInput: Hashable, Sendable, Codable {
     public var downloads: [Download]
     /// Scenario names and one-line summaries by language, from the scenario files (else the string tables).
     public var scenarioLabels: [String: ScenarioLabel]?
+    /// The sources that state their own terms of reuse (`licence:` in `Regions/sources.yaml`), by source key; empty
+    /// when none does, `nil` when not known (an input made elsewhere).
+    public var sourceTerms: [SourceTerms]?
 
     public init(
         editionDate: String, scenarios: [String], headlineScenario: String, provinces: [ProvinceInput],
@@ -364,6 +380,19 @@ public struct BriefInput: Hashable, Sendable, Codable {
         self.fund = fund
         self.downloads = downloads
         self.scenarioLabels = scenarioLabels
+    }
+}
+
+/// A source's own terms of reuse, as it states them.
+public struct SourceTerms: Hashable, Sendable, Codable {
+    public var sourceKey: String
+    public var title: String
+    public var licence: String
+
+    public init(sourceKey: String, title: String, licence: String) {
+        self.sourceKey = sourceKey
+        self.title = title
+        self.licence = licence
     }
 }
 

@@ -20,11 +20,28 @@ public enum EditionAnalysis {
     public static func make(model: RegionalModel, editionDate: String) throws(AnalysisFailure) -> Edition {
         let names = model.scenarios.map(\.name)
         let headline = names.contains(BriefInput.preferredHeadline) ? BriefInput.preferredHeadline : (names.first ?? "baseline")
-        typealias Solved = (dispatch: Result<DispatchFigures?, AnalysisFailure>, agreements: Result<AgreementFigures, AnalysisFailure>)
+        typealias Solved = (
+            dispatch: Result<DispatchFigures?, AnalysisFailure>, observed: Result<DispatchFigures?, AnalysisFailure>,
+            agreements: Result<AgreementFigures, AnalysisFailure>
+        )
+        // The grid's observed year (its base year, the overlay without changes) is dispatched too when the headline
+        // scenario describes another year, so the briefs show the two apart.
+        let observedScenario = model.grid.flatMap { grid in
+            grid.overlays.first { $0.changes.isEmpty && grid.effectiveYear(scenario: $0.name) == grid.base.baseYear }?.name
+        }
+        let separateObserved =
+            model.grid.map { grid in
+                observedScenario != nil
+                    && grid.effectiveYear(scenario: grid.overlay(headline) != nil ? headline : "baseline") != grid.base.baseYear
+            } ?? false
         let (solved, projected) = ParallelMap.both(
             { () -> Solved in
                 (
                     Result { () throws(AnalysisFailure) -> DispatchFigures? in try dispatchFigures(model, scenario: headline) },
+                    Result { () throws(AnalysisFailure) -> DispatchFigures? in
+                        guard separateObserved, let observedScenario else { return nil }
+                        return try dispatchFigures(model, scenario: observedScenario)
+                    },
                     Result { () throws(AnalysisFailure) -> AgreementFigures in try AgreementAnalysis.evaluate(model) }
                 )
             },
@@ -45,6 +62,11 @@ public enum EditionAnalysis {
         case .success(nil): break
         case .failure(let failure): diagnostics.absorb(failure.diagnostics)
         }
+        switch solved.observed {
+        case .success(let figures?): input.observedCorridors = figures.corridors
+        case .success(nil): break
+        case .failure(let failure): diagnostics.absorb(failure.diagnostics)
+        }
         switch solved.agreements {
         case .success(let figures):
             input.allocation = figures.allocation
@@ -54,6 +76,18 @@ public enum EditionAnalysis {
         }
         do { try diagnostics.failIfErrors() } catch { throw .badInput(error) }
         return Edition(input: input, outlooks: outlooks)
+    }
+
+    /// The lines a grid scenario adds to the observed grid (`add_link`), by name, with the first year each is in
+    /// service: they do not exist in the grid's base year, so the briefs mark them planned.
+    public static func plannedLines(_ grid: GridModel, scenario: String) -> [String: Int] {
+        var planned: [String: Int] = [:]
+        for dated in grid.overlay(scenario)?.changes ?? [] {
+            if case .addLink(let link) = dated.change, dated.from <= grid.effectiveYear(scenario: scenario) {
+                planned[link.name] = min(planned[link.name] ?? dated.from, dated.from)
+            }
+        }
+        return planned
     }
 
     /// Corridor flows and imported-power intensities of one grid dispatch.
@@ -69,7 +103,7 @@ public enum EditionAnalysis {
         let gridScenario = grid.overlay(scenario) != nil ? scenario : "baseline"
         let dispatch = try DispatchAnalysis.run(grid, scenario: gridScenario)
         return DispatchFigures(
-            corridors: BriefInput.corridors(dispatch, gridPath: grid.displayRoot),
+            corridors: BriefInput.corridors(dispatch, gridPath: grid.displayRoot, plannedFrom: plannedLines(grid, scenario: gridScenario)),
             importFactors: BriefInput.importFactors(dispatch, gridPath: grid.displayRoot))
     }
 }

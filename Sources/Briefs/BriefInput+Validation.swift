@@ -92,7 +92,7 @@ extension BriefInput {
         for trajectory in regionTrajectories {
             provenance(trajectory.provenance, "regional trajectory \(trajectory.scenario)", at: "Regions/scenarios")
         }
-        for corridor in corridors {
+        for corridor in corridors + (observedCorridors ?? []) {
             check(corridor.id, "corridor", at: "Regions/grid")
             check(corridor.from, "corridor origin", at: "Regions/grid")
             check(corridor.to, "corridor destination", at: "Regions/grid")
@@ -161,7 +161,7 @@ extension BriefInput {
             province.importFactor.map { add($0.provenance) }
         }
         regionTrajectories.forEach { add($0.provenance) }
-        corridors.forEach { add($0.flow.provenance) }
+        (corridors + (observedCorridors ?? [])).forEach { add($0.flow.provenance) }
         allocation.map { add($0.provenance) }
         fund.forEach {
             add($0.contribution.provenance); add($0.benefit.provenance)

@@ -418,10 +418,11 @@ enum Charts {
     }
 
     /// Schematic map: the four provinces in their rough relative positions, outside supply regions on
-    /// the west edge, corridors as arrows whose width scales with the annual flow.
+    /// the west edge, corridors as arrows whose width scales with the annual flow; a planned line is dashed and its
+    /// table row carries `suffixes[corridor.id]` (e.g. ` (planned, in service from 2028)`).
     static func corridorMap(
         id: String, corridors: [CorridorFlow], names: [String: String], corridorNames: [String: String] = [:],
-        provinces: [String],
+        suffixes: [String: String] = [:], provinces: [String],
         layout: MapLayout, unit: DisplayUnit, labels: ChartLabels
     ) -> Chart {
         // A map cannot be re-laid out without losing its geography: the narrow layout is the same drawing, shown
@@ -435,7 +436,7 @@ enum Charts {
             [
                 (names[corridor.from].map { "\($0) → \(names[corridor.to] ?? corridor.to)" } ?? corridor.id)
                     + (corridors.filter { $0.from == corridor.from && $0.to == corridor.to }.count > 1
-                        ? corridorNames[corridor.id] ?? " (\(corridor.name ?? corridor.id))" : ""),
+                        ? corridorNames[corridor.id] ?? " (\(corridor.name ?? corridor.id))" : "") + (suffixes[corridor.id] ?? ""),
                 unit.format(corridor.flow.value),
                 corridor.congestion.map { NumberFormat.percent($0) } ?? "–",
             ]
@@ -491,7 +492,7 @@ enum Charts {
             let end = trimmed(to, toward: control, by: 36)
             _ = length
             svg.raw(
-                "<path d=\"M\(svg.n(start.0)),\(svg.n(start.1)) Q\(svg.n(control.0)),\(svg.n(control.1)) \(svg.n(end.0)),\(svg.n(end.1))\" fill=\"none\" stroke=\"\(Palette.series[1])\" stroke-opacity=\"0.85\" stroke-width=\"\(svg.n(width))\" marker-end=\"url(#\(id)-arrow)\"/>"
+                "<path d=\"M\(svg.n(start.0)),\(svg.n(start.1)) Q\(svg.n(control.0)),\(svg.n(control.1)) \(svg.n(end.0)),\(svg.n(end.1))\" fill=\"none\" stroke=\"\(Palette.series[1])\" stroke-opacity=\"0.85\" stroke-width=\"\(svg.n(width))\"\(corridor.plannedFrom == nil ? "" : " stroke-dasharray=\"6 4\"") marker-end=\"url(#\(id)-arrow)\"/>"
             )
         }
         for (key, point) in position.sorted(by: { $0.key < $1.key }) {

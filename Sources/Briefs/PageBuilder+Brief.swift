@@ -181,8 +181,12 @@ extension PageBuilder {
                     "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(corridorDestination(corridor)),
                     "flow": figure(corridor.flow, name: "corridor-\(corridor.id)", label: t("figure_flow")),
                     "congestion": .text(corridor.congestion.map { NumberFormat.percent($0) } ?? "–"),
+                    "plannedFrom": .list(corridor.plannedFrom.map { [.text(String($0))] } ?? []),
+                    "dispatchScenario": .list((corridor.scenario ?? input.dispatchScenario).map { [.text($0)] } ?? []),
                 ])
             })
+        c["corridorNotes"] = .list(corridorScenarioNote().map { [.text($0)] } ?? [])
+        c["observedCorridors"] = .list(observedCorridorNode(province).map { [$0] } ?? [])
         c["hasCorridors"] = .flag(!provinceCorridors.isEmpty)
         c["importFactors"] = .list(
             province.importFactor.map { [figure($0, name: "import-emission-factor", label: t("figure_import_factor"))] } ?? [])

@@ -47,7 +47,9 @@ extension PageBuilder {
     }
 
     func powerContext() -> TemplateNode {
-        var c = regionFrame(heading: t("region_power_title"), intro: t("region_power_intro"))
+        var c = regionFrame(
+            heading: t("region_power_title"),
+            intro: ([t("region_power_intro")] + [corridorScenarioNote()].compactMap { $0 }).joined(separator: isChinese ? "" : " "))
         var names: [String: String] = [:]
         for corridor in input.corridors { names[corridor.from] = name(corridor.from); names[corridor.to] = name(corridor.to) }
         for province in input.provinces { names[province.id] = name(province.id) }
@@ -60,12 +62,30 @@ extension PageBuilder {
             chartNode(
                 Charts.corridorMap(
                     id: "corridor-map", corridors: input.corridors, names: names, corridorNames: corridorNames,
+                    suffixes: Dictionary(input.corridors.map { ($0.id, plannedSuffix($0)) }, uniquingKeysWith: { a, _ in a }),
                     provinces: input.provinces.map(\.id), layout: plan.mapLayout, unit: unit,
                     labels: ChartLabels(
                         title: t("chart_map_title"), description: t("chart_map_desc"), caption: t("chart_map_caption"),
                         columns: [t("col_corridor"), t("col_flow", ["unit": unit.label]), t("col_congestion")],
                         words: ["note": t("chart_map_note")])))
         ])
+        // The observed year's dispatch apart from the scenario's map: a table of its own.
+        if let observed = input.observedCorridors, let first = observed.first {
+            let year = String(first.flow.provenance.year)
+            let unit = printed(first.flow.unit, observed.map(\.flow.value))
+            c["tables"] = .list([
+                DataTable(
+                    caption: t("table_observed_corridors_caption", ["year": year]),
+                    columns: [t("col_corridor"), t("col_flow", ["unit": unit.label]), t("col_congestion")],
+                    rows: observed.map { corridor in
+                        [
+                            "\(name(corridor.from)) → \(corridorDestination(corridor))", unit.format(corridor.flow.value),
+                            corridor.congestion.map { NumberFormat.percent($0) } ?? "–",
+                        ]
+                    }
+                ).node
+            ])
+        }
         return c
     }
 

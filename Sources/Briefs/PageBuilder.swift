@@ -22,7 +22,8 @@ struct PageBuilder {
         var pages: [PageSpec] = []
         pages.append(page("index.html", template: "index.html", title: t("site_title"), overviewContext()))
         for province in input.provinces {
-            let brief = briefContext(province)
+            var brief = briefContext(province)
+            brief.merge(briefDataContext(province))
             let title = t("brief_title", ["province": name(province.id)])
             pages.append(page("\(province.id).html", template: "brief.html", title: title, brief, briefOf: province.id))
             pages.append(page("\(province.id).xml", template: "brief.xml", title: title, brief, format: .xml, briefOf: province.id))
@@ -38,6 +39,7 @@ struct PageBuilder {
             pages.append(page("fund.html", template: "region.html", title: t("region_fund_title"), fundContext()))
         }
         pages.append(page("methods.html", template: "methods.html", title: t("methods_title"), methodsContext()))
+        pages.append(page("changelog.html", template: "changelog.html", title: t("changelog_title"), changelogContext()))
         return pages
     }
 
@@ -56,6 +58,7 @@ struct PageBuilder {
         context["pageFile"] = .text(file)
         // Absolute addresses, printed on paper where a link cannot be followed.
         context["siteURL"] = .text(plan.settings.baseURL + folder + "/")
+        context["siteRootURL"] = .text(plan.settings.baseURL)
         context["pageURL"] = .text(plan.settings.baseURL + folder + "/" + file)
         context["alternates"] = .list(
             otherTables.map { table in
@@ -79,6 +82,7 @@ struct PageBuilder {
         if input.allocation != nil { items.append(("benefit-sharing.html", t("nav_benefit"))) }
         if !input.fund.isEmpty { items.append(("fund.html", t("nav_fund"))) }
         items.append(("methods.html", t("nav_methods")))
+        items.append(("changelog.html", t("nav_changelog")))
         return items.map { href, label in
             .node(["href": .text(href), "label": .text(label), "current": .flag(href == current)])
         }
@@ -94,11 +98,49 @@ struct PageBuilder {
         return t.has(key) ? t(key) : id
     }
 
-    /// The destination as printed; with the corridor's own name when another corridor joins the same two places.
+    /// The destination as printed; with the corridor's own name when another corridor joins the same two places, and
+    /// `(planned, in service from 2028)` for a line the scenario adds to the observed grid.
     func corridorDestination(_ corridor: CorridorFlow) -> String {
         let twins = input.corridors.filter { $0.from == corridor.from && $0.to == corridor.to }.count
-        guard twins > 1, corridor.name != nil else { return name(corridor.to) }
-        return isChinese ? "\(name(corridor.to))（\(corridorName(corridor))）" : "\(name(corridor.to)) (\(corridorName(corridor)))"
+        var shown = name(corridor.to)
+        if twins > 1, corridor.name != nil {
+            shown += isChinese ? "（\(corridorName(corridor))）" : " (\(corridorName(corridor)))"
+        }
+        return shown + plannedSuffix(corridor)
+    }
+
+    /// `（规划线路，2028年起投运）` / ` (planned, in service from 2028)` for a planned line, else nothing.
+    func plannedSuffix(_ corridor: CorridorFlow) -> String {
+        guard let year = corridor.plannedFrom else { return "" }
+        let words = t("corridor_planned", ["year": String(year)])
+        return isChinese ? "（\(words)）" : " (\(words))"
+    }
+
+    /// The corridors of the province in the dispatch of the grid's observed year, with the sentence that says so;
+    /// `nil` when that dispatch is not part of the edition.
+    func observedCorridorNode(_ province: ProvinceInput) -> TemplateValue? {
+        let shown = (input.observedCorridors ?? []).filter { $0.from == province.id || $0.to == province.id }
+        guard let first = shown.first else { return nil }
+        return .node([
+            "observedNote": .text(t("corridors_observed_note", ["year": String(first.flow.provenance.year)])),
+            "observedRows": .list(
+                shown.map { corridor in
+                    .node([
+                        "corridorFrom": .text(name(corridor.from)), "corridorTo": .text(corridorDestination(corridor)),
+                        "flow": figure(corridor.flow, name: "corridor-observed-\(corridor.id)", label: t("figure_flow")),
+                        "congestion": .text(corridor.congestion.map { NumberFormat.percent($0) } ?? "–"),
+                        "dispatchScenario": .list(corridor.scenario.map { [.text($0)] } ?? []),
+                    ])
+                }),
+        ])
+    }
+
+    /// The sentence under the corridor figures: the scenario and year of the dispatch they come from.
+    func corridorScenarioNote() -> String? {
+        guard let corridor = input.corridors.first, let scenario = input.dispatchScenario, input.scenarios.contains(scenario) else {
+            return nil
+        }
+        return t("corridors_scenario_note", ["scenario": scenarioName(scenario), "year": String(corridor.flow.provenance.year)])
     }
 
     /// A corridor's name as printed: `corridor_<id>` from the string tables (the Chinese names of the lines), else

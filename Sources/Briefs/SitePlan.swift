@@ -49,11 +49,15 @@ public struct SitePlan: Sendable {
     public var settings: SiteSettings
     /// Where places sit on the corridor map (from `Templates/map.yaml`).
     public var mapLayout: MapLayout
+    /// Every edition of the archive, newest first, with the figures that changed against the edition before it
+    /// (`EditionChanges.history`); the changelog page lists them.
+    public var changelog: [EditionChanges]
 
     public init(
         input: BriefInput, tables: [StringTable], rules: [BottleneckRule] = BottleneckRule.standard, settings: SiteSettings,
-        mapLayout: MapLayout = MapLayout()
+        mapLayout: MapLayout = MapLayout(), changelog: [EditionChanges] = []
     ) {
+        self.changelog = changelog
         self.input = input
         self.tables = tables
         self.rules = rules

@@ -2,15 +2,56 @@ import Diagnostics
 import ParallelWork
 import XMLSupport
 
-/// A file of the built site: its path inside the site and its bytes (UTF-8 text).
+/// A file of the built site: its path inside the site and its bytes — UTF-8 text, binary bytes (a zip), or an
+/// earlier edition's file already on disk that the publisher carries over unchanged.
 public struct SiteFile: Hashable, Sendable {
     public var path: String
+    /// The text of a text file (empty for the other kinds).
     public var contents: String
+    /// The bytes of a binary file; `nil` for text.
+    public var bytes: [UInt8]?
+    /// An archived file carried over from the published site: its absolute path there and its SHA-256.
+    public var carried: CarriedFile?
+
+    /// A file kept as it is from the published site (an earlier edition): where it is and its content hash.
+    public struct CarriedFile: Hashable, Sendable {
+        public var from: String
+        public var sha256: String
+
+        public init(from: String, sha256: String) {
+            self.from = from
+            self.sha256 = sha256
+        }
+    }
 
     public init(path: String, contents: String) {
         self.path = path
         self.contents = contents
     }
+
+    /// A text file (`bytes` nil) or a binary one.
+    public init(path: String, contents: String, bytes: [UInt8]?) {
+        self.path = path
+        self.contents = contents
+        self.bytes = bytes
+    }
+
+    /// A binary file.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        contents = ""
+        self.bytes = bytes
+    }
+
+    /// A file carried over unchanged from the published site.
+    public init(path: String, carried: CarriedFile) {
+        self.path = path
+        contents = ""
+        self.carried = carried
+    }
+
+    /// The bytes to write (not for carried files, which are linked or copied from where they are).
+    public var data: [UInt8] { bytes ?? Array(contents.utf8) }
 }
 
 /// Renders the pages of a `SitePlan` with the templates, then checks every output: XML briefs against

@@ -15,7 +15,7 @@ struct SourceCatalogReader {
         var sources: [String: SourceReference] = [:]
         for pair in pairs {
             guard let fields = reader.mapping(pair.value, what: "source '\(pair.key)'") else { continue }
-            reader.rejectUnknownKeys(fields, known: ["title", "url", "kind", "via", "licence"], in: "source '\(pair.key)'")
+            reader.rejectUnknownKeys(fields, known: DataSchema.sourceEntry.knownKeys, in: "source '\(pair.key)'")
             func node(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
             guard let title = reader.string(node("title"), what: "title of source '\(pair.key)'") else {
                 reader.diagnostics.error(

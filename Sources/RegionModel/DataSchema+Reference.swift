@@ -48,6 +48,11 @@ extension DataSchema {
             describes (a series entry's own `year`; a lever's years are the keys of its values; an agreement figure's `year`
             may be a span such as "2020-2022"; a split period of an agreement is a term and has no year).
 
+            ## Sources (`Regions/sources.yaml`)
+            """
+        out += "\n" + reference(sourceEntry)
+        out += """
+
             ## The grid (`Regions/grid/grid.yaml`, `Regions/grid/scenarios/<name>.yaml`)
 
             Tables that say "Provenance on the entry" take `source, ref, year, confidence, note` for all their numbers; a

@@ -82,6 +82,8 @@ public final class Publisher {
         var templates: TemplateSet?
         var input: BriefInput?
         var previous: SiteManifest?
+        /// The earlier editions kept in the published site.
+        var archive = EditionArchive()
         var pages: [PageSpec] = []
         var output: SiteBuilder.Output?
         var summary: PublishSummary?
@@ -148,6 +150,11 @@ public final class Publisher {
             context.templates = try TemplateSet.load(from: request.templatesDirectory, displayRoot: displayPath(request.templatesDirectory))
         } catch { diagnostics.absorb(error) }
         do { context.input = try loadInput() } catch { diagnostics.absorb(error) }
+        if let input = context.input {
+            do { context.archive = try EditionArchive.read(site: request.outDirectory, excluding: input.editionDate) } catch {
+                diagnostics.absorb(error)
+            }
+        }
         do { try diagnostics.failIfErrors() } catch { throw .badInput(step: "load", error) }
         let manifestURL = request.outDirectory.appendingPathComponent("manifest.json")
         if let data = FileManager.default.contents(atPath: manifestURL.path) {
@@ -165,12 +172,15 @@ public final class Publisher {
     }
 
     private func analyse(_ context: inout Context) throws(PublishError) {
-        do { context.pages = try builder(context.templates!).plan(context.input!) } catch { throw .badInput(step: "analyse", error) }
+        do { context.pages = try builder(context.templates!).plan(context.input!, archive: context.archive) } catch {
+            throw .badInput(step: "analyse", error)
+        }
     }
 
     private func render(_ context: inout Context) throws(PublishError) {
         do {
-            context.output = try builder(context.templates!).build(context.input!, pages: context.pages, previous: context.previous)
+            context.output = try builder(context.templates!).build(
+                context.input!, pages: context.pages, previous: context.previous, archive: context.archive)
         } catch {
             throw .badInput(step: "render", error)
         }
@@ -202,7 +212,14 @@ public final class Publisher {
                 }
                 let url = staging.appendingPathComponent(file.path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
+                if let carried = file.carried {
+                    // An earlier edition's file, never rewritten: a hard link to it (a copy across file systems).
+                    do { try fm.linkItem(atPath: carried.from, toPath: url.path) } catch {
+                        try fm.copyItem(atPath: carried.from, toPath: url.path)
+                    }
+                } else {
+                    try Data(file.data).write(to: url)
+                }
             }
         } catch let error as PublishIOError {
             throw .io(step: "stage", error)

@@ -36,6 +36,9 @@ struct PublishCommand: ParsableCommand {
     @Option(name: .long, help: "Publish from a BriefInput JSON file instead of computing from --regions.")
     var input: String?
 
+    @Option(name: .long, help: "The edition's date YYYY-MM-DD (default: editionDate in the site settings, else SOURCE_DATE_EPOCH).")
+    var edition: String?
+
     @Option(name: .long, help: "Seconds to wait for another publish to finish (0: exit at once).")
     var wait: Double = 0
 
@@ -47,11 +50,17 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let settings: SiteSettings
+        var settings: SiteSettings
         do {
             settings = try SiteSettings.load(from: URL(fileURLWithPath: site), displayPath: site)
         } catch {
             throw CommandFailure.badInput(error)
+        }
+        if let edition {
+            guard EditionArchive.isDate(edition) else {
+                throw ValidationError("--edition '\(edition)' is not a date YYYY-MM-DD (e.g. --edition 2026-12-15)")
+            }
+            settings.editionDate = edition
         }
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
         let request = PublishRequest(

@@ -144,10 +144,10 @@ enum VisibleText {
 }
 
 /// Runs of Latin letters in Chinese text that are not on the allowlist: units (CO2, TWh, MW, GW, kWh), terms
-/// official Chinese documents write in Latin letters (GDP, CCUS), format and product names (XML, Atom, yrdplan),
+/// official Chinese documents write in Latin letters (GDP, CCUS), format and product names (XML, CSV, JSON, Atom, yrdplan),
 /// document ids (`bsh-013`), URLs, URNs and file names.
 enum LatinRuns {
-    static let allowed: Set<String> = ["CO2", "TWh", "MW", "GW", "kWh", "GDP", "CCUS", "XML", "Atom", "yrdplan"]
+    static let allowed: Set<String> = ["CO2", "TWh", "MW", "GW", "kWh", "GDP", "CCUS", "XML", "CSV", "JSON", "Atom", "yrdplan"]
 
     static func outsideAllowlist(in text: String) -> [String] {
         let cleaned = text.replacingOccurrences(

@@ -40,7 +40,7 @@ import YrdplanTestSupport
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(
-            lines.first?.hasPrefix("yrdplan publish: published _site: 36 files (35 added, 0 changed, 0 removed), 30 pages, 8 briefs")
+            lines.first?.hasPrefix("yrdplan publish: published _site: 103 files (102 added, 0 changed, 0 removed), 32 pages, 8 briefs")
                 == true)
     }
 
