@@ -166,6 +166,9 @@ extension BriefInput {
         fund.forEach {
             add($0.contribution.provenance); add($0.benefit.provenance)
         }
+        for label in (scenarioLabels ?? [:]).values {
+            for targets in (label.targets ?? [:]).values { targets.forEach { add($0.provenance) } }
+        }
         for deal in relocations ?? [] {
             add(deal.splitProvenance)
             deal.npv.keys.sorted().forEach { add(deal.npv[$0]!.provenance) }
