@@ -87,6 +87,21 @@ public struct GoalSeekResult: Hashable, Sendable, Codable {
     public var resolution: Double
     public var provinces: [ProvinceGoal]
 
+    public init(
+        targetYear: Int, probability: Double, from: String, toward: String, firstYear: Int, draws: Int, seed: UInt64,
+        resolution: Double, provinces: [ProvinceGoal]
+    ) {
+        self.targetYear = targetYear
+        self.probability = probability
+        self.from = from
+        self.toward = toward
+        self.firstYear = firstYear
+        self.draws = draws
+        self.seed = seed
+        self.resolution = resolution
+        self.provinces = provinces
+    }
+
     /// The goal of one province.
     public func goal(_ province: String) -> ProvinceGoal? { provinces.first { $0.province == province } }
 }
