@@ -93,6 +93,7 @@ extension PageBuilder {
                     "pAnnounced": .text(NumberFormat.machine(goal.announcedProbability)),
                     "pRequired": .text(NumberFormat.machine(goal.requiredProbability)),
                     "leverTables": .list(rows.isEmpty ? [] : [table.node]),
+                    "notInPlanNotes": .list(goal.levers.contains { !$0.inPlan } ? [.text(t("actions_not_in_plan_note"))] : []),
                     "leverGaps": .list(
                         goal.levers.map { gap in
                             .node([
@@ -146,7 +147,7 @@ extension PageBuilder {
         if let amended = action.amendedNet {
             figures.append(figure(amended, name: "deal-\(action.agreement)-amended-net", label: t("deal_amended_label")))
         }
-        if let payment = action.sidePayment {
+        if let payment = action.sidePayment, abs(payment.value) >= 0.005 {
             figures.append(figure(payment, name: "deal-\(action.agreement)-side-payment", label: t("deal_payment_label")))
         }
         return .node([
