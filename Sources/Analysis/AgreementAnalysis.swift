@@ -52,7 +52,9 @@ public enum AgreementAnalysis {
                             basis: "every coalition dispatched on \(grid.displayRoot), scenario '\(scenario)'",
                             year: grid.effectiveYear(scenario: scenario))
                         figures.allocation = allocation
-                        figures.pooled = pooledDeal(outcome, checkable: checkable, id: pooled.id, rule: ruleID(pooled.rule), citation: allocation.provenance) { model.province($0)?.name.zh ?? $0 }
+                        figures.pooled = pooledDeal(
+                            outcome, checkable: checkable, id: pooled.id, rule: ruleID(pooled.rule), citation: allocation.provenance
+                        ) { model.province($0)?.name.zh ?? $0 }
                         figures.actions += try actions(agreement, checkable: checkable, citation: allocation.provenance)
                     } else {
                         figures.allocation = try comparison(

@@ -45,7 +45,8 @@ extension BriefInput {
                     return ScenarioTarget(
                         texts: ["en": target.text.en, "zh-CN": target.text.zh],
                         provenance: Citation(
-                            sourceKey: key.replacingOccurrences(of: "_", with: "-"), source: "\(title)\(reference); target named in \(file)",
+                            sourceKey: key.replacingOccurrences(of: "_", with: "-"),
+                            source: "\(title)\(reference); target named in \(file)",
                             year: target.provenance.years?.lowerBound ?? 0, confidence: target.provenance.confidence,
                             note: target.provenance.note))
                 }

@@ -112,7 +112,9 @@ extension AgreementAnalysis {
         func net(_ values: [Double], _ i: Int) -> Figure { Figure(values[i], unit: outcome.unit, citation) }
         guard !failing.isEmpty else {
             return outcome.parties.indices.map {
-                DealAction(province: outcome.parties[$0], agreement: agreement.id, agreementKind: kind, kind: .sign, net: net(outcome.allocation, $0))
+                DealAction(
+                    province: outcome.parties[$0], agreement: agreement.id, agreementKind: kind, kind: .sign,
+                    net: net(outcome.allocation, $0))
             }
         }
         let design: DealDesign
@@ -153,7 +155,8 @@ extension AgreementAnalysis {
             Figure(
                 f.value, unit: f.unit.symbol,
                 Citation(
-                    sourceKey: "agreement-\(agreement.id)-plant", source: "plant figures of \(path)", year: f.provenance.years?.upperBound ?? 0,
+                    sourceKey: "agreement-\(agreement.id)-plant", source: "plant figures of \(path)",
+                    year: f.provenance.years?.upperBound ?? 0,
                     confidence: f.confidence, note: f.provenance.note ?? "see \(what) in \(path)"))
         }
         let pairs: [(String, AgreementFigure, AgreementFigure)] = [

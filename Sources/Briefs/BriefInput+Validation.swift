@@ -174,7 +174,9 @@ extension BriefInput {
         }
         pooled.map { add($0.total.provenance) }
         for deal in relocations ?? [] {
-            (deal.moves ?? []).forEach { add($0.before.provenance); add($0.after.provenance) }
+            (deal.moves ?? []).forEach {
+                add($0.before.provenance); add($0.after.provenance)
+            }
             add(deal.splitProvenance)
             deal.npv.keys.sorted().forEach { add(deal.npv[$0]!.provenance) }
         }

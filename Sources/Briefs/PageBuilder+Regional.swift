@@ -47,7 +47,9 @@ extension PageBuilder {
                 regionSection(
                     id: "rules", heading: t("rules_heading"),
                     paragraphs: allocation.rules.map {
-                        t("rule_explained", ["rule": t(StringKey.for(.rule, id: $0)), "meaning": t(StringKey.for(.rule, id: $0, suffix: "meaning"))])
+                        t(
+                            "rule_explained",
+                            ["rule": t(StringKey.for(.rule, id: $0)), "meaning": t(StringKey.for(.rule, id: $0, suffix: "meaning"))])
                     }))
         }
         for deal in input.relocations ?? [] {
@@ -59,10 +61,15 @@ extension PageBuilder {
                     paragraphs: [
                         t(
                             "relocation_deal",
-                            ["title": title, "origin": name(deal.origin), "destination": name(deal.destination), "years": String(deal.horizonYears)])
+                            [
+                                "title": title, "origin": name(deal.origin), "destination": name(deal.destination),
+                                "years": String(deal.horizonYears),
+                            ])
                     ],
                     figures: parties.compactMap { party in
-                        deal.npv[party].map { figure($0, name: "relocation-npv-\(party)", label: t("relocation_npv", ["province": name(party)])) }
+                        deal.npv[party].map {
+                            figure($0, name: "relocation-npv-\(party)", label: t("relocation_npv", ["province": name(party)]))
+                        }
                     },
                     tables: movesTable(deal), checks: deal.checks, actions: actionNodes(agreement: deal.id)))
         }
@@ -71,7 +78,8 @@ extension PageBuilder {
             funds.append(action.agreement)
         }
         for fund in funds {
-            sections.append(regionSection(id: fund, heading: t("agreement_joint_fund"), paragraphs: [], actions: actionNodes(agreement: fund)))
+            sections.append(
+                regionSection(id: fund, heading: t("agreement_joint_fund"), paragraphs: [], actions: actionNodes(agreement: fund)))
         }
         return sections
     }

@@ -20,7 +20,8 @@ struct ScenarioFileReader {
 
     mutating func read() -> Scenario? {
         guard let root = reader.file.root, let pairs = reader.mapping(root, what: "a scenario file") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: ["name", "title", "summary", "horizon", "levers", "provinces", "targets"], in: "the scenario file")
+        reader.rejectUnknownKeys(
+            pairs, known: ["name", "title", "summary", "horizon", "levers", "provinces", "targets"], in: "the scenario file")
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
         let top = reader.location(root)
         for key in ["name", "title", "horizon", "levers"] where node(key) == nil {
@@ -90,7 +91,8 @@ struct ScenarioFileReader {
             let en = pairs.first { $0.key == "en" }.flatMap { reader.string($0.value, what: "\(what).en") }
             let zh = pairs.first { $0.key == "zh" }.flatMap { reader.string($0.value, what: "\(what).zh") }
             if en == nil || zh == nil {
-                reader.diagnostics.error(at: reader.location(item), "a target of \(what) needs both 'en' and 'zh'", fix: "write `{en: …, zh: …}`")
+                reader.diagnostics.error(
+                    at: reader.location(item), "a target of \(what) needs both 'en' and 'zh'", fix: "write `{en: …, zh: …}`")
             }
             let provenance = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable)
                 .read(pairs, of: item, what: "a target of \(what)", year: .single, reader: &reader)

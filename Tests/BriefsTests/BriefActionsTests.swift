@@ -75,7 +75,9 @@ import YrdplanTestSupport
         let xml = try Self.page(files, "en/shanghai.xml")
         #expect(xml.contains("peakYearP5=\"2028\" peakYearMedian=\"2029\" peakYearP95=\"2033\""))
         #expect(xml.contains("status=\"reachable\" weight=\"0.25\" pAnnounced=\"0.62\" pRequired=\"0.91\""))
-        #expect(xml.contains("<lever id=\"ccus_capture\" unit=\"Mt CO2\" year=\"2030\" announced=\"0\" required=\"1.5\" gap=\"1.5\" inPlan=\"false\"/>"))
+        #expect(
+            xml.contains(
+                "<lever id=\"ccus_capture\" unit=\"Mt CO2\" year=\"2030\" announced=\"0\" required=\"1.5\" gap=\"1.5\" inPlan=\"false\"/>"))
         #expect(xml.contains("<deal agreement=\"relocation-x\" kind=\"relocation\" action=\"renegotiate\">"))
         #expect(xml.contains("<shareChange stream=\"tax\" fromYear=\"1\" toYear=\"10\" before=\"0.5\" after=\"0.961\"/>"))
 
@@ -111,7 +113,9 @@ import YrdplanTestSupport
                 for format in ["html", "xml"] {
                     let text = XMLEscapes.unescaped(try Self.page(files, "\(language)/\(province).\(format)"))
                     for target in targets where target.province != province {
-                        #expect(!text.contains(target.text), "\(language)/\(province).\(format) names \(target.province)'s target '\(target.text)'")
+                        #expect(
+                            !text.contains(target.text),
+                            "\(language)/\(province).\(format) names \(target.province)'s target '\(target.text)'")
                         checked += 1
                     }
                 }
