@@ -57,9 +57,14 @@ public enum AgreementAnalysis {
                         ) { model.province($0)?.name.zh ?? $0 }
                         figures.actions += try actions(agreement, checkable: checkable, citation: allocation.provenance)
                     } else {
-                        figures.allocation = try comparison(
-                            pooled.evaluate(), id: pooled.id, path: path, basis: "the agreement's coalition cost table",
-                            year: try year())
+                        let outcome = try pooled.evaluate()
+                        let allocation = try comparison(
+                            outcome, id: pooled.id, path: path, basis: "the agreement's coalition cost table", year: try year())
+                        figures.allocation = allocation
+                        figures.pooled = pooledDeal(
+                            outcome, checkable: pooled, id: pooled.id, rule: ruleID(pooled.rule), citation: allocation.provenance
+                        ) { model.province($0)?.name.zh ?? $0 }
+                        figures.actions += try actions(agreement, checkable: pooled, citation: allocation.provenance)
                     }
                 case .jointFund(let joint):
                     figures.fund = positions(try joint.evaluate(), path: path, year: try year())

@@ -31,6 +31,9 @@ extension PageBuilder {
     /// and the joint fund's actions.
     func dealSections() -> [TemplateValue] {
         var sections: [TemplateValue] = []
+        if let net = netPositionTable() {
+            sections.append(regionSection(id: "net-positions", heading: t("net_positions_heading"), paragraphs: [], tables: [net]))
+        }
         if let pooled = input.pooled {
             let shares = input.provinces.compactMap { p in
                 pooled.shares[p.id].map { figure($0, name: "pooled-share-\(p.id)", label: t("pooled_share", ["province": name(p.id)])) }
@@ -82,6 +85,27 @@ extension PageBuilder {
                 regionSection(id: fund, heading: t("agreement_joint_fund"), paragraphs: [], actions: actionNodes(agreement: fund)))
         }
         return sections
+    }
+
+    /// Each province's net position under each agreement as written, and the action the checks call for: one row per
+    /// province, one column per agreement, every cell with its unit.
+    func netPositionTable() -> TemplateValue? {
+        let actions = input.dealActions ?? []
+        var agreements: [DealAction] = []
+        for action in actions where !agreements.contains(where: { $0.agreement == action.agreement }) { agreements.append(action) }
+        guard !agreements.isEmpty else { return nil }
+        let rows = input.provinces.map { province -> [String] in
+            [name(province.id)]
+                + agreements.map { agreement in
+                    guard let mine = actions.first(where: { $0.agreement == agreement.agreement && $0.province == province.id }),
+                        let net = mine.net
+                    else { return "–" }
+                    return amount(net.value, unit: net.unit) + " · " + t(StringKey.for(.deal, id: mine.kind.rawValue, suffix: "label"))
+                }
+        }
+        return DataTable(
+            caption: t("net_positions_caption"), columns: [t("col_province")] + agreements.map(agreementName), rows: rows
+        ).node
     }
 
     /// Each party's action on one agreement, with the province named.
