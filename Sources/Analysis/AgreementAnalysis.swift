@@ -10,6 +10,10 @@ public struct AgreementFigures: Sendable {
     public var allocation: AllocationComparison?
     public var fund: [FundPosition]
     public var relocations: [RelocationDeal]
+    /// What each province should do about each agreement.
+    public var actions: [DealAction] = []
+    /// The pooled-dispatch agreement in full.
+    public var pooled: PooledDeal?
 }
 
 /// Evaluates the agreements of a `RegionalModel` into brief figures with their provenance.
@@ -41,20 +45,39 @@ public enum AgreementAnalysis {
                     if let scenario = pooled.dispatchScenario, let grid = model.grid {
                         let network: GridNetwork
                         do { network = try grid.network(scenario: scenario) } catch { throw AnalysisFailure.badInput(error) }
-                        figures.allocation = try comparison(
-                            GridPooledDispatch(agreement: pooled, network: network).evaluate(), id: pooled.id, path: path,
+                        let checkable = GridPooledDispatch(agreement: pooled, network: network)
+                        let outcome = try checkable.evaluate()
+                        let allocation = try comparison(
+                            outcome, id: pooled.id, path: path,
                             basis: "every coalition dispatched on \(grid.displayRoot), scenario '\(scenario)'",
                             year: grid.effectiveYear(scenario: scenario))
+                        figures.allocation = allocation
+                        figures.pooled = pooledDeal(
+                            outcome, checkable: checkable, id: pooled.id, rule: ruleID(pooled.rule), citation: allocation.provenance
+                        ) { model.province($0)?.name.zh ?? $0 }
+                        figures.actions += try actions(agreement, checkable: checkable, citation: allocation.provenance)
                     } else {
-                        figures.allocation = try comparison(
-                            pooled.evaluate(), id: pooled.id, path: path, basis: "the agreement's coalition cost table",
-                            year: try year())
+                        let outcome = try pooled.evaluate()
+                        let allocation = try comparison(
+                            outcome, id: pooled.id, path: path, basis: "the agreement's coalition cost table", year: try year())
+                        figures.allocation = allocation
+                        figures.pooled = pooledDeal(
+                            outcome, checkable: pooled, id: pooled.id, rule: ruleID(pooled.rule), citation: allocation.provenance
+                        ) { model.province($0)?.name.zh ?? $0 }
+                        figures.actions += try actions(agreement, checkable: pooled, citation: allocation.provenance)
                     }
                 case .jointFund(let joint):
                     figures.fund = positions(try joint.evaluate(), path: path, year: try year())
+                    if let citation = figures.fund.first?.contribution.provenance {
+                        figures.actions += try actions(agreement, checkable: joint, citation: citation)
+                    }
                 case .relocation(let relocation):
-                    figures.relocations.append(
-                        try deal(relocation, path: path, year: try year()) { model.province($0)?.name.zh ?? $0 })
+                    var evaluated = try deal(relocation, path: path, year: try year()) { model.province($0)?.name.zh ?? $0 }
+                    evaluated.moves = moves(relocation, path: path)
+                    figures.relocations.append(evaluated)
+                    if let citation = evaluated.npv.values.first?.provenance {
+                        figures.actions += try actions(agreement, checkable: relocation, citation: citation)
+                    }
                 }
             } catch let failure as AnalysisFailure {
                 diagnostics.absorb(failure.diagnostics)
@@ -104,6 +127,32 @@ public enum AgreementAnalysis {
             id: agreement.id, title: agreement.title, origin: agreement.origin, destination: agreement.destination,
             horizonYears: agreement.horizonYears, splits: rows, splitProvenance: splitCitation, npv: npv,
             checks: results.map {
+                RuleCheckResult(
+                    property: $0.property.name, held: $0.held, counterexample: $0.counterexample,
+                    counterexampleZh: $0.example?.rendered(in: .zhCN, name: chineseName))
+            })
+    }
+
+    /// A pooled rule's id as the string tables name rules.
+    static func ruleID(_ rule: PooledSharingRule) -> String {
+        switch rule {
+        case .shapley: "shapley"
+        case .nucleolus: "nucleolus"
+        case .equal: "equal"
+        case .proportional: "proportional"
+        }
+    }
+
+    /// The pooled deal: the total, each share under the agreed rule and every check with its counterexample.
+    static func pooledDeal(
+        _ outcome: AgreementOutcome, checkable: some CheckableAgreement, id: String, rule: String, citation: Citation,
+        chineseName: (String) -> String
+    ) -> PooledDeal {
+        var shares: [String: Figure] = [:]
+        for (i, party) in outcome.parties.enumerated() { shares[party] = Figure(outcome.allocation[i], unit: outcome.unit, citation) }
+        return PooledDeal(
+            id: id, rule: rule, total: Figure(outcome.allocation.reduce(0, +), unit: outcome.unit, citation), shares: shares,
+            checks: RuleChecker.check(checkable).map {
                 RuleCheckResult(
                     property: $0.property.name, held: $0.held, counterexample: $0.counterexample,
                     counterexampleZh: $0.example?.rendered(in: .zhCN, name: chineseName))

@@ -33,6 +33,26 @@ extension BriefInput {
                 names: ["en": s.title.en, "zh-CN": s.title.zh], summaries: ["en": s.summary.en, "zh-CN": s.summary.zh])
         }
         let mapper = ModelMapper(model: model, regionsPath: regionsPath)
+        for outlook in ordered where !outlook.scenario.targets.isEmpty {
+            let s = outlook.scenario
+            let file = "\(regionsPath)/scenarios/\(s.name).yaml"
+            var byProvince: [String: [ScenarioTarget]] = [:]
+            for (region, targets) in s.targets {
+                byProvince[region.rawValue] = targets.map { target in
+                    let key = target.provenance.source
+                    let title = model.sources[key]?.title ?? key
+                    let reference = target.provenance.reference.map { ", \($0)" } ?? ""
+                    return ScenarioTarget(
+                        texts: ["en": target.text.en, "zh-CN": target.text.zh],
+                        provenance: Citation(
+                            sourceKey: key.replacingOccurrences(of: "_", with: "-"),
+                            source: "\(title)\(reference); target named in \(file)",
+                            year: target.provenance.years?.lowerBound ?? 0, confidence: target.provenance.confidence,
+                            note: target.provenance.note))
+                }
+            }
+            labels[s.name]?.targets = byProvince
+        }
         let provinces = model.provinces.compactMap { province in
             mapper.province(province, trajectories: ordered.compactMap { $0.trajectory(province.id.rawValue) })
         }

@@ -75,6 +75,8 @@ public struct ScenarioTrajectory: Hashable, Sendable, Codable {
     /// Whether the trajectory peaks by 2030 (`Pathways.Trajectory.verdict`, the one rule for it).
     public var verdict: PeakVerdict
     public var provenance: Citation
+    /// How the peak year spreads over the seeded Monte Carlo (`UncertaintyAnalysis`); `nil` when not run.
+    public var spread: PeakSpread?
 
     /// A trajectory; `verdict` defaults to the rule applied to `peak` (no peak: still rising at the horizon).
     public init(
@@ -99,6 +101,31 @@ public struct ScenarioTrajectory: Hashable, Sendable, Codable {
             peakAtFirstYear: try container.decodeIfPresent(Bool.self, forKey: .peakAtFirstYear),
             verdict: try container.decodeIfPresent(PeakVerdict.self, forKey: .verdict),
             provenance: try container.decode(Citation.self, forKey: .provenance))
+        spread = try container.decodeIfPresent(PeakSpread.self, forKey: .spread)
+    }
+}
+
+/// The peak year's spread over the Monte Carlo draws: nearest-rank 5 %, 50 % and 95 % (`nil` = a draw still rising
+/// at the horizon) and the share of draws that peak by 2030 (`PeakDistribution`).
+public struct PeakSpread: Hashable, Sendable, Codable {
+    public var draws: Int
+    public var seed: UInt64
+    public var p5: Int?
+    public var median: Int?
+    public var p95: Int?
+    /// P(peak year ≤ 2030).
+    public var pBy2030: Double
+    /// The share of draws still rising at the horizon.
+    public var pNoPeak: Double
+
+    public init(draws: Int, seed: UInt64, p5: Int?, median: Int?, p95: Int?, pBy2030: Double, pNoPeak: Double) {
+        self.draws = draws
+        self.seed = seed
+        self.p5 = p5
+        self.median = median
+        self.p95 = p95
+        self.pBy2030 = pBy2030
+        self.pNoPeak = pNoPeak
     }
 }
 
@@ -316,6 +343,8 @@ public struct RelocationDeal: Hashable, Sendable, Codable {
     /// NPV per party relative to no move, keyed by province id.
     public var npv: [String: Figure]
     public var checks: [RuleCheckResult]
+    /// What the relocation moves per year (CO2, GDP, jobs, tax), before and after; `nil` when not computed.
+    public var moves: [RelocationMove]?
 
     public init(
         id: String, title: String, origin: String, destination: String, horizonYears: Int, splits: [SplitRow],
@@ -362,6 +391,14 @@ public struct BriefInput: Hashable, Sendable, Codable {
     /// The sources that state their own terms of reuse (`licence:` in `Regions/sources.yaml`), by source key; empty
     /// when none does, `nil` when not known (an input made elsewhere).
     public var sourceTerms: [SourceTerms]?
+    /// What each province must do to peak by the target year with the asked probability (`GoalSeekAnalysis`);
+    /// `nil` when not computed.
+    public var goal: GoalSeekResult?
+    /// What each province should do about each agreement (sign, renegotiate with the designed amendment, refuse);
+    /// `nil` when not computed.
+    public var dealActions: [DealAction]?
+    /// The pooled-dispatch agreement in full (total saving, each share, the checks); `nil` when not computed.
+    public var pooled: PooledDeal?
 
     public init(
         editionDate: String, scenarios: [String], headlineScenario: String, provinces: [ProvinceInput],
@@ -400,10 +437,23 @@ public struct SourceTerms: Hashable, Sendable, Codable {
 public struct ScenarioLabel: Hashable, Sendable, Codable {
     public var names: [String: String]
     public var summaries: [String: String]
+    /// Each province's named targets under the scenario, by province id (from the scenario file's `targets`).
+    public var targets: [String: [ScenarioTarget]]?
 
     public init(names: [String: String], summaries: [String: String]) {
         self.names = names
         self.summaries = summaries
+    }
+}
+
+/// A province's named target in each language (`zh-CN`, `en`) with its source.
+public struct ScenarioTarget: Hashable, Sendable, Codable {
+    public var texts: [String: String]
+    public var provenance: Citation
+
+    public init(texts: [String: String], provenance: Citation) {
+        self.texts = texts
+        self.provenance = provenance
     }
 }
 

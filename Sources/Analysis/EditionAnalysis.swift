@@ -16,8 +16,19 @@ public struct Edition: Sendable {
 /// scenario's grid (labelled with that scenario's year), and the agreements — the dispatch and agreement solves
 /// run beside the projections.
 public enum EditionAnalysis {
-    /// The edition dated `editionDate` (from Reports/site.yaml or SOURCE_DATE_EPOCH, never the clock).
-    public static func make(model: RegionalModel, editionDate: String) throws(AnalysisFailure) -> Edition {
+    /// The scenario whose levers the announced plan (the headline scenario) moves toward in the actions' goal seek.
+    public static let goalToward = "accelerated"
+    /// The actions' goal: peak by this year …
+    public static let goalYear = PeakVerdict.deadline
+    /// … with at least this probability over the Monte Carlo.
+    public static let goalProbability = 0.9
+
+    /// The edition dated `editionDate` (from Reports/site.yaml or SOURCE_DATE_EPOCH, never the clock). Verdicts carry
+    /// the peak-year spread over `draws` seeded draws (as `yrdplan project`), and the actions the goal seek over as many
+    /// (`draws: 0` leaves both out).
+    public static func make(
+        model: RegionalModel, editionDate: String, draws: Int = UncertaintyAnalysis.defaultDraws, seed: UInt64 = 1
+    ) throws(AnalysisFailure) -> Edition {
         let names = model.scenarios.map(\.name)
         let headline = names.contains(BriefInput.preferredHeadline) ? BriefInput.preferredHeadline : (names.first ?? "baseline")
         typealias Solved = (
@@ -72,9 +83,19 @@ public enum EditionAnalysis {
             input.allocation = figures.allocation
             input.fund = figures.fund
             input.relocations = figures.relocations.isEmpty ? nil : figures.relocations
+            input.dealActions = figures.actions
+            input.pooled = figures.pooled
         case .failure(let failure): diagnostics.absorb(failure.diagnostics)
         }
         do { try diagnostics.failIfErrors() } catch { throw .badInput(error) }
+        if draws > 0 {
+            let spreads = try UncertaintyAnalysis.run(model, scenarios: model.scenarios, draws: draws, seed: seed)
+            input.attach(spreads)
+            if let from = model.scenario(input.headlineScenario), let toward = model.scenario(goalToward), from.name != toward.name {
+                input.goal = try GoalSeekAnalysis.run(
+                    model, from: from, toward: toward, targetYear: goalYear, probability: goalProbability, draws: draws, seed: seed)
+            }
+        }
         return Edition(input: input, outlooks: outlooks)
     }
 
@@ -105,5 +126,25 @@ public enum EditionAnalysis {
         return DispatchFigures(
             corridors: BriefInput.corridors(dispatch, gridPath: grid.displayRoot, plannedFrom: plannedLines(grid, scenario: gridScenario)),
             importFactors: BriefInput.importFactors(dispatch, gridPath: grid.displayRoot))
+    }
+}
+
+extension BriefInput {
+    /// Puts each scenario's peak-year spread beside the trajectory it belongs to (provinces and the delta).
+    mutating func attach(_ uncertainty: [OutlookUncertainty]) {
+        func spread(_ scenario: String, _ region: String) -> PeakSpread? {
+            guard let u = uncertainty.first(where: { $0.scenario == scenario }), let d = u.distributions[region] else { return nil }
+            return PeakSpread(
+                draws: d.draws, seed: u.seed, p5: d.peakYearP5, median: d.peakYearMedian, p95: d.peakYearP95, pBy2030: d.pPeakBy2030,
+                pNoPeak: d.pNoPeak)
+        }
+        for p in provinces.indices {
+            for t in provinces[p].trajectories.indices {
+                provinces[p].trajectories[t].spread = spread(provinces[p].trajectories[t].scenario, provinces[p].id)
+            }
+        }
+        for t in regionTrajectories.indices {
+            regionTrajectories[t].spread = spread(regionTrajectories[t].scenario, RegionalOutlook.deltaID.rawValue)
+        }
     }
 }

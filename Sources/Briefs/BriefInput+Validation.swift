@@ -166,7 +166,17 @@ extension BriefInput {
         fund.forEach {
             add($0.contribution.provenance); add($0.benefit.provenance)
         }
+        for label in (scenarioLabels ?? [:]).values {
+            for targets in (label.targets ?? [:]).values { targets.forEach { add($0.provenance) } }
+        }
+        for action in dealActions ?? [] {
+            [action.net, action.amendedNet, action.sidePayment].compactMap { $0?.provenance }.forEach(add)
+        }
+        pooled.map { add($0.total.provenance) }
         for deal in relocations ?? [] {
+            (deal.moves ?? []).forEach {
+                add($0.before.provenance); add($0.after.provenance)
+            }
             add(deal.splitProvenance)
             deal.npv.keys.sorted().forEach { add(deal.npv[$0]!.provenance) }
         }

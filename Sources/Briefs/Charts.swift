@@ -13,7 +13,7 @@ public struct DataTable: Hashable, Sendable {
 
     /// `num` for a number (kept on one line, so a narrow table scrolls rather than breaking figures), else `text`.
     static func cellClass(_ value: String) -> String {
-        value.count <= 16 && value.allSatisfy({ $0.isNumber || ",.%−-–≤ ".contains($0) }) ? "num" : "text"
+        value.count <= 16 && value.allSatisfy({ $0.isNumber || ",.%−-–≤+ ".contains($0) }) ? "num" : "text"
     }
 
     /// The table as a template node (`caption`, `columns`, `rows` with `head` and `cells`).

@@ -46,6 +46,7 @@ public struct DisplayUnit: Hashable, Sendable {
         case "GW": return DisplayUnit(label: "万千瓦", factor: 100)
         case "MW": return DisplayUnit(label: "万千瓦", factor: 0.01)
         case "t CO2/MWh", "kg CO2/kWh": return DisplayUnit(label: "千克二氧化碳/千瓦时")
+        case "jobs": return DisplayUnit(label: "个岗位")
         default: break
         }
         let words: [(String, String)] = [

@@ -36,10 +36,24 @@ extension PageBuilder {
         c["htmlHref"] = .text("\(province.id).html")
         c["briefHeading"] = .text(t("brief_title", ["province": provinceName]))
         if let (verdict, text) = verdict(province) {
+            let spread = headline(province)?.spread
+            func year(_ y: Int?) -> TemplateValue { .text(y.map(String.init) ?? "") }
             c["verdicts"] = .list([
                 .node([
                     "verdictText": .text(text), "verdictClass": .text(verdict.rawValue),
                     "verdictStyle": .text(headline(province).map(verdictStyle) ?? verdict.rawValue),
+                    "spreadTexts": .list(headline(province).flatMap(spreadText).map { [.text($0)] } ?? []),
+                    "spreads": .list(
+                        spread.map { s in
+                            [
+                                .node([
+                                    "draws": .text(String(s.draws)), "seed": .text(String(s.seed)),
+                                    "pBy2030": .text(NumberFormat.machine(s.pBy2030)), "pNoPeak": .text(NumberFormat.machine(s.pNoPeak)),
+                                    "hasP5": .flag(s.p5 != nil), "p5": year(s.p5), "hasMedian": .flag(s.median != nil),
+                                    "median": year(s.median), "hasP95": .flag(s.p95 != nil), "p95": year(s.p95),
+                                ])
+                            ]
+                        } ?? []),
                 ])
             ])
         } else {
@@ -170,8 +184,24 @@ extension PageBuilder {
             trajectories.compactMap { trajectory in
                 let key = StringKey.for(.scenario, id: trajectory.scenario, suffix: "levers")
                 let summary = input.scenarioLabels?[trajectory.scenario]?.summaries[t.language] ?? (t.has(key) ? t(key) : nil)
-                return summary.map { .node(["leverScenario": .text(scenarioName(trajectory.scenario)), "leverText": .text($0)]) }
+                let targets = input.scenarioLabels?[trajectory.scenario]?.targets?[province.id] ?? []
+                return summary.map {
+                    .node([
+                        "leverScenario": .text(scenarioName(trajectory.scenario)), "leverScenarioId": .text(trajectory.scenario),
+                        "leverText": .text($0),
+                        "hasTargets": .flag(!targets.isEmpty),
+                        "targetsIntro": .text(t("targets_intro", ["province": provinceName])),
+                        "targets": .list(
+                            targets.map { target in
+                                .node([
+                                    "targetText": .text(target.texts[t.language] ?? target.texts["en"] ?? ""),
+                                    "provenance": provenanceNode(target.provenance),
+                                ])
+                            }),
+                    ])
+                }
             })
+        c.merge(actionsContext(province))
 
         // Regional coordination: only what the model computed.
         let provinceCorridors = input.corridors.filter { $0.to == province.id || $0.from == province.id }
@@ -205,6 +235,7 @@ extension PageBuilder {
         let deals = (input.relocations ?? []).filter { $0.origin == province.id || $0.destination == province.id }
         c["relocations"] = .list(deals.map(relocationNode))
         c["hasRelocations"] = .flag(!deals.isEmpty)
+        c["pooledDeals"] = .list(input.pooled?.shares[province.id] != nil ? pooledNode(highlight: province.id) : [])
         var missing: [TemplateValue] = []
         if input.relocations == nil {
             missing.append(.text(t("not_computed_relocation")))
@@ -227,10 +258,25 @@ extension PageBuilder {
             + (input.allocation.map { [$0.provenance] } ?? [])
             + (fund.map { [$0.contribution.provenance, $0.benefit.provenance] } ?? [])
             + deals.flatMap({ deal in [deal.splitProvenance] + deal.npv.keys.sorted().map { deal.npv[$0]!.provenance } })
+            + actionProvenances(province, deals: deals, trajectories: trajectories)
         where cited[p.sourceKey] == nil {
             cited[p.sourceKey] = p
         }
         c["sources"] = .list(cited.values.sorted { $0.sourceKey < $1.sourceKey }.map(provenanceNode))
         return c
+    }
+
+    /// The citations of what the actions, the named targets, the moves and the pooled deal show in a brief.
+    func actionProvenances(_ province: ProvinceInput, deals: [RelocationDeal], trajectories: [ScenarioTrajectory]) -> [Citation] {
+        var cited: [Citation] = []
+        for deal in deals { for move in deal.moves ?? [] { cited += [move.before.provenance, move.after.provenance] } }
+        for trajectory in trajectories {
+            cited += input.scenarioLabels?[trajectory.scenario]?.targets?[province.id]?.map(\.provenance) ?? []
+        }
+        for action in input.dealActions ?? [] where action.province == province.id {
+            cited += [action.net, action.amendedNet, action.sidePayment].compactMap { $0?.provenance }
+        }
+        if let pooled = input.pooled, pooled.shares[province.id] != nil { cited.append(pooled.total.provenance) }
+        return cited
     }
 }

@@ -45,14 +45,13 @@ extension PageBuilder {
                         figure($0, name: "relocation-npv-\(party)", label: t("relocation_npv", ["province": name(party)]))
                     }
                 }),
-            "checkRows": .list(
-                deal.checks.map { result in
+            "checkRows": .list(deal.checks.map(checkNode)),
+            "movesTables": .list(movesTable(deal)),
+            "moves": .list(
+                (deal.moves ?? []).map { move in
                     .node([
-                        "checkId": .text(result.property), "checkName": .text(t(StringKey.for(.check, id: result.property))),
-                        "held": .text(result.held ? "true" : "false"), "checkClass": .text(result.held ? "within" : "bottleneck"),
-                        "checkStatus": .text(t(result.held ? "check_pass" : "check_fail")),
-                        "counterexamples": .list(result.counterexample.map { [.text($0)] } ?? []),
-                        "shownCounterexamples": .list(counterexample(result).map { [.text($0)] } ?? []),
+                        "quantity": .text(move.quantity), "unit": .text(move.after.unit),
+                        "before": .text(NumberFormat.machine(move.before.value)), "after": .text(NumberFormat.machine(move.after.value)),
                     ])
                 }),
         ])

@@ -4,7 +4,7 @@
 enum StringKey {
     /// What an id names; the raw value is the prefix of its keys.
     enum Kind: String {
-        case sector, place, scenario, stream, check, rule, difficulty, verdict, corridor
+        case sector, place, scenario, stream, check, rule, difficulty, verdict, corridor, lever, agreement, move, deal
         case verdictShort = "verdict_short"
     }
 

@@ -20,7 +20,8 @@ struct ScenarioFileReader {
 
     mutating func read() -> Scenario? {
         guard let root = reader.file.root, let pairs = reader.mapping(root, what: "a scenario file") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: ["name", "title", "summary", "horizon", "levers", "provinces"], in: "the scenario file")
+        reader.rejectUnknownKeys(
+            pairs, known: ["name", "title", "summary", "horizon", "levers", "provinces", "targets"], in: "the scenario file")
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
         let top = reader.location(root)
         for key in ["name", "title", "horizon", "levers"] where node(key) == nil {
@@ -57,8 +58,47 @@ struct ScenarioFileReader {
                 overrides[id] = readLevers(pair.value, what: "provinces.\(pair.key)")
             }
         }
+        var targets: [RegionID: [NamedTarget]] = [:]
+        if let targetsNode = node("targets"), let targetPairs = reader.mapping(targetsNode, what: "targets") {
+            for pair in targetPairs {
+                guard let id = RegionID(rawValue: pair.key), regionIDs.contains(pair.key) else {
+                    reader.diagnostics.error(
+                        at: reader.location(pair.keyNode), "unknown province '\(pair.key)'",
+                        fix: "use one of: \(regionIDs.sorted().joined(separator: ", "))")
+                    continue
+                }
+                targets[id] = readTargets(pair.value, what: "targets.\(pair.key)")
+            }
+        }
         guard !reader.diagnostics.hasErrors, let name, let title, let horizon else { return nil }
-        return Scenario(name: name, title: title, summary: summary, horizon: horizon, levers: levers, overrides: overrides)
+        var scenario = Scenario(name: name, title: title, summary: summary, horizon: horizon, levers: levers, overrides: overrides)
+        scenario.targets = targets
+        return scenario
+    }
+
+    /// A province's named targets: a list of `{en: …, zh: …, year: 2030, source: …, ref: …, confidence: …}`, each
+    /// sourced like any figure.
+    private mutating func readTargets(_ node: Node, what: String) -> [NamedTarget] {
+        guard case .sequence(let items) = node else {
+            reader.diagnostics.error(
+                at: reader.location(node), "\(what) is not a list", fix: "write `- {en: …, zh: …, year: …, source: …, confidence: …}`")
+            return []
+        }
+        var targets: [NamedTarget] = []
+        for item in items {
+            guard let pairs = reader.mapping(item, what: what) else { continue }
+            reader.rejectUnknownKeys(pairs, known: ["en", "zh"] + ProvenanceReader.keys, in: what)
+            let en = pairs.first { $0.key == "en" }.flatMap { reader.string($0.value, what: "\(what).en") }
+            let zh = pairs.first { $0.key == "zh" }.flatMap { reader.string($0.value, what: "\(what).zh") }
+            if en == nil || zh == nil {
+                reader.diagnostics.error(
+                    at: reader.location(item), "a target of \(what) needs both 'en' and 'zh'", fix: "write `{en: …, zh: …}`")
+            }
+            let provenance = ProvenanceReader(sourceKeys: sourceKeys, wording: .dataTable)
+                .read(pairs, of: item, what: "a target of \(what)", year: .single, reader: &reader)
+            if let en, let zh, let provenance { targets.append(NamedTarget(text: LocalizedName(en: en, zh: zh), provenance: provenance)) }
+        }
+        return targets
     }
 
     private mutating func readLocalized(_ node: Node?, what: String) -> LocalizedName? {

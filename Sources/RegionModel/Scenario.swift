@@ -156,11 +156,26 @@ public struct LeverPath: Hashable, Sendable {
     }
 }
 
+/// A target a province has announced, named in the scenario's words about that province (e.g. Shanghai's
+/// "80 million m² of retrofits by 2030"), with the source it comes from.
+public struct NamedTarget: Hashable, Sendable {
+    public var text: LocalizedName
+    public var provenance: Provenance
+
+    public init(text: LocalizedName, provenance: Provenance) {
+        self.text = text
+        self.provenance = provenance
+    }
+}
+
 /// A named set of assumptions for the projection: region-wide levers and per-province overrides.
 public struct Scenario: Hashable, Sendable {
     public var name: String
     public var title: LocalizedName
+    /// What the scenario assumes, in words true of every province (a province's own targets are in `targets`).
     public var summary: LocalizedName
+    /// Each province's named targets behind its levers, by province.
+    public var targets: [RegionID: [NamedTarget]] = [:]
     /// The last projected year.
     public var horizon: Int
     public var levers: [Lever: LeverPath]

@@ -31,15 +31,56 @@ struct ProjectCommand: ParsableCommand {
     @Option(help: "Seed of the Monte Carlo draws (the same seed gives the same result).")
     var seed: UInt64 = 1
 
+    @Option(help: "Goal seek: the latest peak year the goal accepts, e.g. 2030 (with --probability).")
+    var targetPeak: Int?
+
+    @Option(help: "Goal seek: the probability of peaking by --target-peak that the levers must reach.")
+    var probability: Double = 0.9
+
+    @Option(help: "Goal seek: the scenario whose levers the announced plan (--scenario, default policy) moves toward.")
+    var toward: String = "accelerated"
+
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
     func validate() throws {
         guard draws >= 0 else { throw ValidationError("--draws must be 0 or more") }
+        if targetPeak != nil {
+            guard draws > 0 else { throw ValidationError("--target-peak needs draws: give --draws 1 or more") }
+            guard probability > 0, probability <= 1 else { throw ValidationError("--probability must be in (0, 1], e.g. 0.9") }
+            guard decompose == nil, baseYear == nil else {
+                throw ValidationError("--target-peak cannot be combined with --decompose or --base-year")
+            }
+        }
+    }
+
+    /// `--target-peak`: the lever gaps between the announced plan and what the goal needs, per province.
+    func runGoalSeek(_ model: RegionalModel) throws {
+        func named(_ name: String) throws -> Scenario {
+            guard let found = model.scenario(name) else {
+                throw ValidationError("unknown scenario '\(name)' — use one of: \(model.scenarios.map(\.name).joined(separator: ", "))")
+            }
+            return found
+        }
+        let from = try named(scenario ?? "policy")
+        let target = try named(toward)
+        let result: GoalSeekResult
+        do {
+            result = try GoalSeekAnalysis.run(
+                model, from: from, toward: target, targetYear: targetPeak!, probability: probability, draws: draws, seed: seed)
+        } catch {
+            throw CommandFailure(error)
+        }
+        if json {
+            print(GoalSeekReport.json(result).rendered(), terminator: "")
+        } else {
+            print(GoalSeekReport.table(model: model, result), terminator: "")
+        }
     }
 
     func run() throws {
         let model = try options.loadModel()
+        if targetPeak != nil { return try runGoalSeek(model) }
         let scenarios: [Scenario]
         if let scenario {
             guard let found = model.scenario(scenario) else {

@@ -97,6 +97,23 @@ import YrdplanTestSupport
                     if let peak = trajectory.peak { #expect(Self.close(element.attributes["peakValue"].flatMap(Double.init), peak.value)) }
                     compared += 1
                 }
+                // The verdict with its Monte Carlo spread, the goal seek and the deal actions, as the analysis computed them.
+                let headline = try #require(province.trajectories.first { $0.scenario == input.headlineScenario })
+                let spread = try #require(headline.spread, "\(province.id): the edition runs the Monte Carlo")
+                let verdict = try #require(brief.all("verdict").first)
+                #expect(Self.close(verdict.attributes["pPeakBy2030"].flatMap(Double.init), spread.pBy2030), "\(province.id)")
+                #expect(verdict.attributes["peakYearP5"] == spread.p5.map(String.init))
+                #expect(verdict.attributes["peakYearP95"] == spread.p95.map(String.init))
+                let goal = try #require(input.goal?.goal(province.id))
+                let shownGoal = try #require(brief.all("goal").first, "\(province.id): no goal in the brief")
+                #expect(shownGoal.attributes["status"] == goal.status.rawValue)
+                #expect(Self.close(shownGoal.attributes["weight"].flatMap(Double.init), goal.weight))
+                #expect(brief.all("lever").map { $0.attributes["id"] } == goal.levers.map(\.lever))
+                let actions = (input.dealActions ?? []).filter { $0.province == province.id }
+                #expect(!actions.isEmpty)
+                #expect(brief.all("deal").map { $0.attributes["agreement"] } == actions.map(\.agreement))
+                #expect(brief.all("deal").map { $0.attributes["action"] } == actions.map(\.kind.rawValue))
+                compared += 3 + actions.count
                 // Corridors touching the province, each with the year of the dispatch it comes from.
                 for corridor in input.corridors where corridor.from == province.id || corridor.to == province.id {
                     let shown = try #require(brief.figure("corridor-\(corridor.id)"), "\(province.id): \(corridor.id)")
