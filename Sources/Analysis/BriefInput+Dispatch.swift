@@ -14,15 +14,32 @@ extension BriefInput {
         let buses = Dictionary(network.buses.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let citation = dispatchCitation(dispatch, gridPath: gridPath)
         var used = Set<String>()
-        return result.links.compactMap { link in
-            let delivered = link.energyDeliveredMWh / 1e6
-            guard delivered > 1e-9, let from = buses[link.bus0], let to = buses[link.bus1] else { return nil }
-            var id = slug(link.name)
+        func corridor(_ name: String, from: String, to: String, deliveredMWh: Double, congestedHours: Double) -> CorridorFlow? {
+            let delivered = deliveredMWh / 1e6
+            guard delivered > 1e-9, let from = buses[from], let to = buses[to] else { return nil }
+            var id = slug(name)
             while !used.insert(id).inserted { id += "-2" }
             return CorridorFlow(
                 id: id, from: placeID(from), to: placeID(to), flow: Figure(delivered, unit: TWh.symbol, citation),
-                congestion: hours > 0 ? link.congestedHours / hours : nil, name: link.name)
+                congestion: hours > 0 ? congestedHours / hours : nil, name: name)
         }
+        let links = result.links.compactMap { link in
+            corridor(
+                link.name, from: link.bus0, to: link.bus1, deliveredMWh: link.energyDeliveredMWh, congestedHours: link.congestedHours)
+        }
+        // An AC line is a corridor each way: the energy it carried in that direction and the hours it sat at its rating
+        // in that direction (Kirchhoff's voltage law decides the split, so both directions may carry power in a year).
+        let lines = LineFlowSummary.summaries(network: network, result: result).flatMap { line in
+            [
+                corridor(
+                    "\(line.name) \(line.bus0)->\(line.bus1)", from: line.bus0, to: line.bus1, deliveredMWh: line.forwardMWh,
+                    congestedHours: line.hoursAtLimitForward),
+                corridor(
+                    "\(line.name) \(line.bus1)->\(line.bus0)", from: line.bus1, to: line.bus0, deliveredMWh: line.backwardMWh,
+                    congestedHours: line.hoursAtLimitBackward),
+            ].compactMap { $0 }
+        }
+        return links + lines
     }
 
     /// The CO2 intensity of the power each province receives over links (t CO2/MWh, traced by proportional
