@@ -4,9 +4,9 @@ import RegionModel
 // MARK: - Corridor flows from the power dispatch (pure: the caller loads Regions/grid and solves).
 
 extension BriefInput {
-    /// The corridors' annual flows of a solved dispatch: energy delivered per link direction (TWh), the
-    /// share of hours at capacity, origin and destination as province ids or external supply regions.
-    /// Directions that carried nothing are left out.
+    /// The corridors' annual flows of a solved dispatch: energy delivered per link direction and per AC line
+    /// direction (TWh), the share of hours at capacity in that direction, origin and destination as province ids or
+    /// external supply regions. Directions that carried nothing, and links within one province, are left out.
     public static func corridors(_ dispatch: ScenarioDispatch, gridPath: String) -> [CorridorFlow] {
         let network = dispatch.network
         let result = dispatch.result
@@ -16,7 +16,8 @@ extension BriefInput {
         var used = Set<String>()
         func corridor(_ name: String, from: String, to: String, deliveredMWh: Double, congestedHours: Double) -> CorridorFlow? {
             let delivered = deliveredMWh / 1e6
-            guard delivered > 1e-9, let from = buses[from], let to = buses[to] else { return nil }
+            // A link inside one province (its grid and its interprovincial AC backbone bus) is no corridor.
+            guard delivered > 1e-9, let from = buses[from], let to = buses[to], placeID(from) != placeID(to) else { return nil }
             var id = slug(name)
             while !used.insert(id).inserted { id += "-2" }
             return CorridorFlow(
@@ -47,7 +48,8 @@ extension BriefInput {
     public static func importFactors(_ dispatch: ScenarioDispatch, gridPath: String) -> [String: Figure] {
         let citation = dispatchCitation(dispatch, gridPath: gridPath)
         var factors: [String: Figure] = [:]
-        for bus in dispatch.result.buses where !bus.isExternal {
+        // The province's own bus (with its load), not its interprovincial backbone bus, which shares the region.
+        for bus in dispatch.result.buses where !bus.isExternal && bus.demandMWh > 0 {
             guard let region = bus.region, let factor = bus.importEmissionFactor else { continue }
             factors[region] = Figure(factor, unit: TonnesCO2PerMWh.symbol, citation)
         }

@@ -213,11 +213,13 @@ struct GridFileReader {
         let maxPerUnit = number(pairs, "s_max_pu", what: what, entryHasProvenance: has, default: 1) ?? 1
         for (key, value) in [("v_nom_kv", kilovolts), ("length_km", length), ("num_parallel", parallel)] {
             if let value, !(value > 0) {
-                reader.diagnostics.error(at: reader.location(node(pairs, key) ?? entry), "\(key) of \(what) is \(value)", fix: "give a positive number")
+                reader.diagnostics.error(
+                    at: reader.location(node(pairs, key) ?? entry), "\(key) of \(what) is \(value)", fix: "give a positive number")
             }
         }
         if let rating, rating < 0 {
-            reader.diagnostics.error(at: reader.location(node(pairs, "s_nom_mva")), "s_nom_mva of \(what) is negative", fix: "give the transfer limit, ≥ 0")
+            reader.diagnostics.error(
+                at: reader.location(node(pairs, "s_nom_mva")), "s_nom_mva of \(what) is negative", fix: "give the transfer limit, ≥ 0")
         }
         if !(0...1).contains(maxPerUnit) {
             reader.diagnostics.error(

@@ -293,7 +293,8 @@ public struct GridOverlay: Sendable {
                 } else if let i = data.storage.firstIndex(where: { $0.name == component }) {
                     data.storage[i].nominalPower = megawatts
                 } else {
-                    diagnostics.error(at: location, "no generator, link, line or storage named '\(component)'", fix: "use a name from grid.yaml")
+                    diagnostics.error(
+                        at: location, "no generator, link, line or storage named '\(component)'", fix: "use a name from grid.yaml")
                 }
             case .addLink(let link): data.links.append(link)
             case .addLine(let line): data.lines.append(line)

@@ -370,7 +370,8 @@ public struct GridNetwork: Sendable, Hashable {
     public init(
         name: String, snapshots: [GridSnapshot], buses: [GridBus], carriers: [GridCarrier] = [],
         generators: [GridGenerator] = [], loads: [GridLoad] = [], links: [GridLink] = [],
-        storageUnits: [GridStorageUnit] = [], lines: [GridLine] = [], stores: [GridStore] = [], co2Cap: Double? = nil, co2CapOrigin: SourceLocation? = nil,
+        storageUnits: [GridStorageUnit] = [], lines: [GridLine] = [], stores: [GridStore] = [], co2Cap: Double? = nil,
+        co2CapOrigin: SourceLocation? = nil,
         greenImportShare: GreenImportShare? = nil, valueOfLostLoad: Double = 100_000, year: Int? = nil
     ) {
         self.year = year

@@ -51,7 +51,10 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Also write hourly link flows (MW) and bus prices (yuan/MWh) to this CSV file.")
     var hourly: String?
 
-    @Flag(help: "Let the LP choose the capacity of the scenario's candidate lines and links (extendable), and report the capacity built, its capital cost and the saving in operating cost against the run without it.")
+    @Flag(
+        help:
+            "Let the LP choose the capacity of the scenario's candidate lines and links (extendable), and report the capacity built, its capital cost and the saving in operating cost against the run without it."
+    )
     var expand = false
 
     @Flag(help: "Print JSON instead of tables.")

@@ -87,7 +87,8 @@ extension DispatchReport {
                 + expansion.candidates.joined(separator: ", ") + "\n\n"
         }
         let (operating, built) = expansionOutcome(network: network, result: result)
-        var table = TextTable(headers: ["candidate", "given MW", "optimal MW", "built MW", "capital M \(unit)"], rightAligned: [1, 2, 3, 4])
+        var table = TextTable(
+            headers: ["candidate", "given MW", "optimal MW", "built MW", "capital M \(unit)"], rightAligned: [1, 2, 3, 4])
         for b in built {
             table.add([b.name, fixed(b.given, 0), fixed(b.optimal, 0), fixed(b.built, 0), fixed(b.capitalCost / 1e6, 1)])
         }

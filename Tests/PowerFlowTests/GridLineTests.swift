@@ -96,10 +96,12 @@ import YrdplanTestSupport
         try String(contentsOf: overlay, encoding: .utf8)
             .replacingOccurrences(of: "s_nom_max_mva: 100, ", with: "")
             .write(to: overlay, atomically: true, encoding: .utf8)
-        let overlayLine = try #require(
-            try String(contentsOf: overlay, encoding: .utf8).components(separatedBy: "\n").firstIndex { $0.contains("add_line") }) + 1
+        let overlayLine =
+            try #require(
+                try String(contentsOf: overlay, encoding: .utf8).components(separatedBy: "\n").firstIndex { $0.contains("add_line") }) + 1
         let base = grid.appendingPathComponent("scenarios/base.yaml")
-        try "name: base\nchanges:\n  - {from: 2024, set_capacity: A-B, p_nom_mw: 50, capital_cost_yuan_per_mw_yr: 5, source: yrdplan-estimate, year: 2024, confidence: synthetic, note: x}\n"
+        try
+            "name: base\nchanges:\n  - {from: 2024, set_capacity: A-B, p_nom_mw: 50, capital_cost_yuan_per_mw_yr: 5, source: yrdplan-estimate, year: 2024, confidence: synthetic, note: x}\n"
             .write(to: base, atomically: true, encoding: .utf8)
         #expect {
             _ = try Self.ringModel(grid)
