@@ -30,14 +30,19 @@ extension BriefInput {
         }
         // An AC line is a corridor each way: the energy it carried in that direction and the hours it sat at its rating
         // in that direction (Kirchhoff's voltage law decides the split, so both directions may carry power in a year).
+        // A line's ends are named by the province bus of their region (`AH` for the backbone bus `AH_AC`).
+        let loaded = Set(network.loads.map(\.bus))
+        var provinceBus: [String: String] = [:]
+        for bus in network.buses where loaded.contains(bus.name) { if let region = bus.region { provinceBus[region] = bus.name } }
+        func label(_ name: String) -> String { buses[name]?.region.flatMap { provinceBus[$0] } ?? name }
         let lines = LineFlowSummary.summaries(network: network, result: result).flatMap { line in
             [
                 corridor(
-                    "\(line.name) \(line.bus0)->\(line.bus1)", from: line.bus0, to: line.bus1, deliveredMWh: line.forwardMWh,
-                    congestedHours: line.hoursAtLimitForward),
+                    "\(line.name) \(label(line.bus0))->\(label(line.bus1))", from: line.bus0, to: line.bus1,
+                    deliveredMWh: line.forwardMWh, congestedHours: line.hoursAtLimitForward),
                 corridor(
-                    "\(line.name) \(line.bus1)->\(line.bus0)", from: line.bus1, to: line.bus0, deliveredMWh: line.backwardMWh,
-                    congestedHours: line.hoursAtLimitBackward),
+                    "\(line.name) \(label(line.bus1))->\(label(line.bus0))", from: line.bus1, to: line.bus0,
+                    deliveredMWh: line.backwardMWh, congestedHours: line.hoursAtLimitBackward),
             ].compactMap { $0 }
         }
         return links + lines

@@ -74,8 +74,11 @@ import YrdplanTestSupport
         for line in dispatch.result.lines {
             let forward = zip(line.hourlyFlow, weights).reduce(0) { $0 + max($1.0, 0) * $1.1 } / 1e6
             let backward = zip(line.hourlyFlow, weights).reduce(0) { $0 + max(-$1.0, 0) * $1.1 } / 1e6
-            if forward > 1e-9 { carried.append(("\(line.name) \(line.bus0)->\(line.bus1)", forward)) }
-            if backward > 1e-9 { carried.append(("\(line.name) \(line.bus1)->\(line.bus0)", backward)) }
+            // Named by the provinces: the backbone bus AH_AC reads AH.
+            let from = line.bus0.replacingOccurrences(of: "_AC", with: "")
+            let to = line.bus1.replacingOccurrences(of: "_AC", with: "")
+            if forward > 1e-9 { carried.append(("\(line.name) \(from)->\(to)", forward)) }
+            if backward > 1e-9 { carried.append(("\(line.name) \(to)->\(from)", backward)) }
         }
         #expect(dispatch.result.lines.count == 5, "the AC ring and the Jiangsu-Zhejiang ties")
         #expect(input.corridors.count == carried.count)
