@@ -5,6 +5,15 @@ import RegionModel
 // MARK: - Spill, capacity variables and the rows that tie operation to capacity
 
 extension DispatchProblem {
+    /// Limits on the energy a generator produces over the period: e_sum_min ≤ Σ_t w_gen(t)·p_t ≤ e_sum_max.
+    func defineEnergySums(_ lp: inout LinearProgram) {
+        for (g, generator) in network.generators.enumerated()
+        where generator.minEnergy > -.infinity || generator.maxEnergy < .infinity {
+            let terms = (0..<snapshotCount).map { t in (generatorColumn(g, t), network.snapshots[t].generatorWeight) }
+            lp.addConstraint(terms, lower: generator.minEnergy, upper: generator.maxEnergy)
+        }
+    }
+
     /// Spill of storage units with an inflow: leaves the store (× hours), up to the inflow of the snapshot.
     func defineSpill(_ lp: inout LinearProgram) {
         for t in 0..<snapshotCount {

@@ -151,6 +151,8 @@ public struct DispatchProblem: Sendable {
         defineLines(&lp)
         defineStores(&lp)
         defineCapacities(&lp)
+        defineEnergySums(&lp)
+        defineRampLimits(&lp)
         program = lp
     }
 

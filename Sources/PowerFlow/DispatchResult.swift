@@ -109,7 +109,7 @@ public struct DispatchResult: Sendable {
     public var snapshotLabels: [String]
     public var generators: [GeneratorDispatch]
     public var links: [LinkFlow]
-    /// Flows of the lines (linearised power flow), in the network's line order.
+    /// Flows of the lines and transformers (linearised power flow), in the network's `lines` order.
     public var lines: [LinkFlow]
     /// The capacities of extendable components, in the order generators, links, lines, storage units.
     public var capacities: [OptimalCapacity]
@@ -174,7 +174,8 @@ extension DispatchProblem {
             capacity(linkCapacity[l], "links", link.name, "p_nom_opt", given: link.nominalPower)
         }
         let lineCapacities = net.lines.enumerated().map { l, line in
-            capacity(lineCapacity[l], "lines", line.name, "s_nom_opt", given: line.nominalPower)
+            capacity(
+                lineCapacity[l], line.isTransformer ? "transformers" : "lines", line.name, "s_nom_opt", given: line.nominalPower)
         }
         for (s, unit) in net.storageUnits.enumerated() {
             _ = capacity(storageCapacity[s], "storage_units", unit.name, "p_nom_opt", given: unit.nominalPower)
@@ -391,7 +392,8 @@ extension DispatchProblem {
         return DispatchResult(
             status: solution.status, objective: solution.objective, iterations: solution.iterations,
             snapshotLabels: snapshots.map(\.label), generators: generatorResults, links: linkResults,
-            lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults, storage: storageResults,
+            lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults,
+            storage: storageResults,
             stores: storeResults, shedEvents: shedEvents,
             carbonPrice: co2Row.map { -duals[$0] },
             greenImportShadowPrice: greenImportRow.map { duals[$0] },

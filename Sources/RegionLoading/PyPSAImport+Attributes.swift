@@ -98,16 +98,16 @@ extension PyPSARefusal {
     static let solveWithPyPSA = "solve this network with PyPSA itself"
     static let fixedOptimum = PyPSARefusal(
         reason: "a capacity fixed for the optimum (p_nom_set, s_nom_set) is not modelled", fix: solveWithPyPSA)
+    static let transformerType = PyPSARefusal(
+        reason: "standard transformer types are not read yet", fix: "give x, r and tap_ratio, or \(solveWithPyPSA)")
+    static let phaseShift = PyPSARefusal(
+        reason: "phase-shifting transformers (phase_shift, phase_shift_min/max) are not modelled", fix: solveWithPyPSA)
     static let overnightCost = PyPSARefusal(
         reason: "capacity costs from overnight_cost or fom_cost (PyPSA annualises and adds them) are not modelled",
         fix: "give PyPSA's periodised cost (annuity of overnight_cost at discount_rate over lifetime, plus fom_cost) as "
             + "capital_cost, or \(solveWithPyPSA)")
     static let angleLimit = PyPSARefusal(
         reason: "limits on the voltage angle difference across a line (v_ang_max) are not modelled", fix: solveWithPyPSA)
-    static let lineType = PyPSARefusal(
-        reason: "standard line types are not read yet",
-        fix: "give the line's x and r in ohm (PyPSA's x_per_length·length/num_parallel from its line type table), "
-            + "or \(solveWithPyPSA)")
     static let modular = PyPSARefusal(
         reason: "modular capacity (p_nom_mod) needs integer variables; yrdplan solves a linear dispatch",
         fix: solveWithPyPSA)
@@ -119,20 +119,11 @@ extension PyPSARefusal {
         fix: solveWithPyPSA)
     static let setPoint = PyPSARefusal(
         reason: "fixed dispatch set points are not modelled", fix: solveWithPyPSA)
-    static let energySum = PyPSARefusal(
-        reason: "limits on the energy produced over the period (e_sum_min, e_sum_max) are not modelled",
-        fix: solveWithPyPSA)
     static let sign = PyPSARefusal(
         reason: "a sign other than PyPSA's default turns production into consumption; it is not modelled",
         fix: solveWithPyPSA)
     static let quadratic = PyPSARefusal(
         reason: "quadratic costs make the problem a QP; yrdplan's Clp dispatch is linear", fix: solveWithPyPSA)
-    static let inactive = PyPSARefusal(
-        reason: "inactive components (active = False) are not modelled",
-        fix: "delete the row if it is meant to be left out (PyPSA leaves it out of the optimisation)")
-    static let ramp = PyPSARefusal(
-        reason: "ramp limits are not modelled; the dispatch would move faster than allowed",
-        fix: solveWithPyPSA)
     static let delay = PyPSARefusal(reason: "delayed delivery over links is not modelled", fix: solveWithPyPSA)
     static let storageLimits = PyPSARefusal(
         reason: "storage units are modelled with dispatch and charging each up to p_nom (PyPSA's p_max_pu 1, "
@@ -168,6 +159,7 @@ extension PyPSAImport {
         .init(listName: "storage_units", noun: "storage unit", attributes: PyPSAAttributeTable.storageunits),
         .init(listName: "lines", noun: "line", attributes: PyPSAAttributeTable.lines),
         .init(listName: "stores", noun: "store", attributes: PyPSAAttributeTable.stores),
+        .init(listName: "transformers", noun: "transformer", attributes: PyPSAAttributeTable.transformers),
         .init(listName: "global_constraints", noun: "global constraint", attributes: PyPSAAttributeTable.globalconstraints),
     ]
 
@@ -177,12 +169,8 @@ extension PyPSAImport {
         ("crs.json", .descriptive("the coordinate system of shapes")),
         ("shapes.csv", .descriptive("geometries; they do not enter the optimisation")),
         ("line_types.csv", .refused(R(reason: "custom line types are not read", fix: R.solveWithPyPSA))),
-        ("transformer_types.csv", .descriptive("standard types, used only by transformers, which are refused")),
+        ("transformer_types.csv", .refused(R(reason: "custom transformer types are not read", fix: R.solveWithPyPSA))),
         ("sub_networks.csv", .output),
-        (
-            "transformers.csv",
-            .refused(R(reason: "transformers are not modelled yet (lines are)", fix: R.solveWithPyPSA))
-        ),
         (
             "shunt_impedances.csv",
             .refused(R(reason: "shunt impedances belong to AC power flow, which yrdplan does not model", fix: R.solveWithPyPSA))
@@ -225,15 +213,14 @@ enum PyPSAAttributeTable {
     enum Why {
         static let powerFlowOnly = "power-flow only; PyPSA's linear optimisation does not use it"
         static let information = "descriptive; does not enter the optimisation"
+        static let transformerTypeOnly = "used only with a standard transformer type, which is refused"
         static let growthPeriodsOnly = "PyPSA applies growth limits only with investment periods, which are refused"
         static let overnightOnly = "used only with overnight_cost, which is refused"
-        static let typeOnly = "used only with a standard line type, which is refused"
         static let exampleExtra =
             "not a PyPSA attribute, written by PyPSA's example networks (ac-dc-meshed); PyPSA keeps it and its optimisation ignores it"
         static let periodsOnly = "used only with investment periods, which are refused"
         static let commitmentOnly = "used only with committable=True, which is refused"
         static let maintenanceOnly = "used only with maintainable=True, which is refused"
-        static let rampOnly = "used only with ramp limits, which are refused"
     }
 
     // MARK: columns PyPSA's CSV exporter writes to network.csv and snapshots.csv (pypsa/network/io.py)
@@ -327,15 +314,15 @@ enum PyPSAAttributeTable {
         .init("p_min_pu", default: "0.", .modelled, series: true),
         .init("p_max_pu", default: "1", .modelled, series: true),
         .init("p_set", default: "n/a", .refused(.setPoint)),
-        .init("p_init", default: "n/a", .descriptive(Why.rampOnly)),
-        .init("e_sum_min", default: "-inf", .refused(.energySum)),
-        .init("e_sum_max", default: "inf", .refused(.energySum)),
+        .init("p_init", default: "n/a", .modelled),
+        .init("e_sum_min", default: "-inf", .modelled),
+        .init("e_sum_max", default: "inf", .modelled),
         .init("q_set", default: "0.", .descriptive(Why.powerFlowOnly)),
         .init("sign", default: "1", .refused(.sign)),
         .init("carrier", default: "n/a", .modelled),
         .init("marginal_cost", default: "0.", .modelled),
         .init("marginal_cost_quadratic", default: "0.", .refused(.quadratic)),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("capital_cost", default: "0", .modelled),
@@ -355,8 +342,8 @@ enum PyPSAAttributeTable {
         .init("min_down_time", default: "0", .descriptive(Why.commitmentOnly)),
         .init("up_time_before", default: "1", .descriptive(Why.commitmentOnly)),
         .init("down_time_before", default: "0", .descriptive(Why.commitmentOnly)),
-        .init("ramp_limit_up", default: "NaN", .refused(.ramp)),
-        .init("ramp_limit_down", default: "NaN", .refused(.ramp)),
+        .init("ramp_limit_up", default: "NaN", .modelled),
+        .init("ramp_limit_down", default: "NaN", .modelled),
         .init("ramp_limit_start_up", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("ramp_limit_shut_down", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("weight", default: "1", .descriptive("used only for network clustering")),
@@ -388,7 +375,7 @@ enum PyPSAAttributeTable {
         .init("sign", default: "-1", .refused(.sign)),
         .init("p", default: "0", .output),
         .init("q", default: "0", .output),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
     ]
 
     // MARK: links
@@ -399,7 +386,7 @@ enum PyPSAAttributeTable {
         .init("type", default: "n/a", .descriptive(Why.information)),
         .init("carrier", default: "", .modelled),
         .init("efficiency", default: "1", .modelled),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("p_nom", default: "0", .modelled),
@@ -409,7 +396,7 @@ enum PyPSAAttributeTable {
         .init("p_nom_max", default: "inf", .modelled),
         .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
         .init("p_set", default: "n/a", .refused(.setPoint)),
-        .init("p_init", default: "n/a", .descriptive(Why.rampOnly)),
+        .init("p_init", default: "n/a", .modelled),
         .init("p_min_pu", default: "0.", .modelled),
         .init("p_max_pu", default: "1.", .modelled),
         .init("capital_cost", default: "0", .modelled),
@@ -432,8 +419,8 @@ enum PyPSAAttributeTable {
         .init("min_down_time", default: "0", .descriptive(Why.commitmentOnly)),
         .init("up_time_before", default: "1", .descriptive(Why.commitmentOnly)),
         .init("down_time_before", default: "0", .descriptive(Why.commitmentOnly)),
-        .init("ramp_limit_up", default: "NaN", .refused(.ramp)),
-        .init("ramp_limit_down", default: "NaN", .refused(.ramp)),
+        .init("ramp_limit_up", default: "NaN", .modelled),
+        .init("ramp_limit_down", default: "NaN", .modelled),
         .init("ramp_limit_start_up", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("ramp_limit_shut_down", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("delay", default: "0", .refused(.delay)),
@@ -484,7 +471,7 @@ enum PyPSAAttributeTable {
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("state_of_charge_initial", default: "0", .modelled),
@@ -517,7 +504,7 @@ enum PyPSAAttributeTable {
         .init("name", default: "n/a", .modelled),
         .init("bus0", default: "n/a", .modelled),
         .init("bus1", default: "n/a", .modelled),
-        .init("type", default: "n/a", .refused(.lineType)),
+        .init("type", default: "n/a", .modelled),
         .init("x", default: "0", .modelled),
         .init("r", default: "0", .modelled),
         .init("g", default: "0", .descriptive(Why.powerFlowOnly)),
@@ -533,13 +520,13 @@ enum PyPSAAttributeTable {
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
-        .init("length", default: "0", .descriptive(Why.typeOnly)),
+        .init("length", default: "0", .modelled),
         .init("carrier", default: "", .descriptive("the buses' carrier decides between reactance (AC) and resistance (DC)")),
         .init("terrain_factor", default: "1", .descriptive(Why.information)),
-        .init("num_parallel", default: "1", .descriptive(Why.typeOnly)),
+        .init("num_parallel", default: "1", .modelled),
         .init("v_ang_min", default: "-inf", .descriptive("deprecated; PyPSA ignores it")),
         .init("v_ang_max", default: "inf", .refused(.angleLimit)),
         .init("sub_network", default: "n/a", .output),
@@ -589,7 +576,7 @@ enum PyPSAAttributeTable {
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
         .init("standing_loss", default: "0", .modelled),
-        .init("active", default: "True", .refused(.inactive)),
+        .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
         .init("p", default: "0", .output),
@@ -601,6 +588,57 @@ enum PyPSAAttributeTable {
         .init("mu_energy_balance", default: "n/a", .output),
         .init("capital_cost_piecewise_opt", default: "0.", .output),
         .init("marginal_cost_piecewise_opt", default: "0.", .output),
+    ]
+
+    // MARK: transformers
+    static let transformers: [PyPSAAttribute] = [
+        .init("name", default: "n/a", .modelled),
+        .init("bus0", default: "n/a", .modelled),
+        .init("bus1", default: "n/a", .modelled),
+        .init("type", default: "n/a", .refused(.transformerType)),
+        .init("model", default: "t", .descriptive(Why.powerFlowOnly)),
+        .init("x", default: "0", .modelled),
+        .init("r", default: "0", .modelled),
+        .init("g", default: "0", .descriptive(Why.powerFlowOnly)),
+        .init("b", default: "0", .descriptive(Why.powerFlowOnly)),
+        .init("s_nom", default: "0", .modelled),
+        .init("s_nom_mod", default: "0", .refused(.modular)),
+        .init("s_nom_extendable", default: "False", .modelled),
+        .init("s_nom_min", default: "0", .modelled),
+        .init("s_nom_max", default: "inf", .modelled),
+        .init("s_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("s_max_pu", default: "1", .modelled, series: true),
+        .init("capital_cost", default: "0", .modelled),
+        .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
+        .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
+        .init("fom_cost", default: "0", .refused(.overnightCost)),
+        .init("num_parallel", default: "1", .descriptive(Why.transformerTypeOnly)),
+        .init("tap_ratio", default: "1", .modelled),
+        .init("tap_side", default: "0", .descriptive(Why.transformerTypeOnly)),
+        .init("tap_position", default: "0", .descriptive(Why.transformerTypeOnly)),
+        .init("phase_shift", default: "0", .refused(.phaseShift)),
+        .init("phase_shift_min", default: "0", .refused(.phaseShift)),
+        .init("phase_shift_max", default: "0", .refused(.phaseShift)),
+        .init("active", default: "True", .modelled),
+        .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
+        .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
+        .init("v_ang_min", default: "-inf", .descriptive("deprecated; PyPSA ignores it")),
+        .init("v_ang_max", default: "inf", .refused(.angleLimit)),
+        .init("sub_network", default: "n/a", .output),
+        .init("p0", default: "0", .output),
+        .init("q0", default: "0", .output),
+        .init("p1", default: "0", .output),
+        .init("q1", default: "0", .output),
+        .init("x_pu", default: "0", .output),
+        .init("r_pu", default: "0", .output),
+        .init("g_pu", default: "0", .output),
+        .init("b_pu", default: "0", .output),
+        .init("x_pu_eff", default: "0", .output),
+        .init("r_pu_eff", default: "0", .output),
+        .init("s_nom_opt", default: "0", .output),
+        .init("mu_lower", default: "0", .output),
+        .init("mu_upper", default: "0", .output),
+        .init("phase_shift_opt", default: "0", .output),
     ]
 
     // MARK: global_constraints

@@ -72,7 +72,8 @@ struct PyPSAFolderReader {
         let cell = table.rows[row][index].trimmingCharacters(in: .whitespaces)
         if cell.isEmpty, let fallback { return fallback }
         if nanAllowed && cell.lowercased() == "nan" { return .nan }
-        if infinityAllowed && ["inf", "infinity"].contains(cell.lowercased()) { return .infinity }
+        if infinityAllowed && ["inf", "infinity", "+inf"].contains(cell.lowercased()) { return .infinity }
+        if infinityAllowed && ["-inf", "-infinity"].contains(cell.lowercased()) { return -.infinity }
         if cell.lowercased() == "inf" { return .infinity }
         guard let value = Double(cell) else {
             diagnostics.error(
@@ -119,6 +120,13 @@ struct PyPSAFolderReader {
     // MARK: Network
 
     mutating func read(valueOfLostLoad: Double) -> GridNetwork? {
+        var network = readComponents(valueOfLostLoad: valueOfLostLoad)
+        // PyPSA links may deliver more than they take (efficiency above 1, e.g. heat pumps).
+        network?.allowsLinkGain = true
+        return network
+    }
+
+    mutating func readComponents(valueOfLostLoad: Double) -> GridNetwork? {
         checkFolder()
         var name = folder.lastPathComponent
         if let network = table("network.csv", required: false), !network.rows.isEmpty {
@@ -166,7 +174,7 @@ struct PyPSAFolderReader {
         if let loadsTable = table("loads.csv", required: false) {
             let series = timeSeries(
                 "loads-p_set.csv", of: componentNames(loadsTable), snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in loadsTable.rows.indices {
+            for row in loadsTable.rows.indices where isActive(loadsTable, row) {
                 let loadName = componentName(loadsTable, row)
                 let demand: GridProfile =
                     series[loadName].map { .series($0) } ?? .constant(number(loadsTable, row, "p_set", default: 0))
@@ -193,7 +201,7 @@ struct PyPSAFolderReader {
             let names = componentNames(generatorsTable)
             let maxSeries = timeSeries("generators-p_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
             let minSeries = timeSeries("generators-p_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in generatorsTable.rows.indices {
+            for row in generatorsTable.rows.indices where isActive(generatorsTable, row) {
                 let generatorName = componentName(generatorsTable, row)
                 generators.append(
                     GridGenerator(
@@ -206,7 +214,10 @@ struct PyPSAFolderReader {
                             ?? .constant(number(generatorsTable, row, "p_max_pu", default: 1)),
                         marginalCost: number(generatorsTable, row, "marginal_cost", default: 0),
                         efficiency: number(generatorsTable, row, "efficiency", default: 1),
-                        expansion: expansion(generatorsTable, row, "p_nom"), origin: generatorsTable.location(ofRow: row)))
+                        expansion: expansion(generatorsTable, row, "p_nom"),
+                        minEnergy: number(generatorsTable, row, "e_sum_min", default: -.infinity, infinityAllowed: true),
+                        maxEnergy: number(generatorsTable, row, "e_sum_max", default: .infinity, infinityAllowed: true),
+                        ramp: rampLimits(generatorsTable, row), origin: generatorsTable.location(ofRow: row)))
             }
         }
 
@@ -217,7 +228,7 @@ struct PyPSAFolderReader {
                 guard column.hasPrefix("bus"), let port = Int(column.dropFirst(3)), port >= 2 else { return nil }
                 return port
             }.sorted()
-            for row in linksTable.rows.indices {
+            for row in linksTable.rows.indices where isActive(linksTable, row) {
                 let extraPorts = ports.compactMap { port -> GridLinkPort? in
                     let bus = text(linksTable, row, "bus\(port)", default: "")
                     guard !bus.isEmpty else { return nil }
@@ -232,7 +243,8 @@ struct PyPSAFolderReader {
                         marginalCost: number(linksTable, row, "marginal_cost", default: 0),
                         minPerUnit: number(linksTable, row, "p_min_pu", default: 0),
                         maxPerUnit: number(linksTable, row, "p_max_pu", default: 1), extraPorts: extraPorts,
-                        expansion: expansion(linksTable, row, "p_nom"), origin: linksTable.location(ofRow: row)))
+                        expansion: expansion(linksTable, row, "p_nom"), ramp: rampLimits(linksTable, row),
+                        origin: linksTable.location(ofRow: row)))
             }
         }
 
@@ -240,16 +252,36 @@ struct PyPSAFolderReader {
         if let linesTable = table("lines.csv", required: false) {
             let names = componentNames(linesTable)
             let maxSeries = timeSeries("lines-s_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in linesTable.rows.indices {
+            for row in linesTable.rows.indices where isActive(linesTable, row) {
                 let lineName = componentName(linesTable, row)
                 let bus0 = text(linesTable, row, "bus0", default: nil)
                 // PyPSA's per-unit impedance on a 1 MVA base: ohm / v_nom² of bus0 (kV).
                 let base = pow(nominalVoltage[bus0] ?? 1, 2)
+                var x = number(linesTable, row, "x", default: 0)
+                var r = number(linesTable, row, "r", default: 0)
+                let typeName = text(linesTable, row, "type", default: "")
+                if !typeName.isEmpty {
+                    // As PyPSA: a standard type overrides x and r with its per-km values × length / num_parallel.
+                    let length = number(linesTable, row, "length", default: 0)
+                    let parallel = number(linesTable, row, "num_parallel", default: 1)
+                    if let type = PyPSAImport.standardLineTypes.first(where: { $0.name == typeName }), parallel > 0 {
+                        x = type.reactancePerKm * length / parallel
+                        r = type.resistancePerKm * length / parallel
+                    } else {
+                        diagnostics.error(
+                            at: linesTable.location(ofRow: row),
+                            parallel > 0
+                                ? "line '\(lineName)' has type '\(typeName)', which is not one of PyPSA's standard line types"
+                                : "line '\(lineName)' has num_parallel \(parallel)",
+                            fix: parallel > 0
+                                ? "spell it as in PyPSA's standard line-type table (PyPSAImport.standardLineTypes)"
+                                : "give the number of parallel circuits, > 0")
+                    }
+                }
                 lines.append(
                     GridLine(
                         name: lineName, bus0: bus0, bus1: text(linesTable, row, "bus1", default: nil),
-                        reactancePerUnit: number(linesTable, row, "x", default: 0) / base,
-                        resistancePerUnit: number(linesTable, row, "r", default: 0) / base,
+                        reactancePerUnit: x / base, resistancePerUnit: r / base,
                         nominalPower: number(linesTable, row, "s_nom", default: 0),
                         maxPerUnit: maxSeries[lineName].map { .series($0) } ?? .constant(number(linesTable, row, "s_max_pu", default: 1)),
                         expansion: expansion(linesTable, row, "s_nom"), origin: linesTable.location(ofRow: row)))
@@ -263,7 +295,7 @@ struct PyPSAFolderReader {
             let setSeries = timeSeries(
                 "storage_units-state_of_charge_set.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count,
                 emptyIsNaN: true)
-            for row in storageTable.rows.indices {
+            for row in storageTable.rows.indices where isActive(storageTable, row) {
                 let unitName = componentName(storageTable, row)
                 // NaN (an empty cell) leaves the state of charge free.
                 let setValues =
@@ -291,12 +323,40 @@ struct PyPSAFolderReader {
             }
         }
 
+        if let transformersTable = table("transformers.csv", required: false) {
+            let names = componentNames(transformersTable)
+            let maxSeries = timeSeries("transformers-s_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            for row in transformersTable.rows.indices where isActive(transformersTable, row) {
+                let transformerName = componentName(transformersTable, row)
+                // PyPSA: x and r are per unit of the transformer's own rating; on a 1 MVA base x/s_nom, times tap_ratio.
+                let sNom = number(transformersTable, row, "s_nom", default: 0)
+                let tap = number(transformersTable, row, "tap_ratio", default: 1)
+                if !(sNom > 0) {
+                    diagnostics.error(
+                        at: transformersTable.location(ofRow: row),
+                        "transformer '\(transformerName)' has s_nom \(sNom): its x and r are per unit of s_nom, so its impedance is undefined",
+                        fix: "give the rating its x and r refer to as s_nom (> 0)")
+                }
+                let base = sNom > 0 ? sNom : 1
+                lines.append(
+                    GridLine(
+                        name: transformerName, bus0: text(transformersTable, row, "bus0", default: nil),
+                        bus1: text(transformersTable, row, "bus1", default: nil),
+                        reactancePerUnit: number(transformersTable, row, "x", default: 0) / base * tap,
+                        resistancePerUnit: number(transformersTable, row, "r", default: 0) / base * tap, nominalPower: sNom,
+                        maxPerUnit: maxSeries[transformerName].map { .series($0) }
+                            ?? .constant(number(transformersTable, row, "s_max_pu", default: 1)),
+                        expansion: expansion(transformersTable, row, "s_nom"), isTransformer: true,
+                        origin: transformersTable.location(ofRow: row)))
+            }
+        }
+
         var stores: [GridStore] = []
         if let storesTable = table("stores.csv", required: false) {
             let names = componentNames(storesTable)
             let minSeries = timeSeries("stores-e_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
             let maxSeries = timeSeries("stores-e_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            for row in storesTable.rows.indices {
+            for row in storesTable.rows.indices where isActive(storesTable, row) {
                 let storeName = componentName(storesTable, row)
                 stores.append(
                     GridStore(
@@ -359,7 +419,24 @@ struct PyPSAFolderReader {
 
         return GridNetwork(
             name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
-            links: links, storageUnits: storage, lines: lines, stores: stores, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin, valueOfLostLoad: valueOfLostLoad)
+            links: links, storageUnits: storage, lines: lines, stores: stores, co2Cap: co2Cap, co2CapOrigin: co2CapOrigin,
+            valueOfLostLoad: valueOfLostLoad)
+    }
+
+    /// Whether a component takes part (`active`, default True); PyPSA leaves inactive components out of the
+    /// optimisation altogether, as the import does.
+    mutating func isActive(_ table: CSVTable, _ row: Int) -> Bool {
+        flag(table, row, "active", default: true)
+    }
+
+    /// Ramp limits of a generator or link (NaN or an empty cell: no limit), nil without any.
+    mutating func rampLimits(_ table: CSVTable, _ row: Int) -> GridRampLimits? {
+        func value(_ column: String) -> Double? {
+            let v = number(table, row, column, default: .nan, nanAllowed: true)
+            return v.isNaN ? nil : v
+        }
+        let limits = GridRampLimits(up: value("ramp_limit_up"), down: value("ramp_limit_down"), initialPower: value("p_init"))
+        return limits.up == nil && limits.down == nil ? nil : limits
     }
 
     /// The capacity expansion of a component (`PREFIX_extendable`, `PREFIX_min`, `PREFIX_max`, `capital_cost`), nil when

@@ -28,7 +28,8 @@ extension GridNetwork {
         checkUnique(links.map { ($0.name, $0.origin) }, kind: "link", into: &engine)
         checkUnique(storageUnits.map { ($0.name, $0.origin) }, kind: "storage unit", into: &engine)
         checkUnique(loads.map { ($0.name, $0.origin) }, kind: "load", into: &engine)
-        checkUnique(lines.map { ($0.name, $0.origin) }, kind: "line", into: &engine)
+        checkUnique(lines.filter { !$0.isTransformer }.map { ($0.name, $0.origin) }, kind: "line", into: &engine)
+        checkUnique(lines.filter(\.isTransformer).map { ($0.name, $0.origin) }, kind: "transformer", into: &engine)
         checkUnique(stores.map { ($0.name, $0.origin) }, kind: "store", into: &engine)
 
         func bus(_ name: String, of what: String, at origin: SourceLocation?) {
@@ -91,6 +92,13 @@ extension GridNetwork {
             }
         }
 
+        func ramp(_ ramp: GridRampLimits?, of what: String, at origin: SourceLocation?) {
+            guard let ramp else { return }
+            for (field, value) in [("ramp_limit_up", ramp.up), ("ramp_limit_down", ramp.down), ("p_init", ramp.initialPower)] {
+                if let value { number(value, field, of: what, at: origin, allowNegative: field == "p_init") }
+            }
+        }
+
         for carrierItem in carriers {
             number(carrierItem.co2PerPrimaryMWh, "co2_emissions", of: "carrier '\(carrierItem.name)'", at: carrierItem.origin)
         }
@@ -104,6 +112,14 @@ extension GridNetwork {
             profile(generator.minPerUnit, "p_min_pu", of: what, at: generator.origin, range: 0...1)
             profile(generator.maxPerUnit, "p_max_pu", of: what, at: generator.origin, range: 0...1)
             expansion(generator.expansion, "p_nom", of: what, at: generator.origin)
+            ramp(generator.ramp, of: what, at: generator.origin)
+            if generator.minEnergy.isNaN || generator.maxEnergy.isNaN || generator.minEnergy > generator.maxEnergy
+                || generator.minEnergy == .infinity || generator.maxEnergy == -.infinity
+            {
+                engine.error(
+                    at: generator.origin, "\(what) has e_sum_min \(generator.minEnergy) and e_sum_max \(generator.maxEnergy)",
+                    fix: "make e_sum_min ≤ e_sum_max (-inf and inf for no limit)")
+            }
             if count > 0, generator.minPerUnit.isSeries == false, generator.maxPerUnit.isSeries == false,
                 generator.minPerUnit[0] > generator.maxPerUnit[0]
             {
@@ -124,7 +140,13 @@ extension GridNetwork {
             }
             number(link.nominalPower, "p_nom", of: what, at: link.origin)
             number(link.marginalCost, "marginal_cost", of: what, at: link.origin, allowNegative: true)
-            efficiency(link.efficiency, "efficiency", of: what, at: link.origin)
+            if allowsLinkGain {
+                if !(link.efficiency.isFinite && link.efficiency > 0) {
+                    engine.error(at: link.origin, "\(what) has efficiency \(link.efficiency)", fix: "use a positive efficiency")
+                }
+            } else {
+                efficiency(link.efficiency, "efficiency", of: what, at: link.origin)
+            }
             number(link.minPerUnit, "p_min_pu", of: what, at: link.origin, allowNegative: true)
             number(link.maxPerUnit, "p_max_pu", of: what, at: link.origin, allowNegative: true)
             if link.minPerUnit.isFinite && link.maxPerUnit.isFinite && link.minPerUnit > link.maxPerUnit {
@@ -135,9 +157,10 @@ extension GridNetwork {
                 number(port.efficiency, "efficiency of its port at '\(port.bus)'", of: what, at: link.origin, allowNegative: true)
             }
             expansion(link.expansion, "p_nom", of: what, at: link.origin)
+            ramp(link.ramp, of: what, at: link.origin)
         }
         for line in lines {
-            let what = "line '\(line.name)'"
+            let what = "\(line.isTransformer ? "transformer" : "line") '\(line.name)'"
             bus(line.bus0, of: what, at: line.origin)
             bus(line.bus1, of: what, at: line.origin)
             if line.bus0 == line.bus1 {

@@ -95,6 +95,21 @@ public struct GridExpansion: Sendable, Hashable {
     }
 }
 
+/// Ramp limits of a generator or link (PyPSA's ramp_limit_up / ramp_limit_down, per unit of capacity per
+/// snapshot): p_t − p_{t−1} ≤ up·p_nom and p_{t−1} − p_t ≤ down·p_nom; nil where there is no limit.
+public struct GridRampLimits: Sendable, Hashable {
+    public var up: Double?
+    public var down: Double?
+    /// Output before the first snapshot (PyPSA's p_init); without it the first snapshot is free.
+    public var initialPower: Double?
+
+    public init(up: Double? = nil, down: Double? = nil, initialPower: Double? = nil) {
+        self.up = up
+        self.down = down
+        self.initialPower = initialPower
+    }
+}
+
 /// A generator (or a fleet of identical units) at a bus: output between p_nom·p_min_pu and p_nom·p_max_pu MW.
 public struct GridGenerator: Sendable, Hashable {
     public var name: String
@@ -112,13 +127,21 @@ public struct GridGenerator: Sendable, Hashable {
     public var efficiency: Double
     /// Set when the capacity is chosen by the optimiser (then `nominalPower` is the existing capacity).
     public var expansion: GridExpansion?
+    /// Bounds on the energy produced over the period, MWh (generator weighting; PyPSA's e_sum_min, e_sum_max).
+    public var minEnergy: Double
+    public var maxEnergy: Double
+    public var ramp: GridRampLimits?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus: String, carrier: String, nominalPower: Double, minPerUnit: GridProfile = .constant(0),
         maxPerUnit: GridProfile = .constant(1), marginalCost: Double, efficiency: Double = 1,
-        expansion: GridExpansion? = nil, origin: SourceLocation? = nil
+        expansion: GridExpansion? = nil, minEnergy: Double = -.infinity, maxEnergy: Double = .infinity,
+        ramp: GridRampLimits? = nil, origin: SourceLocation? = nil
     ) {
+        self.ramp = ramp
+        self.minEnergy = minEnergy
+        self.maxEnergy = maxEnergy
         self.expansion = expansion
         self.name = name
         self.bus = bus
@@ -169,13 +192,16 @@ public struct GridLink: Sendable, Hashable {
     public var extraPorts: [GridLinkPort]
     /// Set when the capacity is chosen by the optimiser.
     public var expansion: GridExpansion?
+    public var ramp: GridRampLimits?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus0: String, bus1: String, carrier: String = "AC", nominalPower: Double,
         efficiency: Double = 1, marginalCost: Double = 0, minPerUnit: Double = 0, maxPerUnit: Double = 1,
-        extraPorts: [GridLinkPort] = [], expansion: GridExpansion? = nil, origin: SourceLocation? = nil
+        extraPorts: [GridLinkPort] = [], expansion: GridExpansion? = nil, ramp: GridRampLimits? = nil,
+        origin: SourceLocation? = nil
     ) {
+        self.ramp = ramp
         self.minPerUnit = minPerUnit
         self.maxPerUnit = maxPerUnit
         self.extraPorts = extraPorts
@@ -202,9 +228,9 @@ public struct GridLinkPort: Sendable, Hashable {
     }
 }
 
-/// A line of PyPSA's linearised (DC) power flow: flow s MW from bus0 to bus1, |s| ≤ s_nom·s_max_pu, and around
-/// every cycle of lines the flows weighted by their per-unit reactance (resistance between DC buses) sum to zero
-/// (Kirchhoff's voltage law).
+/// A line (or transformer) of PyPSA's linearised (DC) power flow: flow s MW from bus0 to bus1, |s| ≤ s_nom·s_max_pu,
+/// and around every cycle of lines and transformers the flows weighted by their per-unit reactance (resistance
+/// between DC buses) sum to zero (Kirchhoff's voltage law).
 public struct GridLine: Sendable, Hashable {
     public var name: String
     public var bus0: String
@@ -219,13 +245,16 @@ public struct GridLine: Sendable, Hashable {
     public var maxPerUnit: GridProfile
     /// Set when the rating is chosen by the optimiser.
     public var expansion: GridExpansion?
+    /// Whether it is a transformer (PyPSA's `Transformer`, named apart from lines) rather than a line.
+    public var isTransformer: Bool
     public var origin: SourceLocation?
 
     public init(
         name: String, bus0: String, bus1: String, reactancePerUnit: Double, resistancePerUnit: Double = 0,
         nominalPower: Double, maxPerUnit: GridProfile = .constant(1), expansion: GridExpansion? = nil,
-        origin: SourceLocation? = nil
+        isTransformer: Bool = false, origin: SourceLocation? = nil
     ) {
+        self.isTransformer = isTransformer
         self.name = name
         self.bus0 = bus0
         self.bus1 = bus1
@@ -366,6 +395,9 @@ public struct GridNetwork: Sendable, Hashable {
     public var valueOfLostLoad: Double
     /// The year the network describes (the delta grid's base or scenario year); `nil` when the input does not say.
     public var year: Int?
+    /// Whether links may deliver more than they take (efficiency above 1: heat pumps in PyPSA networks); the delta's
+    /// corridors may not.
+    public var allowsLinkGain = false
 
     public init(
         name: String, snapshots: [GridSnapshot], buses: [GridBus], carriers: [GridCarrier] = [],

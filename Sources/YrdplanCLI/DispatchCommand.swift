@@ -222,7 +222,6 @@ public enum DispatchReport {
         network: GridNetwork, result: DispatchResult, timings: Timings,
         costing: Costing = Costing(currency: "yuan", valueOfLostLoad: nil), expansion: Expansion? = nil
     ) -> JSONValue {
-        let lineSummaries = LineFlowSummary.summaries(network: network, result: result)
         var document: [(String, JSONValue)] = [
             ("status", .string(result.status == .optimal ? "optimal" : result.status.description)),
             ("currency", costing.currency.map { .string($0) } ?? .null),
@@ -259,29 +258,8 @@ public enum DispatchReport {
                         )
                     })
             ),
-            (
-                "lines",
-                .object(
-                    zip(result.lines, lineSummaries).map { line, summary in
-                        (
-                            line.name,
-                            .object([
-                                ("bus0", .string(line.bus0)), ("bus1", .string(line.bus1)),
-                                ("s_max_mva", .rounded(line.nominalPower, 3)),
-                                ("energy_mwh", .rounded(line.energySentMWh, 3)),
-                                ("forward_mwh", .rounded(summary.forwardMWh, 3)),
-                                ("backward_mwh", .rounded(summary.backwardMWh, 3)),
-                                ("utilisation", .rounded(line.utilisation, 6)),
-                                ("congested_hours", .rounded(line.congestedHours, 3)),
-                                ("congested_hours_forward", .rounded(summary.hoursAtLimitForward, 3)),
-                                ("congested_hours_backward", .rounded(summary.hoursAtLimitBackward, 3)),
-                                ("loop_flow_mwh", .rounded(summary.loopFlowMWh, 3)),
-                                ("loop_flow_hours", .rounded(summary.loopFlowHours, 3)),
-                                ("hourly_p0_mw", .array(line.hourlyFlow.map { .rounded($0, 4) })),
-                            ])
-                        )
-                    })
-            ),
+            ("lines", branchesJSON(network: network, result: result, transformers: false)),
+            ("transformers", branchesJSON(network: network, result: result, transformers: true)),
             ("expansion", expansion.map { expansionJSON($0, network: network, result: result) } ?? .null),
             (
                 "buses",
@@ -342,6 +320,32 @@ public enum DispatchReport {
         ]
         document.append(("iterations", .number(Double(result.iterations))))
         return .object(document)
+    }
+
+    /// `lines` or `transformers`: flow, rating and limit hours of each branch of the linearised power flow.
+    static func branchesJSON(network: GridNetwork, result: DispatchResult, transformers: Bool) -> JSONValue {
+        let summaries = LineFlowSummary.summaries(network: network, result: result)
+        return .object(
+            zip(network.lines, zip(result.lines, summaries)).filter { $0.0.isTransformer == transformers }.map { _, pair in
+                let (line, summary) = pair
+                return (
+                    line.name,
+                    .object([
+                        ("bus0", .string(line.bus0)), ("bus1", .string(line.bus1)),
+                        ("s_max_mva", .rounded(line.nominalPower, 3)),
+                        ("energy_mwh", .rounded(line.energySentMWh, 3)),
+                        ("forward_mwh", .rounded(summary.forwardMWh, 3)),
+                        ("backward_mwh", .rounded(summary.backwardMWh, 3)),
+                        ("utilisation", .rounded(line.utilisation, 6)),
+                        ("congested_hours", .rounded(line.congestedHours, 3)),
+                        ("congested_hours_forward", .rounded(summary.hoursAtLimitForward, 3)),
+                        ("congested_hours_backward", .rounded(summary.hoursAtLimitBackward, 3)),
+                        ("loop_flow_mwh", .rounded(summary.loopFlowMWh, 3)),
+                        ("loop_flow_hours", .rounded(summary.loopFlowHours, 3)),
+                        ("hourly_p0_mw", .array(line.hourlyFlow.map { .rounded($0, 4) })),
+                    ])
+                )
+            })
     }
 
     /// `optimal_capacities`: component → attribute → name → capacity, as PyPSA writes `p_nom_opt` and `s_nom_opt`.
@@ -423,12 +427,13 @@ public enum DispatchReport {
                     "loop h",
                 ],
                 rightAligned: Set(3...12))
-            for line in LineFlowSummary.summaries(network: network, result: result) {
+            for (branch, line) in zip(network.lines, LineFlowSummary.summaries(network: network, result: result)) {
                 lines.add([
-                    line.name, line.bus0, line.bus1, fixed(line.ratingMVA, 0), fixed((line.forwardMWh - line.backwardMWh) / 1e6, 3),
-                    fixed(line.forwardMWh / 1e6, 2), fixed(line.backwardMWh / 1e6, 2), fixed(100 * line.meanLoading, 1),
-                    fixed(line.hoursAtLimit, 0), fixed(line.hoursAtLimitForward, 0), fixed(line.hoursAtLimitBackward, 0),
-                    fixed(line.loopFlowMWh / 1e6, 2), fixed(line.loopFlowHours, 0),
+                    line.name + (branch.isTransformer ? " (transformer)" : ""), line.bus0, line.bus1, fixed(line.ratingMVA, 0),
+                    fixed((line.forwardMWh - line.backwardMWh) / 1e6, 3), fixed(line.forwardMWh / 1e6, 2),
+                    fixed(line.backwardMWh / 1e6, 2), fixed(100 * line.meanLoading, 1), fixed(line.hoursAtLimit, 0),
+                    fixed(line.hoursAtLimitForward, 0), fixed(line.hoursAtLimitBackward, 0), fixed(line.loopFlowMWh / 1e6, 2),
+                    fixed(line.loopFlowHours, 0),
                 ])
             }
             out += "Lines (linearised power flow, Kirchhoff's voltage law; → bus0 to bus1, ← back; at limit h = congestion; "

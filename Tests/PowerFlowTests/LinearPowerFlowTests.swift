@@ -65,6 +65,41 @@ import Testing
         #expect(capacity.attribute == "e_nom_opt" && abs(capacity.optimal - 500.0 / 9) < 1e-6)
     }
 
+    /// Ramp limit 0.2 per snapshot from p_init 0: the cheap unit (10 per MWh, 100 MW) gives 10 then at most 30 of a
+    /// 10/50 MW load, the dear one (50) the other 20: cost 100 + 300 + 1000. Extendable at capital cost 1 per MW, the
+    /// cheap unit is built to 200 MW so that 0.2·200 lets it follow to 50: 100 + 500 + 200.
+    @Test func rampLimitsBindAgainstTheCapacity() throws {
+        var network = GridNetwork(
+            name: "ramp", snapshots: Self.snapshots, buses: [GridBus(name: "A")],
+            generators: [
+                GridGenerator(
+                    name: "cheap", bus: "A", carrier: "", nominalPower: 100, marginalCost: 10,
+                    ramp: GridRampLimits(up: 0.2, initialPower: 0)),
+                GridGenerator(name: "dear", bus: "A", carrier: "", nominalPower: 100, marginalCost: 50),
+            ],
+            loads: [GridLoad(name: "A load", bus: "A", demand: .series([10, 50]))])
+        var (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.objective - 1400) < 1e-6)
+        network.generators[0].expansion = GridExpansion(capitalCost: 1)
+        (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.objective - 800) < 1e-6)
+        #expect(abs((result.capacities.first?.optimal ?? 0) - 200) < 1e-6)
+    }
+
+    /// A PyPSA link may deliver more than it takes (a heat pump, efficiency 3): 30 MW of heat at B take 10 MW at A.
+    /// The delta's grid refuses the same efficiency.
+    @Test func linkGainOnlyWhereTheNetworkAllowsIt() throws {
+        var network = GridNetwork(
+            name: "heat", snapshots: [GridSnapshot(label: "0")], buses: ["A", "B"].map { GridBus(name: $0) },
+            generators: [GridGenerator(name: "power", bus: "A", carrier: "", nominalPower: 100, marginalCost: 20)],
+            loads: [GridLoad(name: "heat", bus: "B", demand: .constant(30))],
+            links: [GridLink(name: "heat pump", bus0: "A", bus1: "B", nominalPower: 50, efficiency: 3)])
+        #expect(network.validate().contains { $0.description.contains("efficiency 3.0") })
+        network.allowsLinkGain = true
+        let (result, _) = try PowerDispatch.run(network, allowShedding: false)
+        #expect(abs(result.objective - 200) < 1e-6)
+    }
+
     /// A link with two outputs (a CHP-like plant): 1 MWh of fuel at A gives 0.4 at B and 0.5 at C, so loads of 40 at B
     /// and 50 at C are met by exactly 100 MW of fuel at cost 5.
     @Test func multiPortLinkDeliversToEachPort() throws {

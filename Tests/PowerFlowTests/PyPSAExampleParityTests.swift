@@ -20,7 +20,9 @@ import YrdplanTestSupport
     }
 
     static func folder(_ name: String) -> URL {
-        ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/\(name)")
+        name == "scigrid-like"
+            ? ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-scigrid-like")
+            : ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/\(name)")
     }
 
     static func reference(_ folder: URL) throws -> Reference {
@@ -38,7 +40,23 @@ import YrdplanTestSupport
             meanPrices: try #require(json["marginal_price_mean"] as? [String: Double]))
     }
 
-    static let cases = ["ac-dc-meshed", "storage-hvdc"]
+    /// PyPSA's two examples as published, and a SciGrid-DE-like network (typed lines, transformers) PyPSA solved.
+    static let cases = ["ac-dc-meshed", "storage-hvdc", "scigrid-like"]
+
+    /// Lines that name a standard type and transformers get PyPSA's per-unit reactance (x_pu_eff).
+    @Test func typedLinesAndTransformersGetPyPSAsReactance() throws {
+        let folder = Self.folder("scigrid-like")
+        let data = try Data(contentsOf: folder.appendingPathComponent("results-pypsa.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let lines = try #require(json["line_x_pu_eff"] as? [String: Double])
+        let transformers = try #require(json["transformer_x_pu_eff"] as? [String: Double])
+        let network = try PyPSAImport.load(folder: folder)
+        #expect(network.lines.count == lines.count + transformers.count)
+        for line in network.lines {
+            let expected = try #require((line.isTransformer ? transformers : lines)[line.name], "\(line.name)")
+            #expect(abs(line.reactancePerUnit - expected) <= 1e-12 * expected, "\(line.name)")
+        }
+    }
 
     @Test(arguments: cases) func objectiveMatchesPyPSA(caseName: String) throws {
         let folder = Self.folder(caseName)

@@ -27,6 +27,20 @@ import YrdplanTestSupport
         return directory
     }
 
+    /// e_sum_max of the solar plant (weighting 2): 2·(25 + 40) = 130 MWh available, 100 allowed; the 30 MWh it may
+    /// not produce are covered by coal over the link at 301 per MWh.
+    @Test func energySumLimitsTheGenerator() throws {
+        var files = Self.valid
+        files["generators.csv"] =
+            "name,bus,p_nom,carrier,marginal_cost,efficiency,e_sum_max,e_sum_min\n"
+            + "A coal,A,100,coal,300,0.34,inf,-inf\nB solar,B,50,solar,0,1,100,\n"
+        let directory = try Self.folder(files)
+        let network = try PyPSAImport.load(folder: directory.url)
+        #expect(network.generators[0].maxEnergy == .infinity && network.generators[0].minEnergy == -.infinity)
+        let (result, _) = try PowerDispatch.run(network)
+        #expect(abs(result.objective - (2 * 35 * 301 + 30 * 301)) < 1e-6)
+    }
+
     /// Hour 0: solar 25, A sends 35 (cost 2·(35·300 + 35·1)); hour 1: solar 40 covers all.
     @Test func readsAndSolvesAValidFolder() throws {
         let directory = try Self.folder(Self.valid)

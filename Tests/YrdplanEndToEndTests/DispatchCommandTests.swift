@@ -34,18 +34,19 @@ import YrdplanTestSupport
         #expect(result.stderr.contains("[dispatch]"))
     }
 
-    /// A folder with a line of a standard type is refused at lines.csv, exit 1, and nothing reaches stdout.
-    @Test func pypsaFolderWithTypedLinesIsRefused() throws {
+    /// A folder with a line of a type PyPSA does not have is refused at lines.csv, exit 1, and nothing reaches stdout.
+    @Test func pypsaFolderWithUnknownLineTypeIsRefused() throws {
         let directory = try TemporaryDirectory(prefix: "pypsa-lines")
         let source = ProjectPaths.referenceCase("yrd-typical-days")
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".csv") {
             try directory.write(String(contentsOf: source.appendingPathComponent(name), encoding: .utf8), to: name)
         }
-        try directory.write("name,bus0,bus1,type,length,s_nom\nSH-JS,SH,JS,Al/St 240/40 4-bundle 380.0,100,5000\n", to: "lines.csv")
+        try directory.write("name,bus0,bus1,type,length,s_nom\nSH-JS,SH,JS,Al/St 240/40 9-bundle 380.0,100,5000\n", to: "lines.csv")
         let result = try BinaryRunner.run(["dispatch", "--pypsa", directory.url.path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("lines.csv:2: line 'SH-JS' has type = Al/St 240/40 4-bundle 380.0"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("lines.csv:2: line 'SH-JS' has type 'Al/St 240/40 9-bundle 380.0', which is not"), "\(result.stderr)")
     }
 
     /// PyPSA's ac-dc-meshed example: the JSON states PyPSA's objective, the constant it leaves out, the optimal
