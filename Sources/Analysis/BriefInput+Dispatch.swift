@@ -4,10 +4,11 @@ import RegionModel
 // MARK: - Corridor flows from the power dispatch (pure: the caller loads Regions/grid and solves).
 
 extension BriefInput {
-    /// The corridors' annual flows of a solved dispatch: energy delivered per link direction (TWh), the
-    /// share of hours at capacity, origin and destination as province ids or external supply regions.
-    /// Directions that carried nothing are left out. `plannedFrom` gives the first year of each line the scenario adds
-    /// (absent from the grid's observed year): those corridors are labelled planned.
+    /// The corridors' annual flows of a solved dispatch: energy delivered per link direction and per AC line
+    /// direction (TWh), the share of hours at capacity in that direction, origin and destination as province ids or
+    /// external supply regions. Directions that carried nothing, and links within one province, are left out.
+    /// `plannedFrom` gives the first year of each link or line the scenario adds (absent from the grid's observed
+    /// year): those corridors are labelled planned.
     public static func corridors(_ dispatch: ScenarioDispatch, gridPath: String, plannedFrom: [String: Int] = [:]) -> [CorridorFlow] {
         let network = dispatch.network
         let result = dispatch.result
@@ -15,16 +16,41 @@ extension BriefInput {
         let buses = Dictionary(network.buses.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let citation = dispatchCitation(dispatch, gridPath: gridPath)
         var used = Set<String>()
-        return result.links.compactMap { link in
-            let delivered = link.energyDeliveredMWh / 1e6
-            guard delivered > 1e-9, let from = buses[link.bus0], let to = buses[link.bus1] else { return nil }
-            var id = slug(link.name)
+        func corridor(
+            _ name: String, component: String, from: String, to: String, deliveredMWh: Double, congestedHours: Double
+        ) -> CorridorFlow? {
+            let delivered = deliveredMWh / 1e6
+            // A link inside one province (its grid and its interprovincial AC backbone bus) is no corridor.
+            guard delivered > 1e-9, let from = buses[from], let to = buses[to], placeID(from) != placeID(to) else { return nil }
+            var id = slug(name)
             while !used.insert(id).inserted { id += "-2" }
             return CorridorFlow(
                 id: id, from: placeID(from), to: placeID(to), flow: Figure(delivered, unit: TWh.symbol, citation),
-                congestion: hours > 0 ? link.congestedHours / hours : nil, name: link.name, plannedFrom: plannedFrom[link.name],
+                congestion: hours > 0 ? congestedHours / hours : nil, name: name, plannedFrom: plannedFrom[component],
                 scenario: dispatch.scenario)
         }
+        let links = result.links.compactMap { link in
+            corridor(
+                link.name, component: link.name, from: link.bus0, to: link.bus1, deliveredMWh: link.energyDeliveredMWh, congestedHours: link.congestedHours)
+        }
+        // An AC line is a corridor each way: the energy it carried in that direction and the hours it sat at its rating
+        // in that direction (Kirchhoff's voltage law decides the split, so both directions may carry power in a year).
+        // A line's ends are named by the province bus of their region (`AH` for the backbone bus `AH_AC`).
+        let loaded = Set(network.loads.map(\.bus))
+        var provinceBus: [String: String] = [:]
+        for bus in network.buses where loaded.contains(bus.name) { if let region = bus.region { provinceBus[region] = bus.name } }
+        func label(_ name: String) -> String { buses[name]?.region.flatMap { provinceBus[$0] } ?? name }
+        let lines = LineFlowSummary.summaries(network: network, result: result).flatMap { line in
+            [
+                corridor(
+                    "\(line.name) \(label(line.bus0))->\(label(line.bus1))", component: line.name, from: line.bus0, to: line.bus1,
+                    deliveredMWh: line.forwardMWh, congestedHours: line.hoursAtLimitForward),
+                corridor(
+                    "\(line.name) \(label(line.bus1))->\(label(line.bus0))", component: line.name, from: line.bus1, to: line.bus0,
+                    deliveredMWh: line.backwardMWh, congestedHours: line.hoursAtLimitBackward),
+            ].compactMap { $0 }
+        }
+        return links + lines
     }
 
     /// The CO2 intensity of the power each province receives over links (t CO2/MWh, traced by proportional
@@ -32,7 +58,8 @@ extension BriefInput {
     public static func importFactors(_ dispatch: ScenarioDispatch, gridPath: String) -> [String: Figure] {
         let citation = dispatchCitation(dispatch, gridPath: gridPath)
         var factors: [String: Figure] = [:]
-        for bus in dispatch.result.buses where !bus.isExternal {
+        // The province's own bus (with its load), not its interprovincial backbone bus, which shares the region.
+        for bus in dispatch.result.buses where !bus.isExternal && bus.demandMWh > 0 {
             guard let region = bus.region, let factor = bus.importEmissionFactor else { continue }
             factors[region] = Figure(factor, unit: TonnesCO2PerMWh.symbol, citation)
         }

@@ -104,9 +104,14 @@ public enum EditionAnalysis {
     public static func plannedLines(_ grid: GridModel, scenario: String) -> [String: Int] {
         var planned: [String: Int] = [:]
         for dated in grid.overlay(scenario)?.changes ?? [] {
-            if case .addLink(let link) = dated.change, dated.from <= grid.effectiveYear(scenario: scenario) {
-                planned[link.name] = min(planned[link.name] ?? dated.from, dated.from)
+            guard dated.from <= grid.effectiveYear(scenario: scenario) else { continue }
+            let name: String
+            switch dated.change {
+            case .addLink(let link): name = link.name
+            case .addLine(let line): name = line.name
+            default: continue
             }
+            planned[name] = min(planned[name] ?? dated.from, dated.from)
         }
         return planned
     }

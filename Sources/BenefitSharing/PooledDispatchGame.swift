@@ -62,6 +62,8 @@ public enum PooledDispatchGame {
             return inside.contains(link.bus0) || inside.contains(link.bus1)
                 || (busByName[link.bus0].map { player($0) == nil } ?? false)
         }
+        // AC lines with an end outside the coalition are cut, exactly as links are; the rest keep Kirchhoff's law.
+        sub.lines = network.lines.filter { inside.contains($0.bus0) && inside.contains($0.bus1) }
         if let cap = network.co2Cap {
             let demand = { (loads: [GridLoad]) in
                 loads.reduce(0.0) { sum, load in sum + (0..<network.snapshots.count).reduce(0) { $0 + load.demand[$1] } }
@@ -229,6 +231,11 @@ public struct GridPooledDispatch: CheckableAgreement {
         copy.network.links = network.links.map { link in
             var l = link
             l.nominalPower = link.nominalPower * (1 + rng.uniform(-fraction, fraction))
+            return l
+        }
+        copy.network.lines = network.lines.map { line in
+            var l = line
+            l.nominalPower = line.nominalPower * (1 + rng.uniform(-fraction, fraction))
             return l
         }
         return copy

@@ -118,6 +118,9 @@ struct GridFileReader {
         for entry in list(node(top, "links"), what: "links") {
             if let link = readLink(entry) { data.links.append(link) }
         }
+        for entry in list(node(top, "lines"), what: "lines") {
+            if let line = readLine(entry) { data.lines.append(line) }
+        }
         for entry in list(node(top, "storage"), what: "storage") {
             if let unit = readStorage(entry) { data.storage.append(unit) }
         }
@@ -147,14 +150,105 @@ struct GridFileReader {
         let name = reader.string(node(pairs, "name"), what: "link name") ?? ""
         let what = "link '\(name)'"
         let has = checkProvenance(pairs, at: entry, what: what, required: false)
-        return GridLink(
+        let link = GridLink(
             name: name, bus0: reader.string(node(pairs, "bus0"), what: "bus0") ?? "",
             bus1: reader.string(node(pairs, "bus1"), what: "bus1") ?? "",
             carrier: reader.string(node(pairs, "carrier"), what: "carrier") ?? "AC",
             nominalPower: number(pairs, "p_nom_mw", what: what, entryHasProvenance: has) ?? 0,
             efficiency: number(pairs, "efficiency", what: what, entryHasProvenance: has, default: 1) ?? 1,
             marginalCost: number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has, default: 0) ?? 0,
+            expansion: readExpansion(
+                pairs, at: entry, what: what, minimumKey: "p_nom_min_mw", maximumKey: "p_nom_max_mw", entryHasProvenance: has),
             origin: reader.location(entry))
+        return link
+    }
+
+    /// `extendable: true` with its annual capital cost, minimum and maximum; nil when the entry is not a candidate.
+    mutating func readExpansion(
+        _ pairs: Pairs, at entry: Node, what: String, minimumKey: String, maximumKey: String, entryHasProvenance has: Bool
+    ) -> GridExpansion? {
+        let flag = reader.string(node(pairs, "extendable"), what: "extendable of \(what)")
+        if let flag, flag != "true" && flag != "false" {
+            reader.diagnostics.error(
+                at: reader.location(node(pairs, "extendable")), "extendable of \(what) is '\(flag)'", fix: "write true or false")
+        }
+        guard flag == "true" else {
+            for key in ["capital_cost_yuan_per_mw_yr", minimumKey, maximumKey] where node(pairs, key) != nil {
+                reader.diagnostics.error(
+                    at: reader.location(node(pairs, key)), "\(what) has \(key) but is not extendable",
+                    fix: "add `extendable: true` to make it a candidate, or remove \(key)")
+            }
+            return nil
+        }
+        let cost = number(pairs, "capital_cost_yuan_per_mw_yr", what: what, entryHasProvenance: has)
+        let minimum = number(pairs, minimumKey, what: what, entryHasProvenance: has, default: 0) ?? 0
+        let maximum = number(pairs, maximumKey, what: what, entryHasProvenance: has)
+        if let maximum, !(minimum >= 0 && maximum >= minimum) {
+            reader.diagnostics.error(
+                at: reader.location(node(pairs, maximumKey)), "\(what) may be built between \(minimum) and \(maximum)",
+                fix: "give \(minimumKey) ≥ 0 and \(maximumKey) ≥ \(minimumKey)")
+        }
+        if let cost, cost < 0 {
+            reader.diagnostics.error(
+                at: reader.location(node(pairs, "capital_cost_yuan_per_mw_yr")), "capital_cost_yuan_per_mw_yr of \(what) is negative",
+                fix: "give the annualised cost of a MW, ≥ 0")
+        }
+        guard let cost, let maximum else { return nil }
+        return GridExpansion(capitalCost: cost, minimum: minimum, maximum: maximum)
+    }
+
+    /// An AC line: its reactance x_ohm, or x_ohm_per_km × length_km, per circuit, divided by num_parallel, in per unit
+    /// of its own voltage class (x / v_nom²).
+    mutating func readLine(_ entry: Node) -> GridLine? {
+        guard let pairs = reader.mapping(entry, what: "a line") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: DataSchema.gridLine.knownKeys, in: "a line")
+        let name = reader.string(node(pairs, "name"), what: "line name") ?? ""
+        let what = "line '\(name)'"
+        let location = reader.location(entry)
+        let has = checkProvenance(pairs, at: entry, what: what, required: false)
+        let kilovolts = number(pairs, "v_nom_kv", what: what, entryHasProvenance: has)
+        let length = number(pairs, "length_km", what: what, entryHasProvenance: has)
+        let parallel = number(pairs, "num_parallel", what: what, entryHasProvenance: has, default: 1) ?? 1
+        let rating = number(pairs, "s_nom_mva", what: what, entryHasProvenance: has)
+        let maxPerUnit = number(pairs, "s_max_pu", what: what, entryHasProvenance: has, default: 1) ?? 1
+        for (key, value) in [("v_nom_kv", kilovolts), ("length_km", length), ("num_parallel", parallel)] {
+            if let value, !(value > 0) {
+                reader.diagnostics.error(
+                    at: reader.location(node(pairs, key) ?? entry), "\(key) of \(what) is \(value)", fix: "give a positive number")
+            }
+        }
+        if let rating, rating < 0 {
+            reader.diagnostics.error(
+                at: reader.location(node(pairs, "s_nom_mva")), "s_nom_mva of \(what) is negative", fix: "give the transfer limit, ≥ 0")
+        }
+        if !(0...1).contains(maxPerUnit) {
+            reader.diagnostics.error(
+                at: reader.location(node(pairs, "s_max_pu")), "s_max_pu of \(what) is \(maxPerUnit)", fix: "give a share between 0 and 1")
+        }
+        var circuitOhm: Double?
+        switch (node(pairs, "x_ohm"), node(pairs, "x_ohm_per_km")) {
+        case (.some, .some):
+            reader.diagnostics.error(
+                at: location, "\(what) gives both x_ohm and x_ohm_per_km", fix: "keep one: the line's reactance or the per-km value")
+        case (.none, .none):
+            reader.diagnostics.error(
+                at: location, "\(what) has no reactance", fix: "add x_ohm, or x_ohm_per_km (multiplied by length_km)")
+        case (.some, .none):
+            circuitOhm = number(pairs, "x_ohm", what: what, entryHasProvenance: has)
+        case (.none, .some):
+            if let perKm = number(pairs, "x_ohm_per_km", what: what, entryHasProvenance: has), let length { circuitOhm = perKm * length }
+        }
+        if let circuitOhm, !(circuitOhm > 0) {
+            reader.diagnostics.error(at: location, "the reactance of \(what) is \(circuitOhm) Ω", fix: "give a positive reactance")
+        }
+        let expansion = readExpansion(
+            pairs, at: entry, what: what, minimumKey: "s_nom_min_mva", maximumKey: "s_nom_max_mva", entryHasProvenance: has)
+        guard let kilovolts, kilovolts > 0, let circuitOhm, circuitOhm > 0, parallel > 0, let rating else { return nil }
+        return GridLine(
+            name: name, bus0: reader.string(node(pairs, "bus0"), what: "bus0") ?? "",
+            bus1: reader.string(node(pairs, "bus1"), what: "bus1") ?? "",
+            reactancePerUnit: circuitOhm / parallel / (kilovolts * kilovolts), nominalPower: rating,
+            maxPerUnit: .constant(maxPerUnit), expansion: expansion, origin: location)
     }
 
     mutating func readStorage(_ entry: Node) -> GridStorageUnit? {
@@ -215,12 +309,16 @@ struct GridFileReader {
             }
             let what = "the \(kind) change"
             switch kind {
-            case "add_link", "add_generator", "add_storage":
+            case "add_link", "add_line", "add_generator", "add_storage":
                 guard let inner = node(pairs, kind) else { continue }
                 switch kind {
                 case "add_link":
                     if let link = readLink(inner) {
                         scenario.changes.append(GridOverlay.DatedChange(from: from, change: .addLink(link), location: location))
+                    }
+                case "add_line":
+                    if let line = readLine(inner) {
+                        scenario.changes.append(GridOverlay.DatedChange(from: from, change: .addLine(line), location: location))
                     }
                 case "add_generator":
                     if let g = readGenerator(inner) {

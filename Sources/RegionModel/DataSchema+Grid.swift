@@ -19,7 +19,8 @@ extension DataSchema {
             SchemaField("buses", "List of buses", .optional),
             SchemaField("loads", "List of loads", .optional),
             SchemaField("generators", "List of generators", .optional),
-            SchemaField("links", "List of links (corridors)", .optional),
+            SchemaField("links", "List of links (controllable corridors: UHV DC)", .optional),
+            SchemaField("lines", "List of AC lines (linearised power flow with Kirchhoff's voltage law)", .optional),
             SchemaField("storage", "List of storage units", .optional),
             SchemaField("note", "Remark", .optional),
         ])
@@ -81,7 +82,43 @@ extension DataSchema {
             SchemaField("p_nom_mw", unit: "MW", "Transfer capacity"),
             SchemaField("efficiency", unit: "per unit", "Share of the sent energy that arrives", .defaultValue("1")),
             SchemaField("marginal_cost_yuan_per_mwh", unit: "yuan/MWh", "Charge per MWh sent", .defaultValue("0")),
-        ])
+        ] + gridExpansionFields(minimum: "p_nom_min_mw", maximum: "p_nom_max_mw", unit: "MW"))
+
+    /// The fields that make a line or link a candidate for `yrdplan dispatch --expand`: without the flag it has its
+    /// given capacity (the scenario's assumption); with it the LP chooses between the minimum (what surely exists)
+    /// and the maximum, paying the capital cost of what it builds above the minimum.
+    static func gridExpansionFields(minimum: String, maximum: String, unit: String) -> [SchemaField] {
+        [
+            SchemaField(
+                "extendable", unit: "true/false",
+                "A candidate: `dispatch --expand` chooses its capacity between the minimum and the maximum", .defaultValue("false")),
+            SchemaField(
+                "capital_cost_yuan_per_mw_yr", unit: "yuan/MW/yr",
+                "Annualised cost of each MW (MVA) of capacity, scaled to the profile table's hours", .requiredWhen("extendable")),
+            SchemaField(minimum, unit: unit, "Capacity that exists whatever the LP chooses", .defaultValue("0")),
+            SchemaField(maximum, unit: unit, "Largest capacity the LP may choose", .requiredWhen("extendable")),
+        ]
+    }
+
+    /// An entry of `lines:` (and of an overlay's `add_line`).
+    public static let gridLine = SchemaTable(
+        "lines",
+        "An AC line (or a parallel set of circuits) between two buses. Its flow obeys Kirchhoff's voltage law with the "
+            + "per-unit reactance x / v_nom² (Ω / kV², on a 1 MVA base at the line's own voltage class), where x is "
+            + "`x_ohm`, or `x_ohm_per_km` × `length_km`, divided by `num_parallel`.",
+        provenance: .onEntry,
+        [
+            SchemaField("name", "Line name"),
+            SchemaField("bus0", "First bus (positive flow runs bus0 → bus1)"),
+            SchemaField("bus1", "Second bus"),
+            SchemaField("v_nom_kv", unit: "kV", "Voltage class"),
+            SchemaField("length_km", unit: "km", "Route length"),
+            SchemaField("x_ohm", unit: "Ω", "Series reactance of one circuit (or give x_ohm_per_km)", .optional),
+            SchemaField("x_ohm_per_km", unit: "Ω/km", "Series reactance per km of one circuit (or give x_ohm)", .optional),
+            SchemaField("num_parallel", unit: "circuits", "Identical circuits in parallel (reactance divided by it)", .defaultValue("1")),
+            SchemaField("s_nom_mva", unit: "MVA", "Transfer limit of the whole corridor"),
+            SchemaField("s_max_pu", unit: "per unit", "Usable share of s_nom (security margin)", .defaultValue("1")),
+        ] + gridExpansionFields(minimum: "s_nom_min_mva", maximum: "s_nom_max_mva", unit: "MVA"))
 
     /// An entry of `storage:` (and of an overlay's `add_storage`).
     public static let gridStorage = SchemaTable(
@@ -125,14 +162,15 @@ extension DataSchema {
     public static let gridChangeKinds = [
         SchemaField("scale_demand", unit: "factor", "Multiplies demand (of `bus`, or every load)", .optional),
         SchemaField("scale_capacity", unit: "factor", "Multiplies the capacity of `carrier` (at `bus`, or everywhere)", .optional),
-        SchemaField("set_capacity", "Name of a generator, link or storage unit whose p_nom becomes p_nom_mw", .optional),
+        SchemaField("set_capacity", "Name of a generator, link, line or storage unit whose p_nom (s_nom) becomes p_nom_mw", .optional),
         SchemaField("add_link", "A new link (fields as in links)", .optional),
+        SchemaField("add_line", "A new AC line (fields as in lines)", .optional),
         SchemaField("add_generator", "A new generator (fields as in generators)", .optional),
         SchemaField("add_storage", "A new storage unit (fields as in storage)", .optional),
     ]
 
     /// Every grid table, in the order of the data-reference page.
     public static let gridTables = [
-        gridFile, gridCarrier, gridBus, gridLoad, gridGenerator, gridLink, gridStorage, gridOverlay, gridChange,
+        gridFile, gridCarrier, gridBus, gridLoad, gridGenerator, gridLink, gridLine, gridStorage, gridOverlay, gridChange,
     ]
 }

@@ -31,7 +31,9 @@ public struct GridModel: Sendable {
     }
 
     /// The dispatch network of `scenario` with its changes applied up to `year` (default: the scenario's year).
-    public func network(scenario: String, year: Int? = nil) throws(DiagnosticsError) -> GridNetwork {
+    /// Candidate lines and links (`extendable`) keep their given capacity unless `expand` is set; with it the LP
+    /// chooses their capacity from their minimum up (`yrdplan dispatch --expand`).
+    public func network(scenario: String, year: Int? = nil, expand: Bool = false) throws(DiagnosticsError) -> GridNetwork {
         var diagnostics = DiagnosticEngine()
         guard let overlay = overlay(scenario) else {
             let path = "\(displayRoot)/scenarios/\(scenario).yaml"
@@ -52,7 +54,7 @@ public struct GridModel: Sendable {
         }
         try diagnostics.failIfErrors()
         guard let network else { throw DiagnosticsError(diagnostics.sorted) }
-        return network
+        return expand ? network.withCandidatesFromMinimum() : network.withFixedCapacities()
     }
 }
 
@@ -126,6 +128,8 @@ public struct GridDefinition: Sendable {
     public var loads: [Load] = []
     public var generators: [Generator] = []
     public var links: [GridLink] = []
+    /// AC lines; a candidate's capital cost is annual (yuan/MW/yr) here and scaled to the profile hours by `network`.
+    public var lines: [GridLine] = []
     public var storage: [GridStorageUnit] = []
     public var co2CapTonnes: Double?
     public var co2CapLocation: SourceLocation?
@@ -178,9 +182,24 @@ public struct GridDefinition: Sendable {
                     minPerUnit: .constant(generator.minPerUnit), maxPerUnit: availability, marginalCost: generator.marginalCost,
                     efficiency: generator.efficiency, origin: generator.location))
         }
+        // Capital costs are annual; the dispatch covers the profile table's hours.
+        let yearShare = profiles.weights.reduce(0, +) / 8760
+        func scaled(_ expansion: GridExpansion?) -> GridExpansion? {
+            expansion.map { GridExpansion(capitalCost: $0.capitalCost * yearShare, minimum: $0.minimum, maximum: $0.maximum) }
+        }
+        let links = self.links.map { link in
+            var copy = link
+            copy.expansion = scaled(link.expansion)
+            return copy
+        }
+        let lines = self.lines.map { line in
+            var copy = line
+            copy.expansion = scaled(line.expansion)
+            return copy
+        }
         return GridNetwork(
             name: name, snapshots: snapshots, buses: buses, carriers: carriers, generators: generators, loads: loads,
-            links: links, storageUnits: storage, co2Cap: co2CapTonnes, co2CapOrigin: co2CapLocation,
+            links: links, storageUnits: storage, lines: lines, co2Cap: co2CapTonnes, co2CapOrigin: co2CapLocation,
             greenImportShare: greenImportShare, valueOfLostLoad: valueOfLostLoad, year: year)
     }
 }
@@ -196,6 +215,7 @@ public struct GridOverlay: Sendable {
         case scaleCapacity(factor: Double, carrier: String, bus: String?)
         case setCapacity(component: String, megawatts: Double)
         case addLink(GridLink)
+        case addLine(GridLine)
         case addGenerator(GridDefinition.Generator)
         case addStorage(GridStorageUnit)
     }
@@ -268,12 +288,16 @@ public struct GridOverlay: Sendable {
                     data.generators[i].nominalPower = megawatts
                 } else if let i = data.links.firstIndex(where: { $0.name == component }) {
                     data.links[i].nominalPower = megawatts
+                } else if let i = data.lines.firstIndex(where: { $0.name == component }) {
+                    data.lines[i].nominalPower = megawatts
                 } else if let i = data.storage.firstIndex(where: { $0.name == component }) {
                     data.storage[i].nominalPower = megawatts
                 } else {
-                    diagnostics.error(at: location, "no generator, link or storage named '\(component)'", fix: "use a name from grid.yaml")
+                    diagnostics.error(
+                        at: location, "no generator, link, line or storage named '\(component)'", fix: "use a name from grid.yaml")
                 }
             case .addLink(let link): data.links.append(link)
+            case .addLine(let line): data.lines.append(line)
             case .addGenerator(let generator): data.generators.append(generator)
             case .addStorage(let unit): data.storage.append(unit)
             }

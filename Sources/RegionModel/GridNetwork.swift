@@ -382,7 +382,7 @@ public struct GridNetwork: Sendable, Hashable {
     public var generators: [GridGenerator]
     public var loads: [GridLoad]
     public var links: [GridLink]
-    /// Lines of the linearised power flow (PyPSA networks; the delta's own grid has none).
+    /// Lines of the linearised power flow (PyPSA networks; the AC ring of the delta's own grid).
     public var lines: [GridLine]
     public var storageUnits: [GridStorageUnit]
     /// Stores (PyPSA networks; the delta's own grid has none).
@@ -433,6 +433,36 @@ public struct GridNetwork: Sendable, Hashable {
         for unit in storageUnits { sum += (unit.expansion?.capitalCost ?? 0) * unit.nominalPower }
         for store in stores { sum += (store.expansion?.capitalCost ?? 0) * store.nominalEnergy }
         return sum
+    }
+
+    /// The same network with every extendable line and link held at its given capacity (the dispatch without
+    /// `--expand`): their capacity is an input again, not a choice of the LP; lines of zero capacity are left out.
+    public func withFixedCapacities() -> GridNetwork {
+        var copy = self
+        for i in copy.links.indices { copy.links[i].expansion = nil }
+        for i in copy.lines.indices { copy.lines[i].expansion = nil }
+        // A line not yet built must not take part in Kirchhoff's voltage law: zero rating would pin its flow at 0.
+        copy.lines.removeAll { $0.nominalPower == 0 }
+        return copy
+    }
+
+    /// The network `--expand` optimises: each candidate line and link starts from its minimum (what surely exists,
+    /// PyPSA's p_nom), so the capital cost beyond PyPSA's objective constant is that of what the LP builds.
+    public func withCandidatesFromMinimum() -> GridNetwork {
+        var copy = self
+        for i in copy.links.indices { if let e = copy.links[i].expansion { copy.links[i].nominalPower = e.minimum } }
+        for i in copy.lines.indices { if let e = copy.lines[i].expansion { copy.lines[i].nominalPower = e.minimum } }
+        return copy
+    }
+
+    /// The network without the candidates' new capacity: each at its minimum, fixed (the reference of `--expand`).
+    public func withCandidatesAtMinimum() -> GridNetwork {
+        withCandidatesFromMinimum().withFixedCapacities()
+    }
+
+    /// Names of the lines and links whose capacity `--expand` lets the LP choose.
+    public var candidates: [String] {
+        links.filter { $0.expansion != nil }.map(\.name) + lines.filter { $0.expansion != nil }.map(\.name)
     }
 
     /// Snapshots with hours per snapshot for `count` hourly snapshots labelled 0, 1, ….

@@ -51,6 +51,12 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Also write hourly link flows (MW) and bus prices (yuan/MWh) to this CSV file.")
     var hourly: String?
 
+    @Flag(
+        help:
+            "Let the LP choose the capacity of the scenario's candidate lines and links (extendable), and report the capacity built, its capital cost and the saving in operating cost against the run without it."
+    )
+    var expand = false
+
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
@@ -60,6 +66,9 @@ struct DispatchCommand: ParsableCommand {
         }
         if pypsa != nil && year != nil {
             throw ValidationError("--year applies to the delta's grid scenarios, not to a PyPSA folder")
+        }
+        if pypsa != nil && expand {
+            throw ValidationError("--expand applies to the delta's grid; a PyPSA folder's extendable components are always optimised")
         }
         if pypsa == nil && (allowShedding != nil || currency != nil) {
             throw ValidationError("--allow-shedding and --currency apply to --pypsa; the delta's grid sheds at its own VOLL in yuan")
@@ -77,6 +86,8 @@ struct DispatchCommand: ParsableCommand {
         let start = clock.now
         var network: GridNetwork
         var file: String?
+        var reference: GridNetwork?
+        var candidates: [String] = []
         do {
             if let pypsa {
                 progress("reading PyPSA folder \(pypsa)…")
@@ -94,7 +105,10 @@ struct DispatchCommand: ParsableCommand {
                 }
                 let name = scenario ?? "baseline"
                 progress("dispatching \(grid.displayRoot) (scenario \(name), \(grid.effectiveYear(scenario: name, year: year)))…")
-                network = try grid.network(scenario: name, year: year)
+                let expandable = try grid.network(scenario: name, year: year, expand: true)
+                candidates = expandable.candidates
+                network = expand ? expandable : try grid.network(scenario: name, year: year)
+                if expand && !candidates.isEmpty { reference = expandable.withCandidatesAtMinimum() }
                 file = grid.displayRoot + "/grid.yaml"
             }
         } catch let failure as CommandFailure {
@@ -104,7 +118,15 @@ struct DispatchCommand: ParsableCommand {
         }
         let load = DispatchCommand.seconds(clock.now - start)
         let outcome: (result: DispatchResult, timings: DispatchTimings)
+        var expansion: DispatchReport.Expansion?
         do {
+            if let reference {
+                progress("solving without the candidates for the reference operating cost…")
+                let fixed = try DispatchAnalysis.solve(reference, file: file, progress: progress)
+                expansion = DispatchReport.Expansion(candidates: candidates, reference: fixed.result)
+            } else if !candidates.isEmpty {
+                expansion = DispatchReport.Expansion(candidates: candidates, reference: nil)
+            }
             outcome = try DispatchAnalysis.solve(
                 network, file: file,
                 options: ClpOptions(
@@ -139,10 +161,14 @@ struct DispatchCommand: ParsableCommand {
         }
         if json {
             print(
-                DispatchReport.json(network: network, result: outcome.result, timings: timings, costing: costing).rendered(), terminator: ""
-            )
+                DispatchReport.json(
+                    network: network, result: outcome.result, timings: timings, costing: costing, expansion: expansion
+                ).rendered(), terminator: "")
         } else {
-            print(DispatchReport.table(network: network, result: outcome.result, timings: timings, costing: costing), terminator: "")
+            print(
+                DispatchReport.table(
+                    network: network, result: outcome.result, timings: timings, costing: costing, expansion: expansion),
+                terminator: "")
         }
     }
 
@@ -194,7 +220,7 @@ public enum DispatchReport {
     /// The `dispatch --json` document (fields and units in docs/power-flow.md).
     public static func json(
         network: GridNetwork, result: DispatchResult, timings: Timings,
-        costing: Costing = Costing(currency: "yuan", valueOfLostLoad: nil)
+        costing: Costing = Costing(currency: "yuan", valueOfLostLoad: nil), expansion: Expansion? = nil
     ) -> JSONValue {
         var document: [(String, JSONValue)] = [
             ("status", .string(result.status == .optimal ? "optimal" : result.status.description)),
@@ -234,6 +260,7 @@ public enum DispatchReport {
             ),
             ("lines", branchesJSON(network: network, result: result, transformers: false)),
             ("transformers", branchesJSON(network: network, result: result, transformers: true)),
+            ("expansion", expansion.map { expansionJSON($0, network: network, result: result) } ?? .null),
             (
                 "buses",
                 .object(
@@ -297,16 +324,24 @@ public enum DispatchReport {
 
     /// `lines` or `transformers`: flow, rating and limit hours of each branch of the linearised power flow.
     static func branchesJSON(network: GridNetwork, result: DispatchResult, transformers: Bool) -> JSONValue {
-        .object(
-            zip(network.lines, result.lines).filter { $0.0.isTransformer == transformers }.map { _, line in
-                (
+        let summaries = LineFlowSummary.summaries(network: network, result: result)
+        return .object(
+            zip(network.lines, zip(result.lines, summaries)).filter { $0.0.isTransformer == transformers }.map { _, pair in
+                let (line, summary) = pair
+                return (
                     line.name,
                     .object([
                         ("bus0", .string(line.bus0)), ("bus1", .string(line.bus1)),
                         ("s_max_mva", .rounded(line.nominalPower, 3)),
                         ("energy_mwh", .rounded(line.energySentMWh, 3)),
+                        ("forward_mwh", .rounded(summary.forwardMWh, 3)),
+                        ("backward_mwh", .rounded(summary.backwardMWh, 3)),
                         ("utilisation", .rounded(line.utilisation, 6)),
                         ("congested_hours", .rounded(line.congestedHours, 3)),
+                        ("congested_hours_forward", .rounded(summary.hoursAtLimitForward, 3)),
+                        ("congested_hours_backward", .rounded(summary.hoursAtLimitBackward, 3)),
+                        ("loop_flow_mwh", .rounded(summary.loopFlowMWh, 3)),
+                        ("loop_flow_hours", .rounded(summary.loopFlowHours, 3)),
                         ("hourly_p0_mw", .array(line.hourlyFlow.map { .rounded($0, 4) })),
                     ])
                 )
@@ -358,7 +393,7 @@ public enum DispatchReport {
     /// The human summary: corridors, prices and emissions per bus, shedding.
     public static func table(
         network: GridNetwork, result: DispatchResult, timings: Timings,
-        costing: Costing = Costing(currency: "yuan", valueOfLostLoad: nil)
+        costing: Costing = Costing(currency: "yuan", valueOfLostLoad: nil), expansion: Expansion? = nil
     ) -> String {
         let hours = network.snapshots.reduce(0) { $0 + $1.objectiveWeight }
         var out = "Dispatch of \(network.name): \(network.snapshots.count) snapshots (\(fixed(hours, 0)) h), "
@@ -387,15 +422,23 @@ public enum DispatchReport {
         out += "Corridors\n" + corridors.rendered() + "\n"
         if !result.lines.isEmpty {
             var lines = TextTable(
-                headers: ["line", "bus0", "bus1", "MVA", "net TWh", "util %", "at limit h"], rightAligned: [3, 4, 5, 6])
-            for (branch, line) in zip(network.lines, result.lines) {
+                headers: [
+                    "line", "bus0", "bus1", "MVA", "net TWh", "→ TWh", "← TWh", "loading %", "at limit h", "→ h", "← h", "loop TWh",
+                    "loop h",
+                ],
+                rightAligned: Set(3...12))
+            for (branch, line) in zip(network.lines, LineFlowSummary.summaries(network: network, result: result)) {
                 lines.add([
-                    line.name + (branch.isTransformer ? " (transformer)" : ""), line.bus0, line.bus1, fixed(line.nominalPower, 0),
-                    fixed(line.energySentMWh / 1e6, 3),
-                    fixed(100 * line.utilisation, 1), fixed(line.congestedHours, 0),
+                    line.name + (branch.isTransformer ? " (transformer)" : ""), line.bus0, line.bus1, fixed(line.ratingMVA, 0),
+                    fixed((line.forwardMWh - line.backwardMWh) / 1e6, 3), fixed(line.forwardMWh / 1e6, 2),
+                    fixed(line.backwardMWh / 1e6, 2), fixed(100 * line.meanLoading, 1), fixed(line.hoursAtLimit, 0),
+                    fixed(line.hoursAtLimitForward, 0), fixed(line.hoursAtLimitBackward, 0), fixed(line.loopFlowMWh / 1e6, 2),
+                    fixed(line.loopFlowHours, 0),
                 ])
             }
-            out += "Lines (linearised power flow; negative energy flows bus1 → bus0)\n" + lines.rendered() + "\n"
+            out += "Lines (linearised power flow, Kirchhoff's voltage law; → bus0 to bus1, ← back; at limit h = congestion; "
+            out += "loop = flow from the dearer to the cheaper bus, which a transport model would not route)\n"
+            out += lines.rendered() + "\n"
         }
         if !result.capacities.isEmpty {
             var capacities = TextTable(headers: ["component", "name", "attribute", "given", "optimal"], rightAligned: [3, 4])
@@ -409,6 +452,8 @@ public enum DispatchReport {
             out += "less the capital cost of the given capacity of extendable components \(fixed(result.existingCapacityCost, 2)) "
             out += "(PyPSA's objective_constant)\n\n"
         }
+
+        if let expansion { out += expansionText(expansion, network: network, result: result, unit: costing.unit) }
 
         var buses = TextTable(
             headers: [

@@ -88,6 +88,24 @@ import YrdplanTestSupport
         let b = RuleChecker.check(deal, samples: 3, perturbation: 0.2, seed: 4)
         #expect(a == b)
     }
+
+    /// With AC lines (the ring of Tests/Fixtures/grid-ring, one hour, 90 MW at B, A at 10 and C at 50 yuan/MWh,
+    /// shedding at 30,000): a line with an end outside the coalition is cut, as a link is. {a, b} keeps only A-B
+    /// (40 MVA, no loop left): A sends 40 MW, 50 MW shed, 400 + 1,500,000 yuan; {b, c} keeps only B-C: C serves
+    /// 90 MW for 4,500; {b} alone sheds 90 MW (2,700,000); the whole ring costs 3,300 (30 MW from A, 60 from C).
+    @Test func coalitionsCutLinesLikeLinks() throws {
+        let grid = ProjectPaths.fixtures.appendingPathComponent("grid-ring/grid")
+        let network = try GridLoader.loadModel(directory: grid, displayRoot: "grid", sourceKeys: ["yrdplan-estimate"])
+            .network(scenario: "base")
+        let ab = PooledDispatchGame.coalitionNetwork(network, members: ["a", "b"])
+        #expect(ab.lines.map(\.name) == ["A-B"])
+        #expect(PooledDispatchGame.coalitionNetwork(network, members: ["a", "b", "c"]).lines.count == 3)
+        let costs = try PooledDispatchGame.coalitionCosts(network, parties: ["a", "b", "c"])
+        let expected = [0, 0, 2_700_000, 1_500_400, 0, 0, 4_500, 3_300].map { $0 / 1e8 }
+        for (mask, cost) in costs.enumerated() {
+            #expect(abs(cost - expected[mask]) < 1e-9, "coalition \(mask): \(cost) against \(expected[mask])")
+        }
+    }
 }
 
 /// The warm-started coalition dispatches against cold, independent dispatches of each coalition.

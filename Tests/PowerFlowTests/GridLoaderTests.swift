@@ -41,7 +41,9 @@ import YrdplanTestSupport
     func projectGridLoadsAndDispatchesWithoutShedding(scenario: String) throws {
         let network = try GridLoader.load(directory: ProjectPaths.regions.appendingPathComponent("grid"), scenario: scenario)
         #expect(network.snapshots.reduce(0) { $0 + $1.objectiveWeight } == 8760)
-        #expect(Set(network.buses.filter { !$0.isExternal }.map(\.name)) == ["SH", "JS", "ZJ", "AH"])
+        // The provinces and each one's interprovincial AC backbone bus, where the lines meet.
+        #expect(
+            Set(network.buses.filter { !$0.isExternal }.map(\.name)) == ["SH", "JS", "ZJ", "AH", "SH_AC", "JS_AC", "ZJ_AC", "AH_AC"])
         let (result, _) = try PowerDispatch.run(network)
         #expect(result.totalShedMWh < 1e-6)
         let consumption = result.buses.reduce(0) { $0 + $1.consumptionCO2 }
@@ -74,7 +76,7 @@ import YrdplanTestSupport
                 "grid/grid.yaml:\(source): unknown source 'nowhere'",
                 "grid/grid.yaml:\(note): storage unit 'SH battery' is estimate but has no note",
                 "grid/profiles.csv:\(profile): 'abc",
-                "grid/scenarios/policy.yaml:\(change): no generator, link or storage named 'JS offshore'",
+                "grid/scenarios/policy.yaml:\(change): no generator, link, line or storage named 'JS offshore'",
             ]
             let missing = expected.filter { prefix in !lines.contains { $0.hasPrefix(prefix) } }
             if !missing.isEmpty { Issue.record("missing: \(missing)\nall:\n\(lines.joined(separator: "\n"))") }

@@ -179,6 +179,38 @@ import YrdplanTestSupport
         }
     }
 
+    /// The policy scenario's Mengxi-Shanghai line is a candidate: without --expand it keeps its 8 GW and the output
+    /// says so; with --expand the LP sizes it within 0-8 GW and the report's figures add up (saving = cost without
+    /// the candidate − operating cost; net benefit = saving − capital cost; capital = 255,000 yuan/MW/yr × built).
+    @Test func expandSizesTheCandidateAndReportsItsCostAndSaving() throws {
+        let arguments = ["dispatch", "--scenario", "policy", "--json", "--regions", ProjectPaths.regions.path]
+        let fixed = try BinaryRunner.run(arguments)
+        let expanded = try BinaryRunner.run(arguments + ["--expand"])
+        #expect(fixed.status == 0 && expanded.status == 0, "\(expanded.stderr)")
+        let held = try #require(try Self.json(fixed.stdout)["expansion"] as? [String: Any])
+        #expect(held["expanded"] as? Bool == false && held["candidates"] as? [String] == ["Mengxi-Shanghai"])
+        let links = try #require(try Self.json(fixed.stdout)["links"] as? [String: [String: Any]])
+        #expect(links["Mengxi-Shanghai"]?["p_nom_mw"] as? Double == 8000)
+
+        let document = try Self.json(expanded.stdout)
+        let expansion = try #require(document["expansion"] as? [String: Any])
+        let built = try #require((expansion["built"] as? [String: [String: Any]])?["Mengxi-Shanghai"])
+        let megawatts = try #require(built["built"] as? Double)
+        #expect(megawatts > 0 && megawatts <= 8000 && built["given"] as? Double == 0)
+        let capital = try #require(expansion["capital_cost"] as? Double)
+        #expect(abs(capital - 255_000 * megawatts) <= 1e-6 * capital + 1)
+        let saving = try #require(expansion["operating_saving"] as? Double)
+        let without = try #require(expansion["operating_cost_without_candidates"] as? Double)
+        let operating = try #require(expansion["operating_cost"] as? Double)
+        #expect(abs(saving - (without - operating)) < 1)
+        #expect(abs((expansion["net_benefit"] as? Double ?? 0) - (saving - capital)) < 1)
+        let lines = try #require(document["lines"] as? [String: [String: Any]])
+        #expect(lines.count == 5 && lines.values.allSatisfy { $0["loop_flow_mwh"] is Double })
+
+        let refused = try BinaryRunner.run(["dispatch", "--pypsa", "Tests/Fixtures/cases/yrd-typical-days", "--expand"])
+        #expect(refused.status == 2 && refused.stderr.contains("--expand applies to the delta's grid"))
+    }
+
     @Test func scenarioChangesApplyFromTheirYear() throws {
         let before = try BinaryRunner.run([
             "dispatch", "--scenario", "policy", "--year", "2024", "--json", "--regions", ProjectPaths.regions.path,

@@ -155,7 +155,10 @@ import YrdplanTestSupport
         let closing = try #require(lines.last)
         #expect(closing.range(of: #"^\d+ passed, \d+ failed$"#, options: .regularExpression) != nil)
         #expect(lines.dropLast().count == 22, "one line per check of the four shipped agreements")
-        #expect(lines.contains("PASS  pooled-dispatch  core"), "Shapley shares of the dispatched savings are in the core")
+        // With the AC ring under Kirchhoff's law a coalition without Jiangsu keeps only a radial part of the ring, free
+        // of the loop constraint, so the Shapley shares may leave the core (docs/power-flow.md); the check must say which.
+        #expect(lines.contains("PASS  pooled-dispatch  efficiency") && lines.contains("PASS  pooled-dispatch  individual-rationality"))
+        #expect(lines.contains { $0.hasPrefix("PASS  pooled-dispatch  core") || $0.hasPrefix("FAIL  pooled-dispatch  core: coalition {") })
         let failed = Int(closing.split(separator: " ")[2])!
         #expect(result.status == (failed > 0 ? 1 : 0))
     }
