@@ -211,6 +211,24 @@ extension BriefInput {
                     PublishedFigure(id: "\(deal.id)-npv-\(party)", description: "NPV for \(party) of \(deal.title)", deal.npv[party]!))
             }
         }
+        for action in (dealActions ?? []) where action.province == province.id {
+            let what = "\(action.agreement) (\(action.kind.rawValue))"
+            if let net = action.net {
+                out.append(PublishedFigure(id: "deal-\(action.agreement)-net", description: "Net position under \(what)", net))
+            }
+            if let amended = action.amendedNet {
+                out.append(
+                    PublishedFigure(
+                        id: "deal-\(action.agreement)-amended-net", description: "Net position under the designed amendment of \(what)",
+                        amended))
+            }
+            if let payment = action.sidePayment, abs(payment.value) >= 0.005 {
+                out.append(
+                    PublishedFigure(
+                        id: "deal-\(action.agreement)-side-payment",
+                        description: "Side payment that would make \(what) pass its checks (positive: received)", payment))
+            }
+        }
         return out
     }
 }
