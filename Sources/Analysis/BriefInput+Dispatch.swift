@@ -31,7 +31,8 @@ extension BriefInput {
         }
         let links = result.links.compactMap { link in
             corridor(
-                link.name, component: link.name, from: link.bus0, to: link.bus1, deliveredMWh: link.energyDeliveredMWh, congestedHours: link.congestedHours)
+                link.name, component: link.name, from: link.bus0, to: link.bus1, deliveredMWh: link.energyDeliveredMWh,
+                congestedHours: link.congestedHours)
         }
         // An AC line is a corridor each way: the energy it carried in that direction and the hours it sat at its rating
         // in that direction (Kirchhoff's voltage law decides the split, so both directions may carry power in a year).
@@ -76,7 +77,7 @@ extension BriefInput {
             year: dispatch.year, confidence: .synthetic,
             note: "A least-cost dispatch over representative days whose hourly shapes are synthetic (see \(gridPath)/grid.yaml); "
                 + "annual flows are model results, not metered statistics.",
-            sourceZh: "yrdplan 电力调度（COIN-OR Clp 求解），\(gridPath)/grid.yaml 中\(dispatch.year)年的电网（情景见来源编号）",
+            sourceZh: "yrdplan 电力调度（COIN-OR Clp 求解），\(gridPath)/grid.yaml 中\(dispatch.year)年的电网",
             noteZh: "按典型日进行的最低成本电力调度，各小时曲线为模拟数据（见 \(gridPath)/grid.yaml）；"
                 + "年度电量和输电量为模型结果，并非计量统计数据。")
     }

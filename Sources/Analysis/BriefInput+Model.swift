@@ -49,7 +49,7 @@ extension BriefInput {
                             sourceKey: key.replacingOccurrences(of: "_", with: "-"),
                             source: "\(title)\(reference); target named in \(file)",
                             year: target.provenance.years?.lowerBound ?? 0, confidence: target.provenance.confidence,
-                            note: target.provenance.note))
+                            note: target.provenance.note, sourceZh: "目标见 \(file)", inputs: ["\(title)\(reference)"]))
                 }
             }
             labels[s.name]?.targets = byProvince
@@ -99,7 +99,8 @@ struct ModelMapper {
             sourceKey: key, source: text, year: year, confidence: weakest,
             note: sourced ? nil : "The weakest confidence of the inputs; the reasoning of each estimate is in its note in \(file).",
             sourceZh: "\(whatZh)，\(file)",
-            noteZh: sourced ? nil : "取各项输入中最低的可信度；每项估算的依据见 \(file) 中该项的说明。")
+            noteZh: sourced ? nil : "取各项输入中最低的可信度；每项估算的依据见 \(file) 中该项的说明。",
+            inputs: titled.isEmpty ? nil : titled)
     }
 
     /// Everything an account of `province` in `year` rests on.
@@ -227,7 +228,7 @@ struct ModelMapper {
         let stillRising = t.peakIsLastYear  // the same rule as `project --json`'s peak_at_last_year
         let base = t.year(t.baseYear)?.account.confidence ?? .estimate
         let title = scenarioTitlesZh[t.scenario] ?? t.scenario
-        let scenarioZh = title.hasSuffix("情景") ? title : title + "情景"
+        let scenarioZh = title.contains("情景") ? title : title + "情景"
         let citation = Citation(
             sourceKey: "projection-\(t.scenario)",
             source:

@@ -26,6 +26,9 @@ public struct Citation: Hashable, Sendable, Codable {
     public var sourceZh: String?
     /// The Chinese of a `note` yrdplan wrote; `nil` for a note quoted from the data.
     public var noteZh: String?
+    /// The external sources the figure rests on, each `key (title)` with the title as published; the Chinese form
+    /// cites them after `sourceZh`.
+    public var inputs: [String]?
 
     /// The citation up to its first `;` (the model step and file, without the list of inputs), for figures and
     /// charts; the full text is on the methods page and in the XML brief's `<sources>`.
@@ -42,7 +45,7 @@ public struct Citation: Hashable, Sendable, Codable {
 
     public init(
         sourceKey: String, source: String, year: Int, confidence: Confidence, note: String? = nil, sourceZh: String? = nil,
-        noteZh: String? = nil
+        noteZh: String? = nil, inputs: [String]? = nil
     ) {
         self.sourceKey = sourceKey
         self.source = source
@@ -51,6 +54,7 @@ public struct Citation: Hashable, Sendable, Codable {
         self.note = note
         self.sourceZh = sourceZh
         self.noteZh = noteZh
+        self.inputs = inputs
     }
 }
 

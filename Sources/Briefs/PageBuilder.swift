@@ -218,41 +218,40 @@ struct PageBuilder {
 
     /// Whether a Chinese page shows the cited step in English: a title quoted from the data in its own language.
     func sourceInEnglish(_ p: Citation) -> Bool {
-        isChinese && p.sourceZh == nil && !p.shortSource.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        isChinese && p.sourceZh == nil && !Self.hasChinese(p.shortSource)
     }
 
     /// The full citation as plain text (the XML brief): on Chinese pages yrdplan's words in Chinese, the inputs'
     /// titles as published.
     func sourceText(_ p: Citation) -> String {
         guard isChinese, let zh = p.sourceZh else { return p.source }
+        if let inputs = p.inputs, !inputs.isEmpty { return zh + "；" + t("source_inputs") + inputs.joined(separator: "；") }
         guard let tail = p.sourceTail else { return zh }
-        return zh + "；" + (tail.hasPrefix(Self.inputsPrefix) ? t("source_inputs") + tail.dropFirst(Self.inputsPrefix.count) : tail)
+        return zh + "；" + tail
     }
 
-    /// The full citation as HTML: the model step in `<cite>`, on Chinese pages in Chinese, with the inputs' titles
-    /// marked as English and the command that prints the figures as code; a source quoted from the data is a
-    /// `<cite class="title">` in its own language. English pages show the citation as written.
+    /// The full citation as HTML: the model step in `<cite>`, on Chinese pages in Chinese, each input a
+    /// `<cite class="title">` in its own language (`lang="en"` when it has no Chinese) and the command that prints
+    /// the figures as code; a source quoted from the data is a `<cite class="title">` too. English pages show the
+    /// citation as written.
     func sourceMarkup(_ p: Citation) -> TrustedMarkup {
         let html = Escape.htmlText
         guard isChinese else { return TrustedMarkup("<cite>\(html(p.source))</cite>") }
-        guard let zh = p.sourceZh else {
-            return TrustedMarkup("<cite class=\"title\"\(sourceInEnglish(p) ? " lang=\"en\"" : "")>\(html(p.source))</cite>")
+        func title(_ text: String) -> String {
+            "<cite class=\"title\"\(Self.hasChinese(text) ? "" : " lang=\"en\"")>\(html(text))</cite>"
         }
+        guard let zh = p.sourceZh else { return TrustedMarkup(title(p.source)) }
         var markup = "<cite>\(html(zh))</cite>"
-        if let tail = p.sourceTail {
-            if tail.hasPrefix(Self.inputsPrefix) {
-                markup += "；\(html(t("source_inputs")))<span lang=\"en\">\(html(String(tail.dropFirst(Self.inputsPrefix.count))))</span>"
-            } else if tail.hasPrefix("yrdplan ") {
-                markup += "；<code>\(html(tail))</code>"
-            } else {
-                markup += "；<span lang=\"en\">\(html(tail))</span>"
-            }
+        if let inputs = p.inputs, !inputs.isEmpty {
+            markup += "；" + html(t("source_inputs")) + inputs.map(title).joined(separator: "；")
+        } else if let tail = p.sourceTail {
+            markup += "；" + (tail.hasPrefix("yrdplan ") ? "<code>\(html(tail))</code>" : title(tail))
         }
         return TrustedMarkup(markup)
     }
 
-    /// How a citation's list of inputs begins (`ModelMapper.citation`).
-    static let inputsPrefix = "inputs: "
+    /// Whether `text` has Chinese characters (CJK unified ideographs).
+    static func hasChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
 
     func optional(_ chart: Chart?) -> TemplateValue { .list(chart.map { [chartNode($0)] } ?? []) }
 
