@@ -100,11 +100,15 @@ public enum AgreementAnalysis {
         let evaluation = Citation(
             sourceKey: "agreement-\(agreement.id)", source: "yrdplan evaluation of \(path) (NPV per province); yrdplan check",
             year: year, confidence: .synthetic,
-            note: "Plant figures are synthetic magnitudes and the discount rate an estimate; see the notes in \(path).")
+            note: "Plant figures are synthetic magnitudes and the discount rate an estimate; see the notes in \(path).",
+            sourceZh: "yrdplan 对 \(path) 的评估（各省净现值）",
+            noteZh: "企业数据为模拟量级，贴现率为估算；详见 \(path) 中的说明。")
         let splitCitation = Citation(
             sourceKey: "agreement-\(agreement.id)-split", source: "split schedule agreed in \(path)",
             year: year, confidence: .estimate,
-            note: "Each period cites its own source in the file (e.g. the Liu-Song park's 40:60, bsh-013); later periods are estimates.")
+            note: "Each period cites its own source in the file (e.g. the Liu-Song park's 40:60, bsh-013); later periods are estimates.",
+            sourceZh: "\(path) 中约定的分成比例",
+            noteZh: "每一时段在文件中注明各自出处（如 bsh-013 所记园区的 40:60）；以后各时段为估算。")
         var rows: [SplitRow] = []
         for (stream, periods) in [
             ("gdp-statistics", agreement.gdpSplit), ("tax", agreement.taxSplit), ("emissions", agreement.emissionsSplit),
@@ -173,7 +177,9 @@ public enum AgreementAnalysis {
             sourceKey: "agreement-\(id)",
             source: "yrdplan benefit sharing of \(path) (\(basis)); yrdplan check",
             year: year, confidence: .synthetic,
-            note: "The savings game rests on synthetic grid shapes and partly synthetic figures; see the notes in \(path).")
+            note: "The savings game rests on synthetic grid shapes and partly synthetic figures; see the notes in \(path).",
+            sourceZh: "yrdplan 对 \(path) 的利益分享计算",
+            noteZh: "节约成本博弈基于模拟的电网曲线和部分模拟数据；详见 \(path) 中的说明。")
         return AllocationComparison(benefit: id, rules: rules.map(\.rule), shares: shares, unit: outcome.unit, provenance: citation)
     }
 
@@ -194,7 +200,9 @@ public enum AgreementAnalysis {
         let citation = Citation(
             sourceKey: "agreement-joint-fund", source: "yrdplan evaluation of \(path) (portfolio and contribution rule); yrdplan check",
             year: year, confidence: .synthetic,
-            note: "Contributions follow sourced 2022 GDP; the candidate projects are synthetic magnitudes (see \(path)).")
+            note: "Contributions follow sourced 2022 GDP; the candidate projects are synthetic magnitudes (see \(path)).",
+            sourceZh: "yrdplan 对 \(path) 的评估（项目组合和出资规则）",
+            noteZh: "出资按有出处的2022年GDP计算；候选项目为模拟量级（见 \(path)）。")
         return outcome.parties.indices.map { index in
             FundPosition(
                 province: outcome.parties[index],

@@ -76,7 +76,10 @@ extension BriefInput {
                 "yrdplan dispatch (COIN-OR Clp) of \(gridPath)/grid.yaml, scenario '\(scenario)'; yrdplan dispatch --json",
             year: dispatch.year, confidence: .synthetic,
             note: "A least-cost dispatch over representative days whose hourly shapes are synthetic (see \(gridPath)/grid.yaml); "
-                + "annual flows are model results, not metered statistics.")
+                + "annual flows are model results, not metered statistics.",
+            sourceZh: "yrdplan 电力调度（COIN-OR Clp 求解），\(gridPath)/grid.yaml 中\(dispatch.year)年的电网",
+            noteZh: "按典型日进行的最低成本电力调度，各小时曲线为模拟数据（见 \(gridPath)/grid.yaml）；"
+                + "年度电量和输电量为模型结果，并非计量统计数据。")
     }
 
     /// A bus's place: its province id, or the external supply region's name as an id (`EXT_ThreeGorges` → `threegorges`).

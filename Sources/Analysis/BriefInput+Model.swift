@@ -32,7 +32,8 @@ extension BriefInput {
             labels[s.name] = ScenarioLabel(
                 names: ["en": s.title.en, "zh-CN": s.title.zh], summaries: ["en": s.summary.en, "zh-CN": s.summary.zh])
         }
-        let mapper = ModelMapper(model: model, regionsPath: regionsPath)
+        let mapper = ModelMapper(
+            model: model, regionsPath: regionsPath, scenarioTitlesZh: labels.compactMapValues { $0.names["zh-CN"] })
         for outlook in ordered where !outlook.scenario.targets.isEmpty {
             let s = outlook.scenario
             let file = "\(regionsPath)/scenarios/\(s.name).yaml"
@@ -48,7 +49,7 @@ extension BriefInput {
                             sourceKey: key.replacingOccurrences(of: "_", with: "-"),
                             source: "\(title)\(reference); target named in \(file)",
                             year: target.provenance.years?.lowerBound ?? 0, confidence: target.provenance.confidence,
-                            note: target.provenance.note))
+                            note: target.provenance.note, sourceZh: "目标见 \(file)", inputs: ["\(title)\(reference)"]))
                 }
             }
             labels[s.name]?.targets = byProvince
@@ -73,6 +74,8 @@ extension BriefInput {
 struct ModelMapper {
     let model: RegionalModel
     let regionsPath: String
+    /// Each scenario's Chinese title by id, for the Chinese sources of projections.
+    var scenarioTitlesZh: [String: String] = [:]
 
     func file(_ province: Province) -> String { "\(regionsPath)/\(province.id.rawValue).yaml" }
 
@@ -83,17 +86,21 @@ struct ModelMapper {
     }
 
     func citation(
-        key: String, what: String, file: String, year: Int, inputs: [RegionModel.Provenance], confidence: Confidence? = nil,
-        note: String? = nil
+        key: String, what: String, whatZh: String, file: String, year: Int, inputs: [RegionModel.Provenance],
+        confidence: Confidence? = nil
     ) -> Citation {
         let keys = sourceKeys(inputs)
         let titled = keys.map { key in model.sources[key].map { "\(key) (\($0.title))" } ?? key }
         let weakest = confidence ?? Confidence.weakest(inputs.map(\.confidence))
         var text = "\(what), \(file)"
         if !titled.isEmpty { text += "; inputs: " + titled.joined(separator: "; ") }
-        let defaultNote: String? =
-            weakest == .sourced ? nil : "The weakest confidence of the inputs; the reasoning of each estimate is in its note in \(file)."
-        return Citation(sourceKey: key, source: text, year: year, confidence: weakest, note: note ?? defaultNote)
+        let sourced = weakest == .sourced
+        return Citation(
+            sourceKey: key, source: text, year: year, confidence: weakest,
+            note: sourced ? nil : "The weakest confidence of the inputs; the reasoning of each estimate is in its note in \(file).",
+            sourceZh: "\(whatZh)，\(file)",
+            noteZh: sourced ? nil : "取各项输入中最低的可信度；每项估算的依据见 \(file) 中该项的说明。",
+            inputs: titled.isEmpty ? nil : titled)
     }
 
     /// Everything an account of `province` in `year` rests on.
@@ -116,13 +123,15 @@ struct ModelMapper {
         let id = province.id.rawValue
         let path = file(province)
         let accounting = citation(
-            key: "accounting-\(id)-\(baseYear)", what: "yrdplan emission accounting of \(province.name.en) \(baseYear)", file: path,
+            key: "accounting-\(id)-\(baseYear)", what: "yrdplan emission accounting of \(province.name.en) \(baseYear)",
+            whatZh: "yrdplan \(province.name.zh)\(baseYear)年排放核算", file: path,
             year: baseYear, inputs: accountInputs(province, year: baseYear))
         let mt = MtCO2.symbol
         let history = EmissionAccounting.accounts(province, years: (province.accountedYears.first ?? baseYear)...baseYear)
         let historyCitation = citation(
             key: "accounting-\(id)-history",
             what: "yrdplan emission accounting of \(province.name.en) \(history.first?.year ?? baseYear)–\(baseYear)",
+            whatZh: "yrdplan \(province.name.zh)\(history.first?.year ?? baseYear)—\(baseYear)年排放核算",
             file: path, year: baseYear, inputs: history.flatMap { accountInputs(province, year: $0.year) })
         let sectors = account.sectors.map { sector in
             SectorEmissions(
@@ -162,6 +171,7 @@ struct ModelMapper {
                         citation(
                             key: "generation-\(province.id.rawValue)-\(year)",
                             what: "coal ÷ local generation (electricity balance), \(year)",
+                            whatZh: "\(year)年煤电发电量 ÷ 本地发电量（电力平衡）",
                             file: path, year: year, inputs: inputs + [coal.provenance]))))
         }
         if let imports = province.electricity.imports[year], let consumption = province.electricity.consumption[year],
@@ -173,12 +183,15 @@ struct ModelMapper {
                     figure: Figure(
                         imports.value / consumption.value, unit: Fraction.symbol,
                         citation(
-                            key: "imports-\(province.id.rawValue)-\(year)", what: "imported ÷ consumed electricity, \(year)", file: path,
+                            key: "imports-\(province.id.rawValue)-\(year)", what: "imported ÷ consumed electricity, \(year)",
+                            whatZh: "\(year)年外来电量 ÷ 全社会用电量", file: path,
                             year: year, inputs: [imports.provenance, consumption.provenance]))))
         }
         if let first = history.first, first.year < year {
             let span = Double(year - first.year)
-            for (indicator, sector) in [("transport-growth", EndUseSector.transport), ("building-growth", .buildings)] {
+            for (indicator, sector, sectorZh) in [
+                ("transport-growth", EndUseSector.transport, "交通"), ("building-growth", .buildings, "建筑"),
+            ] {
                 guard let a = first.sector(sector)?.total.value, let b = account.sector(sector)?.total.value, a > 0, b > 0 else { continue }
                 let growth = pow(b / a, 1 / span) - 1
                 found.append(
@@ -192,7 +205,10 @@ struct ModelMapper {
                                     "average annual growth of \(sector.rawValue) CO2 (direct + electricity) \(first.year)–\(year), from yrdplan emission accounting, \(path)",
                                 year: year, confidence: Confidence.weakest([accounting.confidence, first.confidence]),
                                 note:
-                                    "Derived from the accounts of \(first.year) and \(year); the inputs' notes in \(path) give their reasoning."
+                                    "Derived from the accounts of \(first.year) and \(year); the inputs' notes in \(path) give their reasoning.",
+                                sourceZh:
+                                    "\(first.year)—\(year)年\(sectorZh)部门二氧化碳排放（直接排放加电力间接排放）年均增速，据 yrdplan 排放核算，\(path)",
+                                noteZh: "由\(first.year)年和\(year)年的排放核算推算；各项输入的依据见 \(path) 中的说明。"
                             ))))
             }
         }
@@ -211,12 +227,16 @@ struct ModelMapper {
         let lastYear = t.years.last?.year
         let stillRising = t.peakIsLastYear  // the same rule as `project --json`'s peak_at_last_year
         let base = t.year(t.baseYear)?.account.confidence ?? .estimate
+        let title = scenarioTitlesZh[t.scenario] ?? t.scenario
+        let scenarioZh = title.contains("情景") ? title : title + "情景"
         let citation = Citation(
             sourceKey: "projection-\(t.scenario)",
             source:
                 "yrdplan projection to \(lastYear ?? 2060), scenario '\(t.scenario)' (\(scenarioFile)), from the accounts in \(regionsPath)/",
             year: t.baseYear, confidence: Confidence.weakest([base, .estimate]),
-            note: "A model projection under the scenario's assumptions, not a forecast; observed years come from the accounts.")
+            note: "A model projection under the scenario's assumptions, not a forecast; observed years come from the accounts.",
+            sourceZh: "yrdplan 排放预测至\(lastYear ?? 2060)年，\(scenarioZh)（\(scenarioFile)），以 \(regionsPath)/ 中的排放核算为基础",
+            noteZh: "在该情景假设下的模型预测，并非预报；历史年份取自排放核算。")
         return ScenarioTrajectory(
             scenario: t.scenario, points: t.years.map { YearValue($0.year, $0.total.value) },
             peak: stillRising ? nil : YearValue(peak.year, peak.value.value), peakAtFirstYear: t.peakIsFirstYear ? true : nil,

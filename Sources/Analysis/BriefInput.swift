@@ -21,6 +21,14 @@ public struct Citation: Hashable, Sendable, Codable {
     public var confidence: Confidence
     /// Why an estimate or synthetic figure is what it is; required for those by the brief builder.
     public var note: String?
+    /// The Chinese of what yrdplan wrote of `source` up to its first `;` (the model step and file); the inputs after
+    /// it are external titles and stay in their own language. `nil` for a source quoted from the data.
+    public var sourceZh: String?
+    /// The Chinese of a `note` yrdplan wrote; `nil` for a note quoted from the data.
+    public var noteZh: String?
+    /// The external sources the figure rests on, each `key (title)` with the title as published; the Chinese form
+    /// cites them after `sourceZh`.
+    public var inputs: [String]?
 
     /// The citation up to its first `;` (the model step and file, without the list of inputs), for figures and
     /// charts; the full text is on the methods page and in the XML brief's `<sources>`.
@@ -28,12 +36,25 @@ public struct Citation: Hashable, Sendable, Codable {
         String(source.split(separator: ";", maxSplits: 1).first ?? Substring(source))
     }
 
-    public init(sourceKey: String, source: String, year: Int, confidence: Confidence, note: String? = nil) {
+    /// What follows the first `;` of `source`: `inputs: key (title); …` or the command that prints the figures.
+    public var sourceTail: String? {
+        guard let split = source.firstIndex(of: ";") else { return nil }
+        let tail = String(source[source.index(after: split)...].drop { $0 == " " })
+        return tail.isEmpty ? nil : tail
+    }
+
+    public init(
+        sourceKey: String, source: String, year: Int, confidence: Confidence, note: String? = nil, sourceZh: String? = nil,
+        noteZh: String? = nil, inputs: [String]? = nil
+    ) {
         self.sourceKey = sourceKey
         self.source = source
         self.year = year
         self.confidence = confidence
         self.note = note
+        self.sourceZh = sourceZh
+        self.noteZh = noteZh
+        self.inputs = inputs
     }
 }
 

@@ -151,13 +151,17 @@ extension AgreementAnalysis {
 
     /// What a relocation moves, per year, with the agreement's figures' citations.
     public static func moves(_ agreement: RelocationAgreement, path: String) -> [RelocationMove] {
+        let quantityZh = ["co2": "二氧化碳排放", "gdp": "增加值", "jobs": "就业", "tax": "税收"]
         func figure(_ f: AgreementFigure, _ what: String) -> Figure {
-            Figure(
+            let parts = what.split(separator: ".").map(String.init)
+            let whatZh = (parts.first == "before" ? "迁移前" : "迁移后") + (quantityZh[parts.last ?? ""] ?? what)
+            return Figure(
                 f.value, unit: f.unit.symbol,
                 Citation(
                     sourceKey: "agreement-\(agreement.id)-plant", source: "plant figures of \(path)",
                     year: f.provenance.years?.upperBound ?? 0,
-                    confidence: f.confidence, note: f.provenance.note ?? "see \(what) in \(path)"))
+                    confidence: f.confidence, note: f.provenance.note ?? "see \(what) in \(path)",
+                    sourceZh: "\(path) 中的企业数据", noteZh: f.provenance.note == nil ? "见 \(path) 中的\(whatZh)数据" : nil))
         }
         let pairs: [(String, AgreementFigure, AgreementFigure)] = [
             ("co2", agreement.before.co2, agreement.after.co2), ("gdp", agreement.before.valueAdded, agreement.after.valueAdded),

@@ -37,7 +37,7 @@ extension PageBuilder {
                             display: NumberFormat.fixed(row.destinationShare * 100, 0)),
                     ])
                 }),
-            "splitSourceKey": .text(deal.splitProvenance.sourceKey), "splitSource": .text(deal.splitProvenance.shortSource),
+            "splitSourceKey": .text(deal.splitProvenance.sourceKey), "splitSource": .text(sourceShort(deal.splitProvenance)),
             "splitYear": .text(String(deal.splitProvenance.year)), "splitConfidence": .text(deal.splitProvenance.confidence.rawValue),
             "npvFigures": .list(
                 parties.compactMap { party in

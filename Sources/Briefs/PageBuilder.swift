@@ -189,8 +189,8 @@ struct PageBuilder {
             "unitLabel": .text(shown.label),
             "hasUnit": .flag(showUnit && !f.unit.isEmpty && !percent),
             "sourceKey": .text(f.provenance.sourceKey),
-            "sourceText": .text(f.provenance.source),
-            "sourceShort": .text(f.provenance.shortSource),
+            "sourceText": .text(sourceText(f.provenance)),
+            "sourceShort": .text(sourceShort(f.provenance)),
             "year": .text(String(f.provenance.year)),
             "confidence": .text(f.provenance.confidence.rawValue),
             "confidenceLabel": .text(t("confidence_" + f.provenance.confidence.rawValue)),
@@ -200,13 +200,58 @@ struct PageBuilder {
 
     func provenanceNode(_ p: Citation) -> TemplateValue {
         .node([
-            "sourceKey": .text(p.sourceKey), "sourceText": .text(p.source), "sourceShort": .text(p.shortSource),
+            "sourceKey": .text(p.sourceKey), "sourceText": .text(sourceText(p)), "sourceShort": .text(sourceShort(p)),
+            "sourceMarkup": .markup(sourceMarkup(p)), "sourceInEnglish": .flag(sourceInEnglish(p)),
+            "sourceQuoted": .flag(isChinese && p.sourceZh == nil),
             "year": .text(String(p.year)),
             "confidence": .text(p.confidence.rawValue),
             "confidenceLabel": .text(t("confidence_" + p.confidence.rawValue)),
-            "hasNote": .flag(p.note != nil), "note": .text(p.note ?? ""),
+            "hasNote": .flag(p.note != nil), "note": .text((isChinese ? p.noteZh : nil) ?? p.note ?? ""),
+            "noteInEnglish": .flag(!isChinese || p.noteZh == nil),
         ])
     }
+
+    // MARK: - Sources in the page's language
+
+    /// The model step and file as this page's language has them: yrdplan's Chinese on Chinese pages, else as cited.
+    func sourceShort(_ p: Citation) -> String { isChinese ? (p.sourceZh ?? p.shortSource) : p.shortSource }
+
+    /// Whether a Chinese page shows the cited step in English: a title quoted from the data in its own language.
+    func sourceInEnglish(_ p: Citation) -> Bool {
+        isChinese && p.sourceZh == nil && !Self.hasChinese(p.shortSource)
+    }
+
+    /// The full citation as plain text (the XML brief): on Chinese pages yrdplan's words in Chinese, the inputs'
+    /// titles as published.
+    func sourceText(_ p: Citation) -> String {
+        guard isChinese, let zh = p.sourceZh else { return p.source }
+        if let inputs = p.inputs, !inputs.isEmpty { return zh + "；" + t("source_inputs") + inputs.joined(separator: "；") }
+        guard let tail = p.sourceTail else { return zh }
+        return zh + "；" + tail
+    }
+
+    /// The full citation as HTML: the model step in `<cite>`, on Chinese pages in Chinese, each input a
+    /// `<cite class="title">` in its own language (`lang="en"` when it has no Chinese) and the command that prints
+    /// the figures as code; a source quoted from the data is a `<cite class="title">` too. English pages show the
+    /// citation as written.
+    func sourceMarkup(_ p: Citation) -> TrustedMarkup {
+        let html = Escape.htmlText
+        guard isChinese else { return TrustedMarkup("<cite>\(html(p.source))</cite>") }
+        func title(_ text: String) -> String {
+            "<cite class=\"title\"\(Self.hasChinese(text) ? "" : " lang=\"en\"")>\(html(text))</cite>"
+        }
+        guard let zh = p.sourceZh else { return TrustedMarkup(title(p.source)) }
+        var markup = "<cite>\(html(zh))</cite>"
+        if let inputs = p.inputs, !inputs.isEmpty {
+            markup += "；" + html(t("source_inputs")) + inputs.map(title).joined(separator: "；")
+        } else if let tail = p.sourceTail {
+            markup += "；" + (tail.hasPrefix("yrdplan ") ? "<code>\(html(tail))</code>" : title(tail))
+        }
+        return TrustedMarkup(markup)
+    }
+
+    /// Whether `text` has Chinese characters (CJK unified ideographs).
+    static func hasChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
 
     func optional(_ chart: Chart?) -> TemplateValue { .list(chart.map { [chartNode($0)] } ?? []) }
 
