@@ -31,7 +31,8 @@ extension BriefInput {
         }
         let links = result.links.compactMap { link in
             corridor(
-                link.name, component: link.name, from: link.bus0, to: link.bus1, deliveredMWh: link.energyDeliveredMWh, congestedHours: link.congestedHours)
+                link.name, component: link.name, from: link.bus0, to: link.bus1, deliveredMWh: link.energyDeliveredMWh,
+                congestedHours: link.congestedHours)
         }
         // An AC line is a corridor each way: the energy it carried in that direction and the hours it sat at its rating
         // in that direction (Kirchhoff's voltage law decides the split, so both directions may carry power in a year).

@@ -110,7 +110,11 @@ public enum EditionAnalysis {
         var figures: EditionMonteCarlo?
         if draws > 0 {
             let computed: EditionMonteCarlo
-            if let cached { computed = cached } else { computed = try monteCarlo(model, headline: input.headlineScenario, draws: draws, seed: seed) }
+            if let cached {
+                computed = cached
+            } else {
+                computed = try monteCarlo(model, headline: input.headlineScenario, draws: draws, seed: seed)
+            }
             input.attach(computed.spreads)
             input.goal = computed.goal
             figures = computed

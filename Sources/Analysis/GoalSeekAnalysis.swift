@@ -165,7 +165,9 @@ public enum GoalSeekAnalysis {
         // with verdict `.meets`, i.e. a peak in or before `PeakVerdict.deadline`, over the same surviving draws.
         let reused = announced.flatMap { u -> [Double]? in
             guard u.scenario == from.name, u.seed == seed, u.draws == drawCount, targetYear == PeakVerdict.deadline else { return nil }
-            let found = regions.compactMap { id in u.distributions[id.rawValue].flatMap { $0.draws == prepared.count ? $0.pPeakBy2030 : nil } }
+            let found = regions.compactMap { id in
+                u.distributions[id.rawValue].flatMap { $0.draws == prepared.count ? $0.pPeakBy2030 : nil }
+            }
             return found.count == regions.count ? found : nil
         }
         let atZero = reused ?? probabilities(regions.map { _ in 0 }, all)
