@@ -10,6 +10,23 @@ import RegionModel
 public struct Edition: Sendable {
     public var input: BriefInput
     public var outlooks: [RegionalOutlook]
+    /// The Monte Carlo figures the briefs took (`nil` without draws), computed or given to `make`.
+    public var monteCarlo: EditionMonteCarlo? = nil
+}
+
+/// The Monte Carlo figures an edition shows: each verdict's peak-year spread and the actions' goal seek. They are most
+/// of an edition's computing time and depend only on the model, the draws, the seed and the goal, so `yrdplan
+/// publish` keeps them between runs (Codable; JSON round-trips every value exactly).
+public struct EditionMonteCarlo: Hashable, Sendable, Codable {
+    /// The peak-year spread by scenario name, then by province id (`yrd` for the delta).
+    public var spreads: [String: [String: PeakSpread]]
+    /// The goal seek of the headline scenario toward `EditionAnalysis.goalToward` (`nil` when there is none).
+    public var goal: GoalSeekResult?
+
+    public init(spreads: [String: [String: PeakSpread]], goal: GoalSeekResult?) {
+        self.spreads = spreads
+        self.goal = goal
+    }
 }
 
 /// Computes an edition from the `RegionalModel`: projections of every scenario, the dispatch of the headline
@@ -25,9 +42,11 @@ public enum EditionAnalysis {
 
     /// The edition dated `editionDate` (from Reports/site.yaml or SOURCE_DATE_EPOCH, never the clock). Verdicts carry
     /// the peak-year spread over `draws` seeded draws (as `yrdplan project`), and the actions the goal seek over as many
-    /// (`draws: 0` leaves both out).
+    /// (`draws: 0` leaves both out). `monteCarlo`, the figures of an earlier run with the same model, draws, seed and
+    /// goal (`yrdplan publish`'s cache), is taken instead of drawing them again.
     public static func make(
-        model: RegionalModel, editionDate: String, draws: Int = UncertaintyAnalysis.defaultDraws, seed: UInt64 = 1
+        model: RegionalModel, editionDate: String, draws: Int = UncertaintyAnalysis.defaultDraws, seed: UInt64 = 1,
+        monteCarlo cached: EditionMonteCarlo? = nil
     ) throws(AnalysisFailure) -> Edition {
         let names = model.scenarios.map(\.name)
         let headline = names.contains(BriefInput.preferredHeadline) ? BriefInput.preferredHeadline : (names.first ?? "baseline")
@@ -88,15 +107,35 @@ public enum EditionAnalysis {
         case .failure(let failure): diagnostics.absorb(failure.diagnostics)
         }
         do { try diagnostics.failIfErrors() } catch { throw .badInput(error) }
+        var figures: EditionMonteCarlo?
         if draws > 0 {
-            let spreads = try UncertaintyAnalysis.run(model, scenarios: model.scenarios, draws: draws, seed: seed)
-            input.attach(spreads)
-            if let from = model.scenario(input.headlineScenario), let toward = model.scenario(goalToward), from.name != toward.name {
-                input.goal = try GoalSeekAnalysis.run(
-                    model, from: from, toward: toward, targetYear: goalYear, probability: goalProbability, draws: draws, seed: seed)
+            let computed: EditionMonteCarlo
+            if let cached {
+                computed = cached
+            } else {
+                computed = try monteCarlo(model, headline: input.headlineScenario, draws: draws, seed: seed)
             }
+            input.attach(computed.spreads)
+            input.goal = computed.goal
+            figures = computed
         }
-        return Edition(input: input, outlooks: outlooks)
+        return Edition(input: input, outlooks: outlooks, monteCarlo: figures)
+    }
+
+    /// The Monte Carlo figures of an edition whose headline scenario is `headline`: every scenario's peak-year spread
+    /// and the goal seek, over `draws` draws from `seed` whose province bases are drawn once for both.
+    public static func monteCarlo(
+        _ model: RegionalModel, headline: String, draws: Int, seed: UInt64
+    ) throws(AnalysisFailure) -> EditionMonteCarlo {
+        let bases = MonteCarloBases(model, draws: draws, seed: seed)
+        let uncertainty = try UncertaintyAnalysis.run(model, scenarios: model.scenarios, draws: draws, seed: seed, bases: bases)
+        var goal: GoalSeekResult?
+        if let from = model.scenario(headline), let toward = model.scenario(goalToward), from.name != toward.name {
+            goal = try GoalSeekAnalysis.run(
+                model, from: from, toward: toward, targetYear: goalYear, probability: goalProbability, draws: draws, seed: seed,
+                bases: bases, announced: uncertainty.first { $0.scenario == from.name })
+        }
+        return EditionMonteCarlo(spreads: BriefInput.spreads(uncertainty), goal: goal)
     }
 
     /// The lines a grid scenario adds to the observed grid (`add_link`), by name, with the first year each is in
@@ -135,21 +174,28 @@ public enum EditionAnalysis {
 }
 
 extension BriefInput {
-    /// Puts each scenario's peak-year spread beside the trajectory it belongs to (provinces and the delta).
-    mutating func attach(_ uncertainty: [OutlookUncertainty]) {
-        func spread(_ scenario: String, _ region: String) -> PeakSpread? {
-            guard let u = uncertainty.first(where: { $0.scenario == scenario }), let d = u.distributions[region] else { return nil }
-            return PeakSpread(
-                draws: d.draws, seed: u.seed, p5: d.peakYearP5, median: d.peakYearMedian, p95: d.peakYearP95, pBy2030: d.pPeakBy2030,
-                pNoPeak: d.pNoPeak)
+    /// Each scenario's peak-year spread by region (provinces and the delta), as the briefs show it.
+    static func spreads(_ uncertainty: [OutlookUncertainty]) -> [String: [String: PeakSpread]] {
+        var spreads: [String: [String: PeakSpread]] = [:]
+        for u in uncertainty where spreads[u.scenario] == nil {
+            spreads[u.scenario] = u.distributions.mapValues { d in
+                PeakSpread(
+                    draws: d.draws, seed: u.seed, p5: d.peakYearP5, median: d.peakYearMedian, p95: d.peakYearP95, pBy2030: d.pPeakBy2030,
+                    pNoPeak: d.pNoPeak)
+            }
         }
+        return spreads
+    }
+
+    /// Puts each scenario's peak-year spread beside the trajectory it belongs to (provinces and the delta).
+    mutating func attach(_ spreads: [String: [String: PeakSpread]]) {
         for p in provinces.indices {
             for t in provinces[p].trajectories.indices {
-                provinces[p].trajectories[t].spread = spread(provinces[p].trajectories[t].scenario, provinces[p].id)
+                provinces[p].trajectories[t].spread = spreads[provinces[p].trajectories[t].scenario]?[provinces[p].id]
             }
         }
         for t in regionTrajectories.indices {
-            regionTrajectories[t].spread = spread(regionTrajectories[t].scenario, RegionalOutlook.deltaID.rawValue)
+            regionTrajectories[t].spread = spreads[regionTrajectories[t].scenario]?[RegionalOutlook.deltaID.rawValue]
         }
     }
 }

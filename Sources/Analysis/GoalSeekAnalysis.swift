@@ -116,27 +116,28 @@ public enum GoalSeekAnalysis {
     /// The default number of bisection steps (resolution 1/64 of the way).
     public static let defaultIterations = 6
 
-    /// The goal seek for every province of `model`.
+    /// The goal seek for every province of `model`. `bases` drawn beforehand for the same draws and seed
+    /// (`MonteCarloBases`) are used instead of drawing them again, and `announced`, the uncertainty of the `from`
+    /// scenario over the same draws (`UncertaintyAnalysis.run`), gives the probabilities at weight 0 when they are
+    /// the same question (a target year of `PeakVerdict.deadline`); the result is the same either way.
     public static func run(
         _ model: RegionalModel, from: Scenario, toward: Scenario, targetYear: Int, probability: Double,
-        draws: Int = UncertaintyAnalysis.defaultDraws, seed: UInt64 = 1, firstYear: Int? = nil, iterations: Int = defaultIterations
+        draws: Int = UncertaintyAnalysis.defaultDraws, seed: UInt64 = 1, firstYear: Int? = nil, iterations: Int = defaultIterations,
+        bases shared: MonteCarloBases? = nil, announced: OutlookUncertainty? = nil
     ) throws(AnalysisFailure) -> GoalSeekResult {
         _ = try ProjectionAnalysis.outlooks(model, scenarios: [from, toward])
         let firstYear = firstYear ?? Self.firstActionYear(model)
         let regions = model.provinces.map(\.id)
-        let provincesUncertain = model.provinces.contains(where: \.hasRanges)
-        let fixedBases = provincesUncertain ? nil : try? model.provinces.map { try ProjectionBase($0) }
+        let drawCount = max(1, draws)
+        let bases =
+            shared.flatMap { $0.matches(draws: drawCount, seed: seed, baseYear: nil) ? $0 : nil }
+            ?? MonteCarloBases(model, draws: drawCount, seed: seed)
         let fromHash = UncertaintyAnalysis.nameHash(from.name)
         let towardHash = UncertaintyAnalysis.nameHash(toward.name)
         // Each draw's bases and scenarios, drawn once (a draw without ranges is the scenario itself).
         typealias Draw = (bases: [ProjectionBase], from: Scenario, toward: Scenario)
-        let prepared: [Draw] = ParallelMap.map(Array(0..<max(1, draws))) { draw -> Draw? in
-            var bases = fixedBases
-            if bases == nil {
-                var generator = SplitMix64(seed: UncertaintyAnalysis.streamSeed(seed, draw: draw, stream: 0))
-                bases = try? model.provinces.map { try ProjectionBase($0.drawn(using: &generator)) }
-            }
-            guard let bases else { return nil }
+        let prepared: [Draw] = ParallelMap.map(Array(0..<drawCount)) { draw -> Draw? in
+            guard let bases = bases.perDraw[draw] else { return nil }
             var g1 = SplitMix64(seed: UncertaintyAnalysis.streamSeed(seed, draw: draw, stream: fromHash))
             var g2 = SplitMix64(seed: UncertaintyAnalysis.streamSeed(seed, draw: draw, stream: towardHash))
             return (
@@ -160,7 +161,16 @@ public enum GoalSeekAnalysis {
             return p
         }
         let all = Array(regions.indices)
-        let atZero = probabilities(regions.map { _ in 0 }, all)
+        // The uncertainty's P(peak by 2030) of `from` is the share of the same drawn trajectories (the streams above)
+        // with verdict `.meets`, i.e. a peak in or before `PeakVerdict.deadline`, over the same surviving draws.
+        let reused = announced.flatMap { u -> [Double]? in
+            guard u.scenario == from.name, u.seed == seed, u.draws == drawCount, targetYear == PeakVerdict.deadline else { return nil }
+            let found = regions.compactMap { id in
+                u.distributions[id.rawValue].flatMap { $0.draws == prepared.count ? $0.pPeakBy2030 : nil }
+            }
+            return found.count == regions.count ? found : nil
+        }
+        let atZero = reused ?? probabilities(regions.map { _ in 0 }, all)
         let undecided = all.filter { atZero[$0] < probability }
         let atOne = probabilities(regions.map { _ in 1 }, undecided)
         var low = regions.map { _ in 0.0 }, high = regions.map { _ in 1.0 }

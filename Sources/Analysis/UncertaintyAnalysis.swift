@@ -23,23 +23,19 @@ public enum UncertaintyAnalysis {
 
     /// The peak distributions of `scenarios` over `draws` draws from `seed`, each province projected from its latest
     /// complete year up to `baseYear`. `parallel: false` runs the draws one after another (the result is the same).
+    /// `bases` drawn beforehand for the same draws, seed and base year (`MonteCarloBases`) are used instead of drawing
+    /// them again; the result is the same.
     public static func run(
         _ model: RegionalModel, scenarios: [Scenario], draws: Int = defaultDraws, seed: UInt64, baseYear: Int? = nil,
-        parallel: Bool = true
+        parallel: Bool = true, bases shared: MonteCarloBases? = nil
     ) throws(AnalysisFailure) -> [OutlookUncertainty] {
         // Fail once, as the deterministic projection does, before drawing.
         _ = try ProjectionAnalysis.outlooks(model, scenarios: scenarios, baseYear: baseYear)
-        let provincesUncertain = model.provinces.contains(where: \.hasRanges)
-        // Without observation ranges every draw starts from the same bases: prepare them once.
-        let fixedBases = provincesUncertain ? nil : try? model.provinces.map { try ProjectionBase($0, baseYear: baseYear) }
+        let bases =
+            shared.flatMap { $0.matches(draws: draws, seed: seed, baseYear: baseYear) ? $0 : nil }
+            ?? MonteCarloBases(model, draws: draws, seed: seed, baseYear: baseYear, parallel: parallel)
         let one = { @Sendable (draw: Int) -> [[(PeakVerdict, Int?, [(year: Int, value: Double)])]] in
-            var bases = fixedBases
-            if bases == nil {
-                var generator = SplitMix64(seed: streamSeed(seed, draw: draw, stream: 0))
-                // The deterministic run above succeeded on the same base data; drawn values keep every number present.
-                bases = try? model.provinces.map { try ProjectionBase($0.drawn(using: &generator), baseYear: baseYear) }
-            }
-            guard let bases else { return [] }
+            guard let bases = bases.perDraw[draw] else { return [] }
             return scenarios.map { scenario in
                 var generator = SplitMix64(seed: streamSeed(seed, draw: draw, stream: nameHash(scenario.name)))
                 let drawnScenario = scenario.hasRanges ? scenario.drawn(using: &generator) : scenario

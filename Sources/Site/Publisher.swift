@@ -27,10 +27,12 @@ public struct PublishRequest: Sendable {
         self.sourceDateEpoch = sourceDateEpoch
     }
 
-    /// `DIR.staging`, `DIR.previous` and `DIR.lock`: beside DIR, on the same file system.
+    /// `DIR.staging`, `DIR.previous`, `DIR.lock` and `DIR.cache` (the CLI's analysis cache): beside DIR, on the same
+    /// file system.
     public var stagingDirectory: URL { sibling("staging") }
     public var previousDirectory: URL { sibling("previous") }
     public var lockFile: URL { sibling("lock") }
+    public var cacheDirectory: URL { sibling("cache") }
 
     private func sibling(_ suffix: String) -> URL {
         outDirectory.deletingLastPathComponent().appendingPathComponent(outDirectory.lastPathComponent + "." + suffix)

@@ -13,7 +13,9 @@ struct PublishCommand: ParsableCommand {
         discussion: """
             Steps: load → validate → analyse → render → validate output → stage → swap. The site is built in \
             DIR.staging, checked (XML briefs against the schema, HTML parsed), then swapped in atomically; the \
-            previous site is kept in DIR.previous. A lock (DIR.lock) keeps two runs apart. Output is byte-identical \
+            previous site is kept in DIR.previous. A lock (DIR.lock) keeps two runs apart. The Monte Carlo figures are \
+            kept in DIR.cache, keyed by the data, the draws and the binary, so an unchanged publish skips them \
+            (--no-cache computes them afresh). Output is byte-identical \
             for identical inputs; feed times come from SOURCE_DATE_EPOCH or the edition date. Prints one summary \
             line. Exit codes: 0 published, 1 bad data or templates (nothing written), 2 usage, 3 lock busy or IO.
             """)
@@ -48,6 +50,9 @@ struct PublishCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not print the [i/n] step lines, only the summary.")
     var quiet = false
 
+    @Flag(name: .long, help: "Compute the Monte Carlo figures even if DIR.cache holds them for the same inputs (and do not store them).")
+    var noCache = false
+
     func run() throws {
         let started = Date()
         var settings: SiteSettings
@@ -67,7 +72,9 @@ struct PublishCommand: ParsableCommand {
             outDirectory: URL(fileURLWithPath: out), templatesDirectory: URL(fileURLWithPath: templates), settings: settings,
             dryRun: dryRun, waitSeconds: wait, sourceDateEpoch: epoch)
         let editionDate = settings.editionDate ?? epoch.map { String(Timestamp.rfc3339(epochSeconds: $0).prefix(10)) }
-        let publisher = Publisher(request: request, loadInput: inputLoader(editionDate: editionDate))
+        let cache = analysisCache(request)
+        let cached = cache?.load()
+        let publisher = Publisher(request: request, loadInput: inputLoader(editionDate: editionDate, cache: cache, cached: cached))
         if quiet { publisher.log = { _ in } }
         let result: Result<PublishSummary?, PublishError>
         if rollback {
@@ -78,7 +85,9 @@ struct PublishCommand: ParsableCommand {
             result = Result { () throws(PublishError) -> PublishSummary? in try publisher.run() }
         }
         switch result {
-        case .success(let summary?): print(summary.line(seconds: Date().timeIntervalSince(started)))
+        case .success(let summary?):
+            let line = summary.line(seconds: Date().timeIntervalSince(started))
+            print(cached == nil ? line : line + ", Monte Carlo figures from \(request.cacheDirectory.lastPathComponent)")
         case .success(nil): print("yrdplan publish: rolled back \(out) to the previous site")
         case .failure(let error): throw Self.commandFailure(error)
         }
@@ -90,13 +99,31 @@ struct PublishCommand: ParsableCommand {
         return .internalFailure(error.description)
     }
 
-    /// Where the brief's figures come from: a BriefInput JSON file, or the model computed from --regions.
-    private func inputLoader(editionDate: String?) -> @Sendable () throws(DiagnosticsError) -> BriefInput {
+    /// The regions folder: --regions, else $YRDPLAN_REGIONS, else ./Regions.
+    private var regionsPath: String { regions ?? ProcessInfo.processInfo.environment["YRDPLAN_REGIONS"] ?? "Regions" }
+
+    /// The cache entry of this run's Monte Carlo figures in DIR.cache; `nil` with --no-cache, --input or --rollback.
+    private func analysisCache(_ request: PublishRequest) -> AnalysisCache? {
+        guard !noCache, input == nil, !rollback else { return nil }
+        return AnalysisCache(
+            directory: request.cacheDirectory, regions: URL(fileURLWithPath: regionsPath), draws: SiteInput.draws, seed: SiteInput.seed)
+    }
+
+    /// Where the brief's figures come from: a BriefInput JSON file, or the model computed from --regions (the Monte
+    /// Carlo figures from `cached` when the cache had them; else computed and stored, unless this is a dry run).
+    private func inputLoader(
+        editionDate: String?, cache: AnalysisCache?, cached: EditionMonteCarlo?
+    ) -> @Sendable () throws(DiagnosticsError) -> BriefInput {
         if let input {
             return { () throws(DiagnosticsError) -> BriefInput in try BriefInputFile.load(path: input) }
         }
-        let regions = self.regions ?? ProcessInfo.processInfo.environment["YRDPLAN_REGIONS"] ?? "Regions"
-        return { () throws(DiagnosticsError) -> BriefInput in try SiteInput.make(regions: regions, editionDate: editionDate) }
+        let regions = regionsPath
+        let store = dryRun ? nil : cache
+        return { () throws(DiagnosticsError) -> BriefInput in
+            let made = try SiteInput.make(regions: regions, editionDate: editionDate, monteCarlo: cached)
+            if cached == nil, let figures = made.monteCarlo { store?.store(figures) }
+            return made.input
+        }
     }
 }
 

@@ -9,8 +9,20 @@ import RegionModel
 /// The input of a site edition: the model loaded once, the edition computed by the analysis layer, and its
 /// data downloads rendered exactly as `yrdplan project --json` and `yrdplan emissions --json` print them.
 public enum SiteInput {
+    /// The Monte Carlo draws and seed of a site edition (as `yrdplan project` prints by default).
+    public static let draws = UncertaintyAnalysis.defaultDraws
+    public static let seed: UInt64 = 1
+
     /// The input of the edition dated `editionDate` (from Reports/site.yaml or SOURCE_DATE_EPOCH).
     public static func make(regions: String, editionDate: String?) throws(DiagnosticsError) -> BriefInput {
+        try make(regions: regions, editionDate: editionDate, monteCarlo: nil).input
+    }
+
+    /// The input of the edition dated `editionDate`, taking the Monte Carlo figures `monteCarlo` of an earlier run on
+    /// the same inputs (publish's cache) instead of computing them; with the figures the input holds.
+    public static func make(
+        regions: String, editionDate: String?, monteCarlo cached: EditionMonteCarlo?
+    ) throws(DiagnosticsError) -> (input: BriefInput, monteCarlo: EditionMonteCarlo?) {
         let model = try RegionLoader.load(from: URL(fileURLWithPath: regions), displayRoot: regions)
         guard let editionDate else {
             throw DiagnosticsError([
@@ -20,10 +32,12 @@ public enum SiteInput {
             ])
         }
         let edition: Edition
-        do { edition = try EditionAnalysis.make(model: model, editionDate: editionDate) } catch { throw error.diagnostics }
+        do {
+            edition = try EditionAnalysis.make(model: model, editionDate: editionDate, draws: draws, seed: seed, monteCarlo: cached)
+        } catch { throw error.diagnostics }
         var input = edition.input
         input.downloads = downloads(model: model, outlooks: edition.outlooks)
-        return input
+        return (input, edition.monteCarlo)
     }
 
     /// The model's results offered on the data page: projections as JSON and CSV, and the accounts of every
