@@ -55,4 +55,20 @@ public enum BinaryRunner {
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Runs a system tool (e.g. Info-ZIP's `unzip`, an independent reader of what yrdplan wrote) at `path`; its standard
+    /// output and error together, as bytes and as text.
+    public static func runTool(_ path: String, _ arguments: [String]) throws -> (status: Int32, data: Data, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data, String(decoding: data, as: UTF8.self))
+    }
 }

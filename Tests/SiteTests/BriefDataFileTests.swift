@@ -30,28 +30,15 @@ import YrdplanTestSupport
         let zip = StoredZip.archive(entries, date: "2026-11-30")
         let url = dir.url.appendingPathComponent("x.zip")
         try Data(zip).write(to: url)
-        let test = try Self.run(Self.unzip, ["-t", url.path])
+        let test = try BinaryRunner.runTool(Self.unzip, ["-t", url.path])
         #expect(test.status == 0 && test.output.contains("No errors detected"), "\(test.output)")
-        let listing = try Self.run(Self.unzip, ["-l", url.path])
+        let listing = try BinaryRunner.runTool(Self.unzip, ["-l", url.path])
         #expect(listing.output.contains("2026-11-30 00:00"), "the edition's date, not the clock: \(listing.output)")
         for entry in entries {
-            let extracted = try Self.run(Self.unzip, ["-p", url.path, entry.name])
+            let extracted = try BinaryRunner.runTool(Self.unzip, ["-p", url.path, entry.name])
             #expect(Array(extracted.data) == entry.bytes, "\(entry.name)")
         }
         #expect(StoredZip.archive(entries, date: "2026-11-30") == zip)
-    }
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, data: Data, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data, String(decoding: data, as: UTF8.self))
     }
 
     // MARK: Data files of the fixture

@@ -25,20 +25,6 @@ import YrdplanTestSupport
         html.components(separatedBy: "<\(name)").dropFirst().map { $0.components(separatedBy: "</\(name)>")[0] }
     }
 
-    /// Runs a system tool (here Info-ZIP's unzip, an independent zip reader).
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, data: Data, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data, String(decoding: data, as: UTF8.self))
-    }
-
     /// Publishes the shipped data, changes Shanghai's 2020 GDP in a copy, publishes a new edition: the changelog names
     /// the intensity figure with its old and new value; the first edition stays as it was; the same edition published
     /// again is byte-identical.
@@ -138,9 +124,9 @@ import YrdplanTestSupport
             let unzip = "/usr/bin/unzip"
             if FileManager.default.isExecutableFile(atPath: unzip) {
                 let zip = site.appendingPathComponent("data/brief-\(province).zip").path
-                let csv = try Self.run(unzip, ["-p", zip, "brief-\(province)/brief-\(province).csv"])
+                let csv = try BinaryRunner.runTool(unzip, ["-p", zip, "brief-\(province)/brief-\(province).csv"])
                 #expect(csv.data == (try Data(contentsOf: site.appendingPathComponent("data/brief-\(province).csv"))))
-                let readme = try Self.run(unzip, ["-p", zip, "brief-\(province)/README.txt"])
+                let readme = try BinaryRunner.runTool(unzip, ["-p", zip, "brief-\(province)/README.txt"])
                 #expect(readme.output.contains("CC BY 4.0") && readme.output.contains("Suggested citation"))
             }
         }
