@@ -63,7 +63,7 @@ let package = Package(
             providers: [.apt(["coinor-libclp-dev"]), .brew(["clp"])]),
         .target(name: "LinearProgramming", dependencies: ["CClp"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "YrdplanTestSupport"]),
-        .target(name: "PowerFlow", dependencies: ["Diagnostics", "LinearProgramming", "RegionModel"]),
+        .target(name: "PowerFlow", dependencies: ["Diagnostics", "LinearProgramming", "ParallelWork", "RegionModel"]),
         .testTarget(
             name: "PowerFlowTests",
             dependencies: ["PowerFlow", "LinearProgramming", "RegionModel", "RegionLoading", "YrdplanTestSupport"]),

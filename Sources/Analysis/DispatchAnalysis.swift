@@ -18,12 +18,14 @@ public struct ScenarioDispatch: Sendable {
 public enum DispatchAnalysis {
     /// Solves `network`; `file` names its data in messages (e.g. `Regions/grid/grid.yaml`). Without
     /// `allowShedding` load that supply cannot meet makes the network infeasible; `infeasibleFix` is then the advice.
+    /// `timeBlocks` as in `PowerDispatch.run` (nil: automatic).
     public static func solve(
         _ network: GridNetwork, file: String?, options: ClpOptions = ClpOptions(algorithm: .dual), allowShedding: Bool = true,
-        infeasibleFix: String? = nil, progress: (String) -> Void = { _ in }
+        timeBlocks: Int? = nil, infeasibleFix: String? = nil, progress: (String) -> Void = { _ in }
     ) throws(AnalysisFailure) -> (result: DispatchResult, timings: DispatchTimings) {
         do {
-            return try PowerDispatch.run(network, options: options, allowShedding: allowShedding, progress: progress)
+            return try PowerDispatch.run(
+                network, options: options, allowShedding: allowShedding, timeBlocks: timeBlocks, progress: progress)
         } catch {
             throw AnalysisFailure(error, network: network.name, file: file, infeasibleFix: infeasibleFix)
         }

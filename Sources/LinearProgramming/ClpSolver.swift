@@ -76,6 +76,14 @@ public final class ClpSolver {
         return solveLoaded(program: program, options: options)
     }
 
+    /// Writes `program` as a free-format MPS file (Clp's `Clp_writeMps`), so the same LP can be handed to Clp's own
+    /// command line, HiGHS or any other solver. A maximisation is written as the minimisation Clp solves (negated
+    /// costs). Returns false when Clp cannot write the file.
+    public func writeMPS(_ program: LinearProgram, to path: String) -> Bool {
+        load(program)
+        return Clp_writeMps(model, path, 1, 1, 1) == 0
+    }
+
     /// Copies the matrix, bounds and objective into Clp (`Clp_loadProblem` with CSC arrays).
     private func load(_ program: LinearProgram) {
         let matrix = program.compressedColumns()

@@ -12,8 +12,9 @@ import RegionModel
 
 /// Dispatch benchmarks on the PyPSA reference cases (Tests/Fixtures/cases; city41-8760 from ../shared/cases):
 /// load / build / solve / read back, peak memory.
-/// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR]`; run one case per process to get its own
-/// peak memory (ru_maxrss only grows).
+/// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR] [--algorithm A] [--write-mps DIR]`; run one case per
+/// process to get its own peak memory (ru_maxrss only grows). Cases `regions-8760` and `regions-8760-transport` are
+/// the delta's own grid over a year (`RegionsHourlyCase`).
 enum PowerFlowBenchmarks {
     /// city41-8760 takes about ten minutes: name it to run it.
     static let defaultCases = ["yrd-typical-days", "yrd-8760"]
@@ -24,6 +25,8 @@ enum PowerFlowBenchmarks {
         var options = ClpOptions()
         var boundsAsRows = false
         var shared: URL?
+        var mpsFolder: URL?
+        var blocks = 0
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -45,6 +48,12 @@ enum PowerFlowBenchmarks {
             } else if argument == "--perturbation", index + 1 < arguments.count {
                 options.perturbation = Int(arguments[index + 1])
                 index += 1
+            } else if argument == "--blocks", index + 1 < arguments.count {
+                blocks = Int(arguments[index + 1]) ?? 0
+                index += 1
+            } else if argument == "--write-mps", index + 1 < arguments.count {
+                mpsFolder = URL(fileURLWithPath: arguments[index + 1])
+                index += 1
             } else if argument == "--shared", index + 1 < arguments.count {
                 shared = URL(fileURLWithPath: arguments[index + 1])
                 index += 1
@@ -61,11 +70,15 @@ enum PowerFlowBenchmarks {
             "case                      rows    cols      nnz  load s  build s  solve s  read s  total s  build/solve  peak RSS MB  CPU s  objective"
         )
         for name in cases {
-            let folder = Bench.referenceCase(name, shared: shared)
+            let loader: () throws -> GridNetwork =
+                RegionsHourlyCase.names.contains(name)
+                ? { try RegionsHourlyCase.network(name) }
+                : { [folder = Bench.referenceCase(name, shared: shared)] in try PyPSAImport.load(folder: folder) }
             var samples: [Sample] = []
             for _ in 0..<repeats {
                 do {
-                    samples.append(try measure(folder, options: options, boundsAsRows: boundsAsRows))
+                    let mps = mpsFolder?.appendingPathComponent(name + (boundsAsRows ? "-bounds-as-rows" : "") + ".mps")
+                    samples.append(try measure(loader, options: options, boundsAsRows: boundsAsRows, blocks: blocks, writingMPS: mps))
                 } catch {
                     print("\(name): \(error)")
                     break
@@ -86,7 +99,7 @@ enum PowerFlowBenchmarks {
                 String(
                     format: "%11.1f%% %12.0f %6.1f", 100 * median(\.build) / max(1e-9, median(\.solve)), peakResidentMegabytes(),
                     cpuSeconds()),
-                String(format: "  %.2f", s.objective),
+                String(format: "  %.2f  %d iterations", s.objective, s.iterations),
             ]
             print(line.joined(separator: " "))
         }
@@ -94,26 +107,38 @@ enum PowerFlowBenchmarks {
 
     struct Sample {
         var load, build, solve, readBack, total, objective: Double
-        var rows, columns, nonZeros: Int
+        var rows, columns, nonZeros, iterations: Int
     }
 
-    static func measure(_ folder: URL, options: ClpOptions, boundsAsRows: Bool = false) throws -> Sample {
+    /// One load, build, solve and read-back; with `writingMPS` the LP is also written there (not timed).
+    static func measure(
+        _ load: () throws -> GridNetwork, options: ClpOptions, boundsAsRows: Bool = false, blocks: Int = 0,
+        writingMPS mps: URL? = nil
+    ) throws -> Sample {
         let clock = ContinuousClock()
         let start = clock.now
-        let network = try PyPSAImport.load(folder: folder)
+        let network = try load()
         let loaded = clock.now
         let problem = try DispatchProblem(network: network)
         let program = boundsAsRows ? pypsaStyle(problem.program) : problem.program
         let built = clock.now
-        let solution = ClpSolver().solve(program, options: options)
+        let solution: LPSolution
+        if blocks > 1, !boundsAsRows, let start = problem.timeBlockStart(blocks: blocks, options: options) {
+            print(String(format: "  %d blocks: %.2f s, %d iterations", blocks, start.seconds, start.iterations))
+            solution = ClpSolver().solve(program, startingFrom: start.basis, options: options)
+        } else {
+            solution = ClpSolver().solve(program, options: options)
+        }
         let solved = clock.now
         _ = problem.readBack(solution)
         let done = clock.now
+        if let mps, !ClpSolver().writeMPS(program, to: mps.path) { print("could not write \(mps.path)") }
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         return Sample(
             load: seconds(loaded - start), build: seconds(built - loaded), solve: seconds(solved - built),
             readBack: seconds(done - solved), total: seconds(done - start), objective: solution.objective,
-            rows: program.constraintCount, columns: program.variableCount, nonZeros: program.nonZeroCount)
+            rows: program.constraintCount, columns: program.variableCount, nonZeros: program.nonZeroCount,
+            iterations: solution.iterations)
     }
 
     /// The same LP written the way PyPSA writes it: free variables, every finite bound as its own row
