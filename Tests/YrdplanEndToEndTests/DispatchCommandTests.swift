@@ -34,6 +34,21 @@ import YrdplanTestSupport
         #expect(result.stderr.contains("[dispatch]"))
     }
 
+    /// `--time-blocks` changes where Clp starts, never the answer: four blocks of the 96 typical-day snapshots reach
+    /// PyPSA's objective, and the progress says how the start was made; a negative count is a usage error.
+    @Test func timeBlocksReachPyPSAsObjective() throws {
+        let folder = ProjectPaths.referenceCase("yrd-typical-days").path
+        let result = try BinaryRunner.run(["dispatch", "--pypsa", folder, "--json", "--time-blocks", "4"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let objective = try #require(try Self.json(result.stdout)["objective"] as? Double)
+        #expect(abs(objective - 348_092_716_895.84564) / 348_092_716_895.84564 < 1e-9)
+        #expect(result.stderr.contains("4 time blocks solved"), "\(result.stderr)")
+        let negative = try BinaryRunner.run(["dispatch", "--pypsa", folder, "--time-blocks=-1"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("--time-blocks needs 0"), "\(negative.stderr)")
+        #expect(negative.stdout.isEmpty)
+    }
+
     /// A folder with a line of a type PyPSA does not have is refused at lines.csv, exit 1, and nothing reaches stdout.
     @Test func pypsaFolderWithUnknownLineTypeIsRefused() throws {
         let directory = try TemporaryDirectory(prefix: "pypsa-lines")
