@@ -14,7 +14,7 @@ import Testing
             generators: [
                 GridGenerator(name: "g1", bus: "A", carrier: "coal", nominalPower: -5, marginalCost: 1, origin: Self.at(3)),
                 GridGenerator(
-                    name: "g2", bus: "A", carrier: "coal", nominalPower: 5, maxPerUnit: .series([1, 1]), marginalCost: .nan,
+                    name: "g2", bus: "A", carrier: "coal", nominalPower: 5, maxPerUnit: .series([1, 1]), marginalCost: .constant(.nan),
                     origin: Self.at(4)),
             ],
             loads: [GridLoad(name: "l", bus: "Nowhere", demand: .series([1, 2, .infinity]), origin: Self.at(5))],

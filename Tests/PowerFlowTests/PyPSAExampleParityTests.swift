@@ -20,9 +20,10 @@ import YrdplanTestSupport
     }
 
     static func folder(_ name: String) -> URL {
-        name == "scigrid-like"
-            ? ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-scigrid-like")
-            : ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/\(name)")
+        switch name {
+        case "scigrid-like", "series": ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-\(name)")
+        default: ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/\(name)")
+        }
     }
 
     static func reference(_ folder: URL) throws -> Reference {
@@ -40,8 +41,9 @@ import YrdplanTestSupport
             meanPrices: try #require(json["marginal_price_mean"] as? [String: Double]))
     }
 
-    /// PyPSA's two examples as published, and a SciGrid-DE-like network (typed lines, transformers) PyPSA solved.
-    static let cases = ["ac-dc-meshed", "storage-hvdc", "scigrid-like"]
+    /// PyPSA's two examples as published, a SciGrid-DE-like network (typed lines, transformers) PyPSA solved, and a
+    /// network with a time series on every attribute PyPSA allows one on, set points and fixed capacities.
+    static let cases = ["ac-dc-meshed", "storage-hvdc", "scigrid-like", "series"]
 
     /// Lines that name a standard type and transformers get PyPSA's per-unit reactance (x_pu_eff).
     @Test func typedLinesAndTransformersGetPyPSAsReactance() throws {
