@@ -98,8 +98,6 @@ public enum PyPSAFileStatus: Sendable, Hashable {
 
 extension PyPSARefusal {
     static let solveWithPyPSA = "solve this network with PyPSA itself"
-    static let fixedOptimum = PyPSARefusal(
-        reason: "a capacity fixed for the optimum (p_nom_set, s_nom_set) is not modelled", fix: solveWithPyPSA)
     static let transformerType = PyPSARefusal(
         reason: "standard transformer types are not read yet", fix: "give x, r and tap_ratio, or \(solveWithPyPSA)")
     static let phaseShift = PyPSARefusal(
@@ -119,20 +117,12 @@ extension PyPSARefusal {
     static let maintenance = PyPSARefusal(
         reason: "maintenance scheduling (maintainable) needs integer variables; yrdplan solves a linear dispatch",
         fix: solveWithPyPSA)
-    static let setPoint = PyPSARefusal(
-        reason: "fixed dispatch set points are not modelled", fix: solveWithPyPSA)
     static let sign = PyPSARefusal(
         reason: "a sign other than PyPSA's default turns production into consumption; it is not modelled",
         fix: solveWithPyPSA)
     static let quadratic = PyPSARefusal(
         reason: "quadratic costs make the problem a QP; yrdplan's Clp dispatch is linear", fix: solveWithPyPSA)
     static let delay = PyPSARefusal(reason: "delayed delivery over links is not modelled", fix: solveWithPyPSA)
-    static let storageLimits = PyPSARefusal(
-        reason: "storage units are modelled with dispatch and charging each up to p_nom (PyPSA's p_max_pu 1, "
-            + "p_min_pu -1); other limits are not", fix: solveWithPyPSA)
-    static let energySet = PyPSARefusal(reason: "fixed energy levels of stores (e_set) are not modelled", fix: solveWithPyPSA)
-    static let storageCost = PyPSARefusal(reason: "a cost of stored energy is not modelled", fix: solveWithPyPSA)
-    static let inflow = PyPSARefusal(reason: "a cost of spilled inflow (spill_cost) is not modelled", fix: solveWithPyPSA)
     static let investmentPeriods = PyPSARefusal(
         reason: "multi-period investment optimisation is not supported", fix: solveWithPyPSA)
     static let timeVarying = PyPSARefusal(

@@ -3,10 +3,10 @@ import Foundation
 import RegionModel
 
 /// Reads a PyPSA CSV folder (`Network.export_to_csv_folder`) into a `GridNetwork`: the subset in
-/// docs/power-flow.md — network, snapshots with weightings, buses, carriers, generators (+ p_max_pu
-/// and p_min_pu series), loads (+ p_set series), links (bidirectional, multi-port), lines (+ s_max_pu series),
-/// storage units (+ inflow and state_of_charge_set series), capacity expansion and a primary-energy CO2 global
-/// constraint. Every problem is reported as a `file:line` diagnostic.
+/// docs/power-flow.md — network, snapshots with weightings, buses, carriers, generators, loads, links
+/// (bidirectional, multi-port), lines, transformers, storage units and stores, each attribute PyPSA allows as a time
+/// series also read from its series file, set points, capacity expansion and a primary-energy CO2 global constraint.
+/// Every problem is reported as a `file:line` diagnostic.
 public enum PyPSAImport {
     /// Carriers counted as green (renewable) power for the green-import share.
     public static let renewableCarriers: Set<String> = [
