@@ -185,7 +185,8 @@ extension GridNetwork {
             finite(link.maxPerUnit, "p_max_pu", of: what, at: link.origin)
             if let t = (0..<count).first(where: { link.minPerUnit[$0] > link.maxPerUnit[$0] }) {
                 engine.error(
-                    at: link.origin, "\(what) has p_min_pu above p_max_pu\(link.minPerUnit.isSeries || link.maxPerUnit.isSeries ? " in snapshot \(t)" : "")",
+                    at: link.origin,
+                    "\(what) has p_min_pu above p_max_pu\(link.minPerUnit.isSeries || link.maxPerUnit.isSeries ? " in snapshot \(t)" : "")",
                     fix: "make p_min_pu ≤ p_max_pu")
             }
             for port in link.extraPorts {
