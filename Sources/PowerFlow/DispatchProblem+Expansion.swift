@@ -94,14 +94,20 @@ extension DispatchProblem {
         }
     }
 
-    /// Carbon in the energy that non-cyclic storage units and stores of emitting carriers hold at the start: PyPSA's
-    /// primary-energy limit counts Σ co2 · (initial − final level), so this comes off the cap and the final level
-    /// enters the CO2 row with −co2.
-    static func initialStoredCO2(_ network: GridNetwork) -> Double {
+    /// The carbon PyPSA's primary-energy limit charges to stored fuel: Σ co2 · (initial − final level) over the storage
+    /// units and stores of emitting carriers that are not cyclic, the final levels read from the solution `x`. Without
+    /// `x`, the initial part alone: it comes off the cap, and the final level enters the CO2 row with −co2.
+    func storedFuelCO2(solution x: [Double]? = nil) -> Double {
         let co2 = Dictionary(network.carriers.map { ($0.name, $0.co2PerPrimaryMWh) }, uniquingKeysWith: { a, _ in a })
-        let units = network.storageUnits.filter { !$0.cyclicStateOfCharge }.map { (co2[$0.carrier] ?? 0) * $0.initialStateOfCharge }
-        let stores = network.stores.filter { !$0.cyclic }.map { (co2[$0.carrier] ?? 0) * $0.initialEnergy }
-        return (units + stores).reduce(0, +)
+        let last = snapshotCount - 1
+        var total = 0.0
+        for (s, unit) in network.storageUnits.enumerated() where !unit.cyclicStateOfCharge {
+            total += (co2[unit.carrier] ?? 0) * (unit.initialStateOfCharge - (x.map { $0[stateOfChargeColumn(s, last)] } ?? 0))
+        }
+        for (k, store) in network.stores.enumerated() where !store.cyclic {
+            total += (co2[store.carrier] ?? 0) * (store.initialEnergy - (x.map { $0[storeEnergyColumn(k, last)] } ?? 0))
+        }
+        return total
     }
 
     /// Net output of storage units fixed by PyPSA's p_set: dispatch − charge = p_set in the snapshots that give one.

@@ -138,7 +138,7 @@ public struct DispatchProblem: Sendable {
             nonZeros: nT * (nG * 3 + nL * 2 + nS * 6 + shedBuses.count))
         defineBalanceRows(&lp)
         defineStorageRows(&lp)
-        co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0 - Self.initialStoredCO2(network)) }
+        co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0 - storedFuelCO2()) }
         greenImportRow = network.greenImportShare.map { _ in lp.addConstraint(lower: 0, upper: .infinity) }
         firstCycleRow = lp.constraintCount
         for _ in 0..<(nT * cycles.count) { lp.addConstraint(lower: 0, upper: 0) }

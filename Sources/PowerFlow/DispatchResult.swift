@@ -121,6 +121,9 @@ public struct DispatchResult: Sendable {
     /// What each store did (dispatch: energy into the bus, charge: energy drawn from it).
     public var stores: [StorageOutcome]
     public var shedEvents: [ShedEvent]
+    /// CO2 of stored fuel drawn down over the period, t: Σ co2 · (initial − final level) over non-cyclic storage units
+    /// and stores of emitting carriers, which PyPSA's primary-energy limit counts with generation.
+    public var storedFuelCO2: Double
     /// Carbon price from the CO2 cap's dual, yuan/t (nil without a cap).
     public var carbonPrice: Double?
     /// Value of relaxing the green-import share by one MWh·share unit, yuan (nil without the rule).
@@ -399,7 +402,7 @@ extension DispatchProblem {
             snapshotLabels: snapshots.map(\.label), generators: generatorResults, links: linkResults,
             lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults,
             storage: storageResults,
-            stores: storeResults, shedEvents: shedEvents,
+            stores: storeResults, shedEvents: shedEvents, storedFuelCO2: storedFuelCO2(solution: x),
             carbonPrice: co2Row.map { -duals[$0] },
             greenImportShadowPrice: greenImportRow.map { duals[$0] },
             greenImportShare: externalTotal > 0 ? externalGreen / externalTotal : nil)

@@ -185,7 +185,8 @@ import Testing
 
     /// A stored fuel under a CO2 cap: 100 MWh of coal (1 t/MWh) in a store that is not cyclic, a 10 MW load over two
     /// hours, a clean generator at 40 and the store's coal at 0. PyPSA counts what the store ends below its start:
-    /// with a cap of 5 t only 5 MWh may be drawn, so 15 MWh come from the clean unit: cost 600, carbon price 40.
+    /// with a cap of 5 t only 5 MWh may be drawn, so 15 MWh come from the clean unit: cost 600, carbon price 40, and the
+    /// 5 t are reported as stored-fuel CO2 (generation emits nothing).
     @Test func storedFuelCountsUnderTheCO2Cap() throws {
         let network = GridNetwork(
             name: "fuel", snapshots: Self.snapshots, buses: [GridBus(name: "A")],
@@ -197,5 +198,6 @@ import Testing
         let (result, _) = try PowerDispatch.run(network, allowShedding: false)
         #expect(abs(result.objective - 600) < 1e-6)
         #expect(abs((result.carbonPrice ?? 0) - 40) < 1e-6)
+        #expect(abs(result.storedFuelCO2 - 5) < 1e-6 && result.totalCO2 == 0)
     }
 }
