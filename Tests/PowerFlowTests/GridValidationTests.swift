@@ -33,6 +33,25 @@ import Testing
         #expect(lines == lines.sorted())
     }
 
+    /// A series is checked value by value (the first bad snapshot is named), and set points must fall in a snapshot.
+    @Test func seriesValuesAndSetPointsAreChecked() {
+        var unit = GridStorageUnit(
+            name: "s", bus: "A", carrier: "", nominalPower: 10, maxHours: 2, efficiencyStore: .series([0.9, 0, 0.9]),
+            standingLoss: .series([0, 0.1, 2]), origin: Self.at(2))
+        unit.fixedDispatch = [5: 1]
+        var link = GridLink(name: "k", bus0: "A", bus1: "B", nominalPower: 10, minPerUnit: .series([0, 0.5, 0]), origin: Self.at(3))
+        link.maxPerUnit = .series([1, 0.4, 1])
+        let network = GridNetwork(
+            name: "series", snapshots: GridNetwork.hourlySnapshots(3), buses: [GridBus(name: "A"), GridBus(name: "B")],
+            links: [link], storageUnits: [unit])
+        let described = network.validate().map(\.description)
+        #expect(described.contains { $0.hasPrefix("grid.yaml:2: storage unit 's' has efficiency_store 0.0 in snapshot 1") })
+        #expect(described.contains { $0.hasPrefix("grid.yaml:2: storage unit 's' has standing_loss 2.0 in snapshot 2") })
+        #expect(described.contains { $0.hasPrefix("grid.yaml:2: storage unit 's' has p_dispatch_set 1.0 in snapshot 5") })
+        #expect(described.contains { $0.hasPrefix("grid.yaml:3: link 'k' has p_min_pu above p_max_pu in snapshot 1") })
+        #expect(described.count == 4, "\(described)")
+    }
+
     @Test func dispatchRefusesAnInvalidNetwork() {
         let network = GridNetwork(name: "empty", snapshots: [], buses: [])
         #expect {
