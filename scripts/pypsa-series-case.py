@@ -79,16 +79,16 @@ n.add("Load", "H load", bus="H", p_set=series(150 + 60 * (1 - day)))
 # marginal_cost_storage as series; a hydro reservoir with inflow and a spill_cost series, no pumping
 # (p_min_pu 0) and a p_dispatch_set; an oil tank (emitting carrier, not cyclic) under the CO2 limit with p_set and
 # p_store_set series.
-n.add("StorageUnit", "B battery", bus="B", carrier="battery", p_nom=80,
+n.add("StorageUnit", "B battery", bus="B", carrier="battery", p_nom=25,
       max_hours=4, cyclic_state_of_charge=True,
-      p_max_pu=series(np.where(hours % 24 < 12, 0.8, 1.0)), p_min_pu=series(np.where(hours % 24 < 6, -0.5, -1.0)),
+      p_max_pu=series(np.where(hours % 24 >= 12, 0.3, 1.0)), p_min_pu=series(np.where(hours % 24 < 12, -0.2, -1.0)),
       efficiency_store=series(0.92 + 0.03 * day), efficiency_dispatch=series(0.95 - 0.02 * day),
       standing_loss=series(0.001 + 0.002 * day), marginal_cost=series(0.5 + day),
       marginal_cost_storage=series(0.01 + 0.02 * day))
 dispatch_set = np.full(T, np.nan)
 dispatch_set[10::12] = 20.0
-n.add("StorageUnit", "C hydro", bus="C", carrier="hydro", p_nom=100, max_hours=6, p_min_pu=0,
-      state_of_charge_initial=300, cyclic_state_of_charge=True, inflow=series(40 + 20 * rng.uniform(0, 1, T)),
+n.add("StorageUnit", "C hydro", bus="C", carrier="hydro", p_nom=45, max_hours=2, p_min_pu=0,
+      state_of_charge_initial=60, cyclic_state_of_charge=True, inflow=series(40 + 20 * rng.uniform(0, 1, T)),
       spill_cost=series(2 + day), marginal_cost=0.2, p_dispatch_set=series(dispatch_set))
 oil_set = np.full(T, np.nan)
 oil_set[7::16] = 15.0
