@@ -215,7 +215,8 @@ public struct GridPooledDispatch: CheckableAgreement {
         copy.cache = CoalitionCostCache()
         copy.network.generators = network.generators.map { g in
             var p = g
-            p.marginalCost = g.marginalCost * (1 + rng.uniform(-fraction, fraction))
+            let factor = 1 + rng.uniform(-fraction, fraction)
+            p.marginalCost = g.marginalCost.map { $0 * factor }
             p.nominalPower = g.nominalPower * (1 + rng.uniform(-fraction, fraction))
             return p
         }

@@ -20,7 +20,9 @@ extension DispatchProblem {
             let wStore = network.snapshots[t].storeWeight
             for s in spillUnits {
                 lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: wStore)
-                lp.addVariable(lower: 0, upper: max(0, network.storageUnits[s].inflow[t]), cost: 0)
+                let unit = network.storageUnits[s]
+                lp.addVariable(
+                    lower: 0, upper: max(0, unit.inflow[t]), cost: network.snapshots[t].objectiveWeight * unit.spillCost[t])
             }
         }
     }
@@ -31,7 +33,11 @@ extension DispatchProblem {
     /// max_hours·P, stores e_min_pu·E ≤ e ≤ e_max_pu·E.
     mutating func defineCapacities(_ lp: inout LinearProgram) {
         func capacity(_ expansion: GridExpansion?) -> Int? {
-            expansion.map { lp.addVariable(lower: $0.minimum, upper: $0.maximum, cost: $0.capitalCost) }
+            expansion.map { expansion in
+                // PyPSA's *_nom_set adds capacity = set to the bounds (a set value outside them is infeasible there too).
+                let (lower, upper) = Self.bounds(expansion.minimum, expansion.maximum, fixed: expansion.fixed)
+                return lp.addVariable(lower: lower, upper: upper, cost: expansion.capitalCost)
+            }
         }
         generatorCapacity = network.generators.map { capacity($0.expansion) }
         linkCapacity = network.links.map { capacity($0.expansion) }
@@ -49,8 +55,8 @@ extension DispatchProblem {
             for (l, link) in network.links.enumerated() {
                 guard let P = linkCapacity[l] else { continue }
                 let p = linkColumn(l, t)
-                lp.addConstraint([(p, 1), (P, -link.minPerUnit)], lower: 0, upper: .infinity)
-                lp.addConstraint([(p, 1), (P, -link.maxPerUnit)], lower: -.infinity, upper: 0)
+                lp.addConstraint([(p, 1), (P, -link.minPerUnit[t])], lower: 0, upper: .infinity)
+                lp.addConstraint([(p, 1), (P, -link.maxPerUnit[t])], lower: -.infinity, upper: 0)
             }
             for (l, line) in network.lines.enumerated() {
                 guard let S = lineCapacity[l] else { continue }
@@ -60,8 +66,8 @@ extension DispatchProblem {
             }
             for (s, unit) in network.storageUnits.enumerated() {
                 guard let P = storageCapacity[s] else { continue }
-                lp.addConstraint([(dispatchColumn(s, t), 1), (P, -1)], lower: -.infinity, upper: 0)
-                lp.addConstraint([(chargeColumn(s, t), 1), (P, -1)], lower: -.infinity, upper: 0)
+                lp.addConstraint([(dispatchColumn(s, t), 1), (P, -unit.maxPerUnit[t])], lower: -.infinity, upper: 0)
+                lp.addConstraint([(chargeColumn(s, t), 1), (P, unit.minPerUnit[t])], lower: -.infinity, upper: 0)
                 lp.addConstraint([(stateOfChargeColumn(s, t), 1), (P, -unit.maxHours)], lower: -.infinity, upper: 0)
             }
             for (k, store) in network.stores.enumerated() {
@@ -88,8 +94,29 @@ extension DispatchProblem {
         }
     }
 
-    static func retained(_ store: GridStore, hours: Double) -> Double {
-        store.standingLoss == 0 ? 1 : pow(1 - store.standingLoss, hours)
+    /// The carbon PyPSA's primary-energy limit charges to stored fuel: Σ co2 · (initial − final level) over the storage
+    /// units and stores of emitting carriers that are not cyclic, the final levels read from the solution `x`. Without
+    /// `x`, the initial part alone: it comes off the cap, and the final level enters the CO2 row with −co2.
+    func storedFuelCO2(solution x: [Double]? = nil) -> Double {
+        let co2 = Dictionary(network.carriers.map { ($0.name, $0.co2PerPrimaryMWh) }, uniquingKeysWith: { a, _ in a })
+        let last = snapshotCount - 1
+        var total = 0.0
+        for (s, unit) in network.storageUnits.enumerated() where !unit.cyclicStateOfCharge {
+            total += (co2[unit.carrier] ?? 0) * (unit.initialStateOfCharge - (x.map { $0[stateOfChargeColumn(s, last)] } ?? 0))
+        }
+        for (k, store) in network.stores.enumerated() where !store.cyclic {
+            total += (co2[store.carrier] ?? 0) * (store.initialEnergy - (x.map { $0[storeEnergyColumn(k, last)] } ?? 0))
+        }
+        return total
+    }
+
+    /// Net output of storage units fixed by PyPSA's p_set: dispatch − charge = p_set in the snapshots that give one.
+    func defineStorageNetOutputs(_ lp: inout LinearProgram) {
+        for (s, unit) in network.storageUnits.enumerated() {
+            for (t, value) in unit.fixedNetOutput.sorted(by: { $0.key < $1.key }) {
+                lp.addConstraint([(dispatchColumn(s, t), 1), (chargeColumn(s, t), -1)], lower: value, upper: value)
+            }
+        }
     }
 
     /// Store power p (into the bus, any sign, at its marginal cost) and energy e (between e_nom·e_min_pu and
@@ -102,26 +129,38 @@ extension DispatchProblem {
             for (k, store) in network.stores.enumerated() {
                 lp.appendColumnEntry(row: balanceRow(busIndex[store.bus]!, t), coefficient: 1)
                 lp.appendColumnEntry(row: storeRow(k, t), coefficient: snapshot.storeWeight)
-                lp.addVariable(lower: -.infinity, upper: .infinity, cost: snapshot.objectiveWeight * store.marginalCost)
+                let (lower, upper) = Self.bounds(-.infinity, .infinity, fixed: store.fixedPower[t])
+                lp.addVariable(lower: lower, upper: upper, cost: snapshot.objectiveWeight * store.marginalCost[t])
             }
         }
+        func retained(_ store: GridStore, _ t: Int) -> Double {
+            Self.retained(standingLoss: store.standingLoss[t], hours: network.snapshots[t].storeWeight)
+        }
+        let co2 = Dictionary(network.carriers.map { ($0.name, $0.co2PerPrimaryMWh) }, uniquingKeysWith: { a, _ in a })
         for t in 0..<nT {
+            let wObj = network.snapshots[t].objectiveWeight
             for (k, store) in network.stores.enumerated() {
-                if t + 1 == nT && store.cyclic && nT > 1 {
-                    lp.appendColumnEntry(row: storeRow(k, 0), coefficient: -Self.retained(store, hours: network.snapshots[0].storeWeight))
+                // PyPSA's primary-energy limit counts what a non-cyclic store of an emitting carrier ends below its start
+                // (the CO2 row comes before the store rows).
+                if t + 1 == nT, let co2Row, !store.cyclic, let rate = co2[store.carrier], rate != 0 {
+                    lp.appendColumnEntry(row: co2Row, coefficient: -rate)
                 }
-                let own = store.cyclic && nT == 1 ? 1 - Self.retained(store, hours: network.snapshots[0].storeWeight) : 1
+                if t + 1 == nT && store.cyclic && nT > 1 {
+                    lp.appendColumnEntry(row: storeRow(k, 0), coefficient: -retained(store, 0))
+                }
+                let own = store.cyclic && nT == 1 ? 1 - retained(store, 0) : 1
                 if own != 0 { lp.appendColumnEntry(row: storeRow(k, t), coefficient: own) }
                 if t + 1 < nT {
-                    lp.appendColumnEntry(
-                        row: storeRow(k, t + 1), coefficient: -Self.retained(store, hours: network.snapshots[t + 1].storeWeight))
+                    lp.appendColumnEntry(row: storeRow(k, t + 1), coefficient: -retained(store, t + 1))
                 }
-                if store.expansion == nil {
-                    lp.addVariable(
-                        lower: store.nominalEnergy * store.minPerUnit[t], upper: store.nominalEnergy * store.maxPerUnit[t], cost: 0)
-                } else {
-                    lp.addVariable(lower: -.infinity, upper: .infinity, cost: 0)
-                }
+                let (lower, upper) =
+                    store.expansion == nil
+                    ? Self.bounds(
+                        store.nominalEnergy * store.minPerUnit[t], store.nominalEnergy * store.maxPerUnit[t],
+                        fixed: store.fixedEnergy[t])
+                    : Self.bounds(-.infinity, .infinity, fixed: store.fixedEnergy[t])
+                // PyPSA's marginal_cost_storage is paid on the energy level (objective weighting).
+                lp.addVariable(lower: lower, upper: upper, cost: wObj * store.storageCost[t])
             }
         }
     }

@@ -5,8 +5,8 @@ import RegionModel
 
 extension DispatchProblem {
     /// Ramp limits of generators and links, as PyPSA writes them for components that are not committable: for each
-    /// snapshot after the first (and the first too when p_init is given), p_t − p_{t−1} ≤ up·capacity and
-    /// p_t − p_{t−1} ≥ −down·capacity, the capacity being p_nom or the capacity variable of an extendable component.
+    /// snapshot after the first (and the first too when p_init is given), p_t − p_{t−1} ≤ up(t)·capacity and
+    /// p_t − p_{t−1} ≥ −down(t)·capacity (the limit of snapshot t, as PyPSA takes a series), the capacity being p_nom or the capacity variable of an extendable component.
     func defineRampLimits(_ lp: inout LinearProgram) {
         func rows(_ ramp: GridRampLimits?, nominal: Double, capacity: Int?, column: (Int) -> Int) {
             guard let ramp else { return }
@@ -20,8 +20,9 @@ extension DispatchProblem {
                 } else {
                     continue
                 }
-                for (limit, sign) in [(ramp.up, 1.0), (ramp.down, -1.0)] {
-                    guard let limit else { continue }
+                for (profile, sign) in [(ramp.up, 1.0), (ramp.down, -1.0)] {
+                    // NaN in a snapshot: no limit into that snapshot (PyPSA masks the row).
+                    guard let limit = profile?[t], !limit.isNaN else { continue }
                     var rowTerms = terms
                     var bound = previous + sign * limit * nominal
                     if let capacity {

@@ -138,7 +138,7 @@ public struct DispatchProblem: Sendable {
             nonZeros: nT * (nG * 3 + nL * 2 + nS * 6 + shedBuses.count))
         defineBalanceRows(&lp)
         defineStorageRows(&lp)
-        co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0) }
+        co2Row = network.co2Cap.map { lp.addConstraint(lower: -.infinity, upper: $0 - storedFuelCO2()) }
         greenImportRow = network.greenImportShare.map { _ in lp.addConstraint(lower: 0, upper: .infinity) }
         firstCycleRow = lp.constraintCount
         for _ in 0..<(nT * cycles.count) { lp.addConstraint(lower: 0, upper: 0) }
@@ -153,6 +153,7 @@ public struct DispatchProblem: Sendable {
         defineCapacities(&lp)
         defineEnergySums(&lp)
         defineRampLimits(&lp)
+        defineStorageNetOutputs(&lp)
         program = lp
     }
 
@@ -182,9 +183,16 @@ public struct DispatchProblem: Sendable {
         }
     }
 
-    /// The share of a unit's stored energy left after `hours` of standing loss: (1 − standing_loss)^hours.
-    static func retained(_ unit: GridStorageUnit, hours: Double) -> Double {
-        unit.standingLoss == 0 ? 1 : pow(1 - unit.standingLoss, hours)
+    /// The share of stored energy left after `hours` of a standing loss per hour: (1 − standing_loss)^hours.
+    static func retained(standingLoss: Double, hours: Double) -> Double {
+        standingLoss == 0 ? 1 : pow(1 - standingLoss, hours)
+    }
+
+    /// Column bounds narrowed to a fixed value (a PyPSA set point) where there is one; a set point outside the bounds
+    /// leaves lower above upper, which Clp reports as infeasible, as PyPSA's solver does.
+    static func bounds(_ lower: Double, _ upper: Double, fixed: Double?) -> (lower: Double, upper: Double) {
+        guard let fixed else { return (lower, upper) }
+        return (max(lower, fixed), min(upper, fixed))
     }
 
     /// Generator output: feeds its bus's balance; counts in the CO2 cap (t CO2 per MWh of primary energy ÷
@@ -192,9 +200,7 @@ public struct DispatchProblem: Sendable {
     func defineGenerators(_ lp: inout LinearProgram) {
         let carriers = Dictionary(network.carriers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let generators = network.generators
-        let generatorCO2 = generators.map { generator -> Double in
-            (carriers[generator.carrier]?.co2PerPrimaryMWh ?? 0) / generator.efficiency
-        }
+        let generatorCO2 = generators.map { carriers[$0.carrier]?.co2PerPrimaryMWh ?? 0 }
         let externalBus = network.buses.map(\.isExternal)
         let greenShare = network.greenImportShare?.minimumShare
         for t in 0..<snapshotCount {
@@ -204,21 +210,19 @@ public struct DispatchProblem: Sendable {
                 let generator = generators[g]
                 lp.appendColumnEntry(row: balanceRow(generatorBus[g], t), coefficient: 1)
                 if let co2Row, generatorCO2[g] != 0 {
-                    lp.appendColumnEntry(row: co2Row, coefficient: wGen * generatorCO2[g])
+                    lp.appendColumnEntry(row: co2Row, coefficient: wGen * generatorCO2[g] / generator.efficiency[t])
                 }
                 if let greenImportRow, let greenShare, externalBus[generatorBus[g]] {
                     let green = carriers[generator.carrier]?.isRenewable == true ? 1.0 : 0.0
                     lp.appendColumnEntry(row: greenImportRow, coefficient: wGen * (green - greenShare))
                 }
                 let pNom = generator.nominalPower
-                if generator.expansion == nil {
-                    lp.addVariable(
-                        lower: pNom * generator.minPerUnit[t], upper: pNom * generator.maxPerUnit[t],
-                        cost: wObj * generator.marginalCost)
-                } else {
-                    // Bounded by rows against the capacity variable (defineCapacities); p_min_pu ≥ 0 makes p ≥ 0.
-                    lp.addVariable(lower: 0, upper: .infinity, cost: wObj * generator.marginalCost)
-                }
+                // Bounded by rows against the capacity variable when extendable (defineCapacities); p_min_pu ≥ 0 makes p ≥ 0.
+                let (lower, upper) =
+                    generator.expansion == nil
+                    ? Self.bounds(pNom * generator.minPerUnit[t], pNom * generator.maxPerUnit[t], fixed: generator.fixedOutput[t])
+                    : Self.bounds(0, .infinity, fixed: generator.fixedOutput[t])
+                lp.addVariable(lower: lower, upper: upper, cost: wObj * generator.marginalCost[t])
             }
         }
     }
@@ -232,20 +236,19 @@ public struct DispatchProblem: Sendable {
             let wObj = network.snapshots[t].objectiveWeight
             for (l, link) in network.links.enumerated() {
                 var coefficients: [Int: Double] = [balanceRow(linkBus0[l], t): -1]
-                coefficients[balanceRow(linkBus1[l], t), default: 0] += link.efficiency
+                coefficients[balanceRow(linkBus1[l], t), default: 0] += link.efficiency[t]
                 for (port, b) in zip(link.extraPorts, portBuses[l]) {
-                    coefficients[balanceRow(b, t), default: 0] += port.efficiency
+                    coefficients[balanceRow(b, t), default: 0] += port.efficiency[t]
                 }
                 for (row, coefficient) in coefficients.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
                     lp.appendColumnEntry(row: row, coefficient: coefficient)
                 }
-                if link.expansion == nil {
-                    lp.addVariable(
-                        lower: link.minPerUnit * link.nominalPower, upper: link.maxPerUnit * link.nominalPower,
-                        cost: wObj * link.marginalCost)
-                } else {
-                    lp.addVariable(lower: link.minPerUnit >= 0 ? 0 : -.infinity, upper: .infinity, cost: wObj * link.marginalCost)
-                }
+                let (lower, upper) =
+                    link.expansion == nil
+                    ? Self.bounds(
+                        link.minPerUnit[t] * link.nominalPower, link.maxPerUnit[t] * link.nominalPower, fixed: link.fixedFlow[t])
+                    : Self.bounds(link.minPerUnit[t] >= 0 ? 0 : -.infinity, .infinity, fixed: link.fixedFlow[t])
+                lp.addVariable(lower: lower, upper: upper, cost: wObj * link.marginalCost[t])
             }
         }
     }
@@ -254,49 +257,59 @@ public struct DispatchProblem: Sendable {
     /// the store by η_store) and the state of charge at the end of each snapshot (cyclic wraps around).
     func defineStorage(_ lp: inout LinearProgram) {
         let storage = network.storageUnits
+        let storageCO2 = Dictionary(network.carriers.map { ($0.name, $0.co2PerPrimaryMWh) }, uniquingKeysWith: { a, _ in a })
         let nT = snapshotCount
         for t in 0..<nT {
             let wObj = network.snapshots[t].objectiveWeight
             let wStore = network.snapshots[t].storeWeight
             for (s, unit) in storage.enumerated() {
                 lp.appendColumnEntry(row: balanceRow(storageBus[s], t), coefficient: 1)
-                lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: wStore / unit.efficiencyDispatch)
-                lp.addVariable(
-                    lower: 0, upper: unit.expansion == nil ? unit.nominalPower : .infinity, cost: wObj * unit.marginalCost)
+                lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: wStore / unit.efficiencyDispatch[t])
+                // PyPSA: dispatch ≤ p_max_pu·p_nom (rows against the capacity variable when extendable).
+                let (lower, upper) = Self.bounds(
+                    0, unit.expansion == nil ? unit.maxPerUnit[t] * unit.nominalPower : .infinity, fixed: unit.fixedDispatch[t])
+                lp.addVariable(lower: lower, upper: upper, cost: wObj * unit.marginalCost[t])
             }
         }
         for t in 0..<nT {
             let wStore = network.snapshots[t].storeWeight
             for (s, unit) in storage.enumerated() {
                 lp.appendColumnEntry(row: balanceRow(storageBus[s], t), coefficient: -1)
-                lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: -wStore * unit.efficiencyStore)
-                lp.addVariable(lower: 0, upper: unit.expansion == nil ? unit.nominalPower : .infinity, cost: 0)
+                lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: -wStore * unit.efficiencyStore[t])
+                // PyPSA: charging ≤ −p_min_pu·p_nom.
+                let (lower, upper) = Self.bounds(
+                    0, unit.expansion == nil ? -unit.minPerUnit[t] * unit.nominalPower : .infinity, fixed: unit.fixedCharge[t])
+                lp.addVariable(lower: lower, upper: upper, cost: 0)
             }
         }
-        // soc_t − (1 − standing_loss)^w(t) · soc_{t−1} + … = inflow.
+        // soc_t − (1 − standing_loss(t))^w(t) · soc_{t−1} + … = inflow; the loss of snapshot t applies on the way into it.
+        func retained(_ unit: GridStorageUnit, _ t: Int) -> Double {
+            Self.retained(standingLoss: unit.standingLoss[t], hours: network.snapshots[t].storeWeight)
+        }
         for t in 0..<nT {
+            let wObj = network.snapshots[t].objectiveWeight
             for (s, unit) in storage.enumerated() {
                 let cyclicWrap = t + 1 == nT && unit.cyclicStateOfCharge && nT > 1
                 if cyclicWrap {
                     // soc_{T−1} appears in row 0 (as soc_{−1}) before its own row T−1.
-                    let retained = Self.retained(unit, hours: network.snapshots[0].storeWeight)
-                    lp.appendColumnEntry(row: stateOfChargeRow(s, 0), coefficient: -retained)
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, 0), coefficient: -retained(unit, 0))
                 }
                 // With one cyclic snapshot soc − retained·soc is one entry (none without standing loss).
-                let own = unit.cyclicStateOfCharge && nT == 1 ? 1 - Self.retained(unit, hours: network.snapshots[0].storeWeight) : 1
+                let own = unit.cyclicStateOfCharge && nT == 1 ? 1 - retained(unit, 0) : 1
                 if own != 0 {
                     lp.appendColumnEntry(row: stateOfChargeRow(s, t), coefficient: own)
                 }
                 if t + 1 < nT {
-                    let retained = Self.retained(unit, hours: network.snapshots[t + 1].storeWeight)
-                    lp.appendColumnEntry(row: stateOfChargeRow(s, t + 1), coefficient: -retained)
+                    lp.appendColumnEntry(row: stateOfChargeRow(s, t + 1), coefficient: -retained(unit, t + 1))
+                }
+                // PyPSA's primary-energy limit counts what a non-cyclic unit of an emitting carrier ends below its start.
+                if t + 1 == nT, let co2Row, !unit.cyclicStateOfCharge, let co2 = storageCO2[unit.carrier], co2 != 0 {
+                    lp.appendColumnEntry(row: co2Row, coefficient: -co2)
                 }
                 let upper = unit.expansion == nil ? unit.nominalPower * unit.maxHours : .infinity
-                if let fixed = unit.fixedStateOfCharge[t] {
-                    lp.addVariable(lower: fixed, upper: fixed, cost: 0)
-                } else {
-                    lp.addVariable(lower: 0, upper: upper, cost: 0)
-                }
+                let (lower, fixedUpper) = Self.bounds(0, upper, fixed: unit.fixedStateOfCharge[t])
+                // PyPSA's marginal_cost_storage is paid on the state of charge (objective weighting).
+                lp.addVariable(lower: lower, upper: fixedUpper, cost: wObj * unit.storageCost[t])
             }
         }
     }

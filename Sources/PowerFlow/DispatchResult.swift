@@ -121,6 +121,9 @@ public struct DispatchResult: Sendable {
     /// What each store did (dispatch: energy into the bus, charge: energy drawn from it).
     public var stores: [StorageOutcome]
     public var shedEvents: [ShedEvent]
+    /// CO2 of stored fuel drawn down over the period, t: Σ co2 · (initial − final level) over non-cyclic storage units
+    /// and stores of emitting carriers, which PyPSA's primary-energy limit counts with generation.
+    public var storedFuelCO2: Double
     /// Carbon price from the CO2 cap's dual, yuan/t (nil without a cap).
     public var carbonPrice: Double?
     /// Value of relaxing the green-import share by one MWh·share unit, yuan (nil without the rule).
@@ -196,14 +199,17 @@ extension DispatchProblem {
         var externalGreen = 0.0
         let generatorResults = net.generators.enumerated().map { g, generator -> GeneratorDispatch in
             let b = generatorBus[g]
-            let co2PerMWh = (carriers[generator.carrier]?.co2PerPrimaryMWh ?? 0) / generator.efficiency
+            let co2PerPrimaryMWh = carriers[generator.carrier]?.co2PerPrimaryMWh ?? 0
             let isShedding = loadSheddingCarriers.contains(generator.carrier)
             var energy = 0.0
             var curtailed = 0.0
+            var co2 = 0.0
             for t in 0..<nT {
                 let p = x[generatorColumn(g, t)]
                 let w = snapshots[t].generatorWeight
+                let co2PerMWh = co2PerPrimaryMWh / generator.efficiency[t]
                 energy += w * p
+                co2 += w * p * co2PerMWh
                 injection[t * nB + b] += p
                 emissionRate[t * nB + b] += p * co2PerMWh
                 if isShedding { shedPerSnapshot[t * nB + b] += p }
@@ -212,7 +218,7 @@ extension DispatchProblem {
                 }
             }
             generation[b][generator.carrier, default: 0] += energy
-            production[b] += energy * co2PerMWh
+            production[b] += co2
             if isShedding { shed[b] += energy }
             if net.buses[b].isExternal && !isShedding {
                 externalTotal += energy
@@ -220,7 +226,7 @@ extension DispatchProblem {
             }
             return GeneratorDispatch(
                 name: generator.name, bus: generator.bus, carrier: generator.carrier, energyMWh: energy,
-                curtailedMWh: curtailed, co2Tonnes: energy * co2PerMWh)
+                curtailedMWh: curtailed, co2Tonnes: co2)
         }
 
         // Storage.
@@ -281,8 +287,8 @@ extension DispatchProblem {
 
         // Links and lines.
         func flow(
-            name: String, bus0: Int, bus1: Int, capacity: Double, minPerUnit: Double, maxPerUnit: (Int) -> Double,
-            efficiency: Double, marginalCost: Double, value: (Int) -> Double, spread: (Int) -> Double
+            name: String, bus0: Int, bus1: Int, capacity: Double, minPerUnit: GridProfile, maxPerUnit: GridProfile,
+            efficiency: GridProfile, marginalCost: GridProfile, value: (Int) -> Double, spread: (Int) -> Double
         ) -> LinkFlow {
             var hourly = [Double](repeating: 0, count: nT)
             var sent = 0.0
@@ -291,25 +297,27 @@ extension DispatchProblem {
             var congestedSnapshots = 0
             var rent = 0.0
             var hours = 0.0
+            var delivered = 0.0
             for t in 0..<nT {
                 let p = value(t)
                 let w = snapshots[t].objectiveWeight
                 hourly[t] = p
                 sent += w * p
+                delivered += w * p * efficiency[t]
                 moved += w * abs(p)
                 hours += w
-                let upper = capacity * maxPerUnit(t)
-                let lower = capacity * minPerUnit
+                let upper = capacity * maxPerUnit[t]
+                let lower = capacity * minPerUnit[t]
                 if (upper > 0 && p >= upper * (1 - 1e-6) - tolerance) || (lower < 0 && p <= lower * (1 - 1e-6) + tolerance) {
                     congestedHours += w
                     congestedSnapshots += 1
                 }
-                rent += w * p * (spread(t) - marginalCost)
+                rent += w * p * (spread(t) - marginalCost[t])
             }
-            let usable = capacity * maxPerUnit(0)
+            let usable = capacity * maxPerUnit[0]
             return LinkFlow(
                 name: name, bus0: net.buses[bus0].name, bus1: net.buses[bus1].name, nominalPower: usable,
-                hourlyFlow: hourly, energySentMWh: sent, energyDeliveredMWh: sent * efficiency,
+                hourlyFlow: hourly, energySentMWh: sent, energyDeliveredMWh: delivered,
                 utilisation: usable > 0 && hours > 0 ? moved / (usable * hours) : 0,
                 congestedHours: congestedHours, congestedSnapshots: congestedSnapshots, congestionRentYuan: rent)
         }
@@ -317,16 +325,16 @@ extension DispatchProblem {
             let ports = link.extraPorts.map { (busIndex[$0.bus]!, $0.efficiency) }
             return flow(
                 name: link.name, bus0: linkBus0[l], bus1: linkBus1[l], capacity: linkCapacities[l],
-                minPerUnit: link.minPerUnit, maxPerUnit: { _ in link.maxPerUnit }, efficiency: link.efficiency,
+                minPerUnit: link.minPerUnit, maxPerUnit: link.maxPerUnit, efficiency: link.efficiency,
                 marginalCost: link.marginalCost, value: { x[linkColumn(l, $0)] },
                 spread: { t in
-                    ports.reduce(link.efficiency * prices[linkBus1[l]][t] - prices[linkBus0[l]][t]) { $0 + $1.1 * prices[$1.0][t] }
+                    ports.reduce(link.efficiency[t] * prices[linkBus1[l]][t] - prices[linkBus0[l]][t]) { $0 + $1.1[t] * prices[$1.0][t] }
                 })
         }
         let lineResults = net.lines.enumerated().map { l, line -> LinkFlow in
             flow(
                 name: line.name, bus0: lineBus0[l], bus1: lineBus1[l], capacity: lineCapacities[l], minPerUnit: -1,
-                maxPerUnit: { line.maxPerUnit[$0] }, efficiency: 1, marginalCost: 0, value: { x[lineColumn(l, $0)] },
+                maxPerUnit: line.maxPerUnit, efficiency: 1, marginalCost: 0, value: { x[lineColumn(l, $0)] },
                 spread: { t in prices[lineBus1[l]][t] - prices[lineBus0[l]][t] })
         }
 
@@ -346,7 +354,7 @@ extension DispatchProblem {
         for t in 0..<nT {
             flows.removeAll(keepingCapacity: true)
             for l in 0..<net.links.count {
-                flows.append(directed(linkBus0[l], linkBus1[l], linkResults[l].hourlyFlow[t], net.links[l].efficiency))
+                flows.append(directed(linkBus0[l], linkBus1[l], linkResults[l].hourlyFlow[t], net.links[l].efficiency[t]))
             }
             for l in 0..<net.lines.count {
                 flows.append(directed(lineBus0[l], lineBus1[l], lineResults[l].hourlyFlow[t], 1))
@@ -394,7 +402,7 @@ extension DispatchProblem {
             snapshotLabels: snapshots.map(\.label), generators: generatorResults, links: linkResults,
             lines: lineResults, capacities: capacities, existingCapacityCost: net.existingCapacityCost, buses: busResults,
             storage: storageResults,
-            stores: storeResults, shedEvents: shedEvents,
+            stores: storeResults, shedEvents: shedEvents, storedFuelCO2: storedFuelCO2(solution: x),
             carbonPrice: co2Row.map { -duals[$0] },
             greenImportShadowPrice: greenImportRow.map { duals[$0] },
             greenImportShare: externalTotal > 0 ? externalGreen / externalTotal : nil)

@@ -155,8 +155,8 @@ struct GridFileReader {
             bus1: reader.string(node(pairs, "bus1"), what: "bus1") ?? "",
             carrier: reader.string(node(pairs, "carrier"), what: "carrier") ?? "AC",
             nominalPower: number(pairs, "p_nom_mw", what: what, entryHasProvenance: has) ?? 0,
-            efficiency: number(pairs, "efficiency", what: what, entryHasProvenance: has, default: 1) ?? 1,
-            marginalCost: number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has, default: 0) ?? 0,
+            efficiency: .constant(number(pairs, "efficiency", what: what, entryHasProvenance: has, default: 1) ?? 1),
+            marginalCost: .constant(number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has, default: 0) ?? 0),
             expansion: readExpansion(
                 pairs, at: entry, what: what, minimumKey: "p_nom_min_mw", maximumKey: "p_nom_max_mw", entryHasProvenance: has),
             origin: reader.location(entry))
@@ -262,9 +262,9 @@ struct GridFileReader {
             carrier: reader.string(node(pairs, "carrier"), what: "carrier") ?? "",
             nominalPower: number(pairs, "p_nom_mw", what: what, entryHasProvenance: has) ?? 0,
             maxHours: number(pairs, "max_hours", what: what, entryHasProvenance: has) ?? 0,
-            efficiencyStore: number(pairs, "efficiency_store", what: what, entryHasProvenance: has, default: 1) ?? 1,
-            efficiencyDispatch: number(pairs, "efficiency_dispatch", what: what, entryHasProvenance: has, default: 1) ?? 1,
-            marginalCost: number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has, default: 0) ?? 0,
+            efficiencyStore: .constant(number(pairs, "efficiency_store", what: what, entryHasProvenance: has, default: 1) ?? 1),
+            efficiencyDispatch: .constant(number(pairs, "efficiency_dispatch", what: what, entryHasProvenance: has, default: 1) ?? 1),
+            marginalCost: .constant(number(pairs, "marginal_cost_yuan_per_mwh", what: what, entryHasProvenance: has, default: 0) ?? 0),
             cyclicStateOfCharge: true, origin: reader.location(entry))
     }
 

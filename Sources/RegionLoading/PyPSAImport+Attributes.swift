@@ -77,7 +77,9 @@ public struct PyPSAComponentSchema: Sendable {
             ("bus", "", PyPSAAttributeStatus.modelled), ("efficiency", "1", .modelled),
             ("p", "0", .output),
         ] where name.hasPrefix(prefix) {
-            if let port = Int(name.dropFirst(prefix.count)), port >= 2 { return PyPSAAttribute(name, default: fallback, status) }
+            if let port = Int(name.dropFirst(prefix.count)), port >= 2 {
+                return PyPSAAttribute(name, default: fallback, status, series: prefix == "efficiency")
+            }
         }
         return nil
     }
@@ -96,8 +98,6 @@ public enum PyPSAFileStatus: Sendable, Hashable {
 
 extension PyPSARefusal {
     static let solveWithPyPSA = "solve this network with PyPSA itself"
-    static let fixedOptimum = PyPSARefusal(
-        reason: "a capacity fixed for the optimum (p_nom_set, s_nom_set) is not modelled", fix: solveWithPyPSA)
     static let transformerType = PyPSARefusal(
         reason: "standard transformer types are not read yet", fix: "give x, r and tap_ratio, or \(solveWithPyPSA)")
     static let phaseShift = PyPSARefusal(
@@ -117,20 +117,12 @@ extension PyPSARefusal {
     static let maintenance = PyPSARefusal(
         reason: "maintenance scheduling (maintainable) needs integer variables; yrdplan solves a linear dispatch",
         fix: solveWithPyPSA)
-    static let setPoint = PyPSARefusal(
-        reason: "fixed dispatch set points are not modelled", fix: solveWithPyPSA)
     static let sign = PyPSARefusal(
         reason: "a sign other than PyPSA's default turns production into consumption; it is not modelled",
         fix: solveWithPyPSA)
     static let quadratic = PyPSARefusal(
         reason: "quadratic costs make the problem a QP; yrdplan's Clp dispatch is linear", fix: solveWithPyPSA)
     static let delay = PyPSARefusal(reason: "delayed delivery over links is not modelled", fix: solveWithPyPSA)
-    static let storageLimits = PyPSARefusal(
-        reason: "storage units are modelled with dispatch and charging each up to p_nom (PyPSA's p_max_pu 1, "
-            + "p_min_pu -1); other limits are not", fix: solveWithPyPSA)
-    static let energySet = PyPSARefusal(reason: "fixed energy levels of stores (e_set) are not modelled", fix: solveWithPyPSA)
-    static let storageCost = PyPSARefusal(reason: "a cost of stored energy is not modelled", fix: solveWithPyPSA)
-    static let inflow = PyPSARefusal(reason: "a cost of spilled inflow (spill_cost) is not modelled", fix: solveWithPyPSA)
     static let investmentPeriods = PyPSARefusal(
         reason: "multi-period investment optimisation is not supported", fix: solveWithPyPSA)
     static let timeVarying = PyPSARefusal(
@@ -310,17 +302,17 @@ enum PyPSAAttributeTable {
         .init("p_nom_extendable", default: "False", .modelled),
         .init("p_nom_min", default: "0", .modelled),
         .init("p_nom_max", default: "inf", .modelled),
-        .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("p_nom_set", default: "n/a", .modelled),
         .init("p_min_pu", default: "0.", .modelled, series: true),
         .init("p_max_pu", default: "1", .modelled, series: true),
-        .init("p_set", default: "n/a", .refused(.setPoint)),
+        .init("p_set", default: "n/a", .modelled, series: true),
         .init("p_init", default: "n/a", .modelled),
         .init("e_sum_min", default: "-inf", .modelled),
         .init("e_sum_max", default: "inf", .modelled),
         .init("q_set", default: "0.", .descriptive(Why.powerFlowOnly)),
         .init("sign", default: "1", .refused(.sign)),
         .init("carrier", default: "n/a", .modelled),
-        .init("marginal_cost", default: "0.", .modelled),
+        .init("marginal_cost", default: "0.", .modelled, series: true),
         .init("marginal_cost_quadratic", default: "0.", .refused(.quadratic)),
         .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
@@ -329,7 +321,7 @@ enum PyPSAAttributeTable {
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
-        .init("efficiency", default: "1", .modelled),
+        .init("efficiency", default: "1", .modelled, series: true),
         .init("committable", default: "False", .refused(.commitment)),
         .init("maintainable", default: "False", .refused(.maintenance)),
         .init("maintenance_duration", default: "0", .descriptive(Why.maintenanceOnly)),
@@ -342,8 +334,8 @@ enum PyPSAAttributeTable {
         .init("min_down_time", default: "0", .descriptive(Why.commitmentOnly)),
         .init("up_time_before", default: "1", .descriptive(Why.commitmentOnly)),
         .init("down_time_before", default: "0", .descriptive(Why.commitmentOnly)),
-        .init("ramp_limit_up", default: "NaN", .modelled),
-        .init("ramp_limit_down", default: "NaN", .modelled),
+        .init("ramp_limit_up", default: "NaN", .modelled, series: true),
+        .init("ramp_limit_down", default: "NaN", .modelled, series: true),
         .init("ramp_limit_start_up", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("ramp_limit_shut_down", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("weight", default: "1", .descriptive("used only for network clustering")),
@@ -385,7 +377,7 @@ enum PyPSAAttributeTable {
         .init("bus1", default: "n/a", .modelled),
         .init("type", default: "n/a", .descriptive(Why.information)),
         .init("carrier", default: "", .modelled),
-        .init("efficiency", default: "1", .modelled),
+        .init("efficiency", default: "1", .modelled, series: true),
         .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
@@ -394,16 +386,16 @@ enum PyPSAAttributeTable {
         .init("p_nom_extendable", default: "False", .modelled),
         .init("p_nom_min", default: "0", .modelled),
         .init("p_nom_max", default: "inf", .modelled),
-        .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
-        .init("p_set", default: "n/a", .refused(.setPoint)),
+        .init("p_nom_set", default: "n/a", .modelled),
+        .init("p_set", default: "n/a", .modelled, series: true),
         .init("p_init", default: "n/a", .modelled),
-        .init("p_min_pu", default: "0.", .modelled),
-        .init("p_max_pu", default: "1.", .modelled),
+        .init("p_min_pu", default: "0.", .modelled, series: true),
+        .init("p_max_pu", default: "1.", .modelled, series: true),
         .init("capital_cost", default: "0", .modelled),
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
-        .init("marginal_cost", default: "0.", .modelled),
+        .init("marginal_cost", default: "0.", .modelled, series: true),
         .init("marginal_cost_quadratic", default: "0.", .refused(.quadratic)),
         .init("stand_by_cost", default: "0.", .descriptive(Why.commitmentOnly)),
         .init("length", default: "0", .descriptive(Why.information)),
@@ -419,8 +411,8 @@ enum PyPSAAttributeTable {
         .init("min_down_time", default: "0", .descriptive(Why.commitmentOnly)),
         .init("up_time_before", default: "1", .descriptive(Why.commitmentOnly)),
         .init("down_time_before", default: "0", .descriptive(Why.commitmentOnly)),
-        .init("ramp_limit_up", default: "NaN", .modelled),
-        .init("ramp_limit_down", default: "NaN", .modelled),
+        .init("ramp_limit_up", default: "NaN", .modelled, series: true),
+        .init("ramp_limit_down", default: "NaN", .modelled, series: true),
         .init("ramp_limit_start_up", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("ramp_limit_shut_down", default: "NaN", .descriptive(Why.commitmentOnly)),
         .init("delay", default: "0", .refused(.delay)),
@@ -454,19 +446,19 @@ enum PyPSAAttributeTable {
         .init("p_nom_extendable", default: "False", .modelled),
         .init("p_nom_min", default: "0", .modelled),
         .init("p_nom_max", default: "inf", .modelled),
-        .init("p_nom_set", default: "n/a", .refused(.fixedOptimum)),
-        .init("p_min_pu", default: "-1", .refused(.storageLimits)),
-        .init("p_max_pu", default: "1", .refused(.storageLimits)),
-        .init("p_set", default: "n/a", .refused(.setPoint)),
+        .init("p_nom_set", default: "n/a", .modelled),
+        .init("p_min_pu", default: "-1", .modelled, series: true),
+        .init("p_max_pu", default: "1", .modelled, series: true),
+        .init("p_set", default: "n/a", .modelled, series: true),
         .init("q_set", default: "0", .descriptive(Why.powerFlowOnly)),
-        .init("p_dispatch_set", default: "NaN", .refused(.setPoint)),
-        .init("p_store_set", default: "NaN", .refused(.setPoint)),
+        .init("p_dispatch_set", default: "NaN", .modelled, series: true),
+        .init("p_store_set", default: "NaN", .modelled, series: true),
         .init("sign", default: "1", .refused(.sign)),
         .init("carrier", default: "n/a", .modelled),
-        .init("spill_cost", default: "0", .refused(.inflow)),
-        .init("marginal_cost", default: "0", .modelled),
+        .init("spill_cost", default: "0", .modelled, series: true),
+        .init("marginal_cost", default: "0", .modelled, series: true),
         .init("marginal_cost_quadratic", default: "0", .refused(.quadratic)),
-        .init("marginal_cost_storage", default: "0", .refused(.storageCost)),
+        .init("marginal_cost_storage", default: "0", .modelled, series: true),
         .init("capital_cost", default: "0", .modelled),
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
@@ -480,9 +472,9 @@ enum PyPSAAttributeTable {
         .init("cyclic_state_of_charge", default: "False", .modelled),
         .init("cyclic_state_of_charge_per_period", default: "False", .descriptive(Why.periodsOnly)),
         .init("max_hours", default: "1", .modelled),
-        .init("efficiency_store", default: "1", .modelled),
-        .init("efficiency_dispatch", default: "1", .modelled),
-        .init("standing_loss", default: "0", .modelled),
+        .init("efficiency_store", default: "1", .modelled, series: true),
+        .init("efficiency_dispatch", default: "1", .modelled, series: true),
+        .init("standing_loss", default: "0", .modelled, series: true),
         .init("inflow", default: "0", .modelled, series: true),
         .init("p", default: "0", .output),
         .init("p_dispatch", default: "0", .output),
@@ -514,7 +506,7 @@ enum PyPSAAttributeTable {
         .init("s_nom_extendable", default: "False", .modelled),
         .init("s_nom_min", default: "0", .modelled),
         .init("s_nom_max", default: "inf", .modelled),
-        .init("s_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("s_nom_set", default: "n/a", .modelled),
         .init("s_max_pu", default: "1", .modelled, series: true),
         .init("capital_cost", default: "0", .modelled),
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
@@ -557,25 +549,25 @@ enum PyPSAAttributeTable {
         .init("e_nom_extendable", default: "False", .modelled),
         .init("e_nom_min", default: "0", .modelled),
         .init("e_nom_max", default: "inf", .modelled),
-        .init("e_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("e_nom_set", default: "n/a", .modelled),
         .init("e_min_pu", default: "0", .modelled, series: true),
         .init("e_max_pu", default: "1", .modelled, series: true),
         .init("e_initial", default: "0", .modelled),
         .init("e_initial_per_period", default: "False", .descriptive(Why.periodsOnly)),
         .init("e_cyclic", default: "False", .modelled),
         .init("e_cyclic_per_period", default: "False", .descriptive(Why.periodsOnly)),
-        .init("p_set", default: "n/a", .refused(.setPoint)),
+        .init("p_set", default: "n/a", .modelled, series: true),
         .init("q_set", default: "0", .descriptive(Why.powerFlowOnly)),
-        .init("e_set", default: "NaN", .refused(.energySet)),
+        .init("e_set", default: "NaN", .modelled, series: true),
         .init("sign", default: "1", .refused(.sign)),
-        .init("marginal_cost", default: "0", .modelled),
+        .init("marginal_cost", default: "0", .modelled, series: true),
         .init("marginal_cost_quadratic", default: "0", .refused(.quadratic)),
-        .init("marginal_cost_storage", default: "0", .refused(.storageCost)),
+        .init("marginal_cost_storage", default: "0", .modelled, series: true),
         .init("capital_cost", default: "0", .modelled),
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),
         .init("discount_rate", default: "NaN", .descriptive(Why.overnightOnly)),
         .init("fom_cost", default: "0", .refused(.overnightCost)),
-        .init("standing_loss", default: "0", .modelled),
+        .init("standing_loss", default: "0", .modelled, series: true),
         .init("active", default: "True", .modelled),
         .init("build_year", default: "0", .descriptive(Why.periodsOnly)),
         .init("lifetime", default: "inf", .descriptive(Why.periodsOnly)),
@@ -606,7 +598,7 @@ enum PyPSAAttributeTable {
         .init("s_nom_extendable", default: "False", .modelled),
         .init("s_nom_min", default: "0", .modelled),
         .init("s_nom_max", default: "inf", .modelled),
-        .init("s_nom_set", default: "n/a", .refused(.fixedOptimum)),
+        .init("s_nom_set", default: "n/a", .modelled),
         .init("s_max_pu", default: "1", .modelled, series: true),
         .init("capital_cost", default: "0", .modelled),
         .init("overnight_cost", default: "NaN", .refused(.overnightCost)),

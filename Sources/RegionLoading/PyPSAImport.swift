@@ -3,10 +3,10 @@ import Foundation
 import RegionModel
 
 /// Reads a PyPSA CSV folder (`Network.export_to_csv_folder`) into a `GridNetwork`: the subset in
-/// docs/power-flow.md — network, snapshots with weightings, buses, carriers, generators (+ p_max_pu
-/// and p_min_pu series), loads (+ p_set series), links (bidirectional, multi-port), lines (+ s_max_pu series),
-/// storage units (+ inflow and state_of_charge_set series), capacity expansion and a primary-energy CO2 global
-/// constraint. Every problem is reported as a `file:line` diagnostic.
+/// docs/power-flow.md — network, snapshots with weightings, buses, carriers, generators, loads, links
+/// (bidirectional, multi-port), lines, transformers, storage units and stores, each attribute PyPSA allows as a time
+/// series also read from its series file, set points, capacity expansion and a primary-energy CO2 global constraint.
+/// Every problem is reported as a `file:line` diagnostic.
 public enum PyPSAImport {
     /// Carriers counted as green (renewable) power for the green-import share.
     public static let renewableCarriers: Set<String> = [
@@ -198,26 +198,25 @@ struct PyPSAFolderReader {
 
         var generators: [GridGenerator] = []
         if let generatorsTable = table("generators.csv", required: false) {
-            let names = componentNames(generatorsTable)
-            let maxSeries = timeSeries("generators-p_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            let minSeries = timeSeries("generators-p_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            var series = ComponentSeries(table: generatorsTable, listName: "generators")
+            series.read(
+                ["p_max_pu", "p_min_pu", "marginal_cost", "efficiency"], nanFor: ["p_set", "ramp_limit_up", "ramp_limit_down"],
+                reader: &self, snapshotIndex: snapshotIndex, count: snapshots.count)
             for row in generatorsTable.rows.indices where isActive(generatorsTable, row) {
-                let generatorName = componentName(generatorsTable, row)
-                generators.append(
-                    GridGenerator(
-                        name: generatorName, bus: text(generatorsTable, row, "bus", default: nil),
-                        carrier: text(generatorsTable, row, "carrier", default: ""),
-                        nominalPower: number(generatorsTable, row, "p_nom", default: 0),
-                        minPerUnit: minSeries[generatorName].map { .series($0) }
-                            ?? .constant(number(generatorsTable, row, "p_min_pu", default: 0)),
-                        maxPerUnit: maxSeries[generatorName].map { .series($0) }
-                            ?? .constant(number(generatorsTable, row, "p_max_pu", default: 1)),
-                        marginalCost: number(generatorsTable, row, "marginal_cost", default: 0),
-                        efficiency: number(generatorsTable, row, "efficiency", default: 1),
-                        expansion: expansion(generatorsTable, row, "p_nom"),
-                        minEnergy: number(generatorsTable, row, "e_sum_min", default: -.infinity, infinityAllowed: true),
-                        maxEnergy: number(generatorsTable, row, "e_sum_max", default: .infinity, infinityAllowed: true),
-                        ramp: rampLimits(generatorsTable, row), origin: generatorsTable.location(ofRow: row)))
+                var generator = GridGenerator(
+                    name: componentName(generatorsTable, row), bus: text(generatorsTable, row, "bus", default: nil),
+                    carrier: text(generatorsTable, row, "carrier", default: ""),
+                    nominalPower: number(generatorsTable, row, "p_nom", default: 0),
+                    minPerUnit: series.profile("p_min_pu", row, default: 0, reader: &self),
+                    maxPerUnit: series.profile("p_max_pu", row, default: 1, reader: &self),
+                    marginalCost: series.profile("marginal_cost", row, default: 0, reader: &self),
+                    efficiency: series.profile("efficiency", row, default: 1, reader: &self),
+                    expansion: expansion(generatorsTable, row, "p_nom", of: "generator"),
+                    minEnergy: number(generatorsTable, row, "e_sum_min", default: -.infinity, infinityAllowed: true),
+                    maxEnergy: number(generatorsTable, row, "e_sum_max", default: .infinity, infinityAllowed: true),
+                    ramp: rampLimits(series, row), origin: generatorsTable.location(ofRow: row))
+                generator.fixedOutput = series.setPoints("p_set", row, reader: &self)
+                generators.append(generator)
             }
         }
 
@@ -228,23 +227,29 @@ struct PyPSAFolderReader {
                 guard column.hasPrefix("bus"), let port = Int(column.dropFirst(3)), port >= 2 else { return nil }
                 return port
             }.sorted()
+            var series = ComponentSeries(table: linksTable, listName: "links")
+            series.read(
+                ["p_max_pu", "p_min_pu", "marginal_cost", "efficiency"] + ports.map { "efficiency\($0)" },
+                nanFor: ["p_set", "ramp_limit_up", "ramp_limit_down"], reader: &self, snapshotIndex: snapshotIndex,
+                count: snapshots.count)
             for row in linksTable.rows.indices where isActive(linksTable, row) {
                 let extraPorts = ports.compactMap { port -> GridLinkPort? in
                     let bus = text(linksTable, row, "bus\(port)", default: "")
                     guard !bus.isEmpty else { return nil }
-                    return GridLinkPort(bus: bus, efficiency: number(linksTable, row, "efficiency\(port)", default: 1))
+                    return GridLinkPort(bus: bus, efficiency: series.profile("efficiency\(port)", row, default: 1, reader: &self))
                 }
-                links.append(
-                    GridLink(
-                        name: componentName(linksTable, row), bus0: text(linksTable, row, "bus0", default: nil),
-                        bus1: text(linksTable, row, "bus1", default: nil), carrier: text(linksTable, row, "carrier", default: ""),
-                        nominalPower: number(linksTable, row, "p_nom", default: 0),
-                        efficiency: number(linksTable, row, "efficiency", default: 1),
-                        marginalCost: number(linksTable, row, "marginal_cost", default: 0),
-                        minPerUnit: number(linksTable, row, "p_min_pu", default: 0),
-                        maxPerUnit: number(linksTable, row, "p_max_pu", default: 1), extraPorts: extraPorts,
-                        expansion: expansion(linksTable, row, "p_nom"), ramp: rampLimits(linksTable, row),
-                        origin: linksTable.location(ofRow: row)))
+                var link = GridLink(
+                    name: componentName(linksTable, row), bus0: text(linksTable, row, "bus0", default: nil),
+                    bus1: text(linksTable, row, "bus1", default: nil), carrier: text(linksTable, row, "carrier", default: ""),
+                    nominalPower: number(linksTable, row, "p_nom", default: 0),
+                    efficiency: series.profile("efficiency", row, default: 1, reader: &self),
+                    marginalCost: series.profile("marginal_cost", row, default: 0, reader: &self),
+                    minPerUnit: series.profile("p_min_pu", row, default: 0, reader: &self),
+                    maxPerUnit: series.profile("p_max_pu", row, default: 1, reader: &self), extraPorts: extraPorts,
+                    expansion: expansion(linksTable, row, "p_nom", of: "link"), ramp: rampLimits(series, row),
+                    origin: linksTable.location(ofRow: row))
+                link.fixedFlow = series.setPoints("p_set", row, reader: &self)
+                links.append(link)
             }
         }
 
@@ -284,42 +289,44 @@ struct PyPSAFolderReader {
                         reactancePerUnit: x / base, resistancePerUnit: r / base,
                         nominalPower: number(linesTable, row, "s_nom", default: 0),
                         maxPerUnit: maxSeries[lineName].map { .series($0) } ?? .constant(number(linesTable, row, "s_max_pu", default: 1)),
-                        expansion: expansion(linesTable, row, "s_nom"), origin: linesTable.location(ofRow: row)))
+                        expansion: expansion(linesTable, row, "s_nom", of: "line"), origin: linesTable.location(ofRow: row)))
             }
         }
 
         var storage: [GridStorageUnit] = []
         if let storageTable = table("storage_units.csv", required: false) {
-            let names = componentNames(storageTable)
-            let inflowSeries = timeSeries("storage_units-inflow.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            let setSeries = timeSeries(
-                "storage_units-state_of_charge_set.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count,
-                emptyIsNaN: true)
+            var series = ComponentSeries(table: storageTable, listName: "storage_units")
+            series.read(
+                [
+                    "inflow", "p_max_pu", "p_min_pu", "marginal_cost", "efficiency_store", "efficiency_dispatch", "standing_loss",
+                    "spill_cost", "marginal_cost_storage",
+                ],
+                nanFor: ["state_of_charge_set", "p_set", "p_dispatch_set", "p_store_set"], reader: &self,
+                snapshotIndex: snapshotIndex, count: snapshots.count)
             for row in storageTable.rows.indices where isActive(storageTable, row) {
-                let unitName = componentName(storageTable, row)
-                // NaN (an empty cell) leaves the state of charge free.
-                let setValues =
-                    setSeries[unitName]
-                    ?? [Double](
-                        repeating: number(storageTable, row, "state_of_charge_set", default: .nan, nanAllowed: true),
-                        count: snapshots.count)
-                var fixed: [Int: Double] = [:]
-                for (t, value) in setValues.enumerated() where !value.isNaN { fixed[t] = value }
-                storage.append(
-                    GridStorageUnit(
-                        name: componentName(storageTable, row), bus: text(storageTable, row, "bus", default: nil),
-                        carrier: text(storageTable, row, "carrier", default: ""),
-                        nominalPower: number(storageTable, row, "p_nom", default: 0),
-                        maxHours: number(storageTable, row, "max_hours", default: 1),
-                        efficiencyStore: number(storageTable, row, "efficiency_store", default: 1),
-                        efficiencyDispatch: number(storageTable, row, "efficiency_dispatch", default: 1),
-                        marginalCost: number(storageTable, row, "marginal_cost", default: 0),
-                        cyclicStateOfCharge: flag(storageTable, row, "cyclic_state_of_charge", default: false),
-                        initialStateOfCharge: number(storageTable, row, "state_of_charge_initial", default: 0),
-                        standingLoss: number(storageTable, row, "standing_loss", default: 0),
-                        inflow: inflowSeries[unitName].map { .series($0) } ?? .constant(number(storageTable, row, "inflow", default: 0)),
-                        fixedStateOfCharge: fixed, expansion: expansion(storageTable, row, "p_nom"),
-                        origin: storageTable.location(ofRow: row)))
+                var unit = GridStorageUnit(
+                    name: componentName(storageTable, row), bus: text(storageTable, row, "bus", default: nil),
+                    carrier: text(storageTable, row, "carrier", default: ""),
+                    nominalPower: number(storageTable, row, "p_nom", default: 0),
+                    maxHours: number(storageTable, row, "max_hours", default: 1),
+                    efficiencyStore: series.profile("efficiency_store", row, default: 1, reader: &self),
+                    efficiencyDispatch: series.profile("efficiency_dispatch", row, default: 1, reader: &self),
+                    marginalCost: series.profile("marginal_cost", row, default: 0, reader: &self),
+                    cyclicStateOfCharge: flag(storageTable, row, "cyclic_state_of_charge", default: false),
+                    initialStateOfCharge: number(storageTable, row, "state_of_charge_initial", default: 0),
+                    standingLoss: series.profile("standing_loss", row, default: 0, reader: &self),
+                    inflow: series.profile("inflow", row, default: 0, reader: &self),
+                    // NaN (an empty cell) leaves the state of charge free.
+                    fixedStateOfCharge: series.setPoints("state_of_charge_set", row, reader: &self),
+                    expansion: expansion(storageTable, row, "p_nom", of: "storage unit"), origin: storageTable.location(ofRow: row))
+                unit.maxPerUnit = series.profile("p_max_pu", row, default: 1, reader: &self)
+                unit.minPerUnit = series.profile("p_min_pu", row, default: -1, reader: &self)
+                unit.spillCost = series.profile("spill_cost", row, default: 0, reader: &self)
+                unit.storageCost = series.profile("marginal_cost_storage", row, default: 0, reader: &self)
+                unit.fixedNetOutput = series.setPoints("p_set", row, reader: &self)
+                unit.fixedDispatch = series.setPoints("p_dispatch_set", row, reader: &self)
+                unit.fixedCharge = series.setPoints("p_store_set", row, reader: &self)
+                storage.append(unit)
             }
         }
 
@@ -346,30 +353,33 @@ struct PyPSAFolderReader {
                         resistancePerUnit: number(transformersTable, row, "r", default: 0) / base * tap, nominalPower: sNom,
                         maxPerUnit: maxSeries[transformerName].map { .series($0) }
                             ?? .constant(number(transformersTable, row, "s_max_pu", default: 1)),
-                        expansion: expansion(transformersTable, row, "s_nom"), isTransformer: true,
+                        expansion: expansion(transformersTable, row, "s_nom", of: "transformer"), isTransformer: true,
                         origin: transformersTable.location(ofRow: row)))
             }
         }
 
         var stores: [GridStore] = []
         if let storesTable = table("stores.csv", required: false) {
-            let names = componentNames(storesTable)
-            let minSeries = timeSeries("stores-e_min_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
-            let maxSeries = timeSeries("stores-e_max_pu.csv", of: names, snapshotIndex: snapshotIndex, count: snapshots.count)
+            var series = ComponentSeries(table: storesTable, listName: "stores")
+            series.read(
+                ["e_min_pu", "e_max_pu", "marginal_cost", "standing_loss", "marginal_cost_storage"], nanFor: ["p_set", "e_set"],
+                reader: &self, snapshotIndex: snapshotIndex, count: snapshots.count)
             for row in storesTable.rows.indices where isActive(storesTable, row) {
-                let storeName = componentName(storesTable, row)
-                stores.append(
-                    GridStore(
-                        name: storeName, bus: text(storesTable, row, "bus", default: nil),
-                        carrier: text(storesTable, row, "carrier", default: ""),
-                        nominalEnergy: number(storesTable, row, "e_nom", default: 0),
-                        minPerUnit: minSeries[storeName].map { .series($0) } ?? .constant(number(storesTable, row, "e_min_pu", default: 0)),
-                        maxPerUnit: maxSeries[storeName].map { .series($0) } ?? .constant(number(storesTable, row, "e_max_pu", default: 1)),
-                        initialEnergy: number(storesTable, row, "e_initial", default: 0),
-                        cyclic: flag(storesTable, row, "e_cyclic", default: false),
-                        standingLoss: number(storesTable, row, "standing_loss", default: 0),
-                        marginalCost: number(storesTable, row, "marginal_cost", default: 0),
-                        expansion: expansion(storesTable, row, "e_nom"), origin: storesTable.location(ofRow: row)))
+                var store = GridStore(
+                    name: componentName(storesTable, row), bus: text(storesTable, row, "bus", default: nil),
+                    carrier: text(storesTable, row, "carrier", default: ""),
+                    nominalEnergy: number(storesTable, row, "e_nom", default: 0),
+                    minPerUnit: series.profile("e_min_pu", row, default: 0, reader: &self),
+                    maxPerUnit: series.profile("e_max_pu", row, default: 1, reader: &self),
+                    initialEnergy: number(storesTable, row, "e_initial", default: 0),
+                    cyclic: flag(storesTable, row, "e_cyclic", default: false),
+                    standingLoss: series.profile("standing_loss", row, default: 0, reader: &self),
+                    marginalCost: series.profile("marginal_cost", row, default: 0, reader: &self),
+                    expansion: expansion(storesTable, row, "e_nom", of: "store"), origin: storesTable.location(ofRow: row))
+                store.storageCost = series.profile("marginal_cost_storage", row, default: 0, reader: &self)
+                store.fixedPower = series.setPoints("p_set", row, reader: &self)
+                store.fixedEnergy = series.setPoints("e_set", row, reader: &self)
+                stores.append(store)
             }
         }
 
@@ -401,20 +411,6 @@ struct PyPSAFolderReader {
         for s in storage.indices where storage[s].carrier.isEmpty { storage[s].carrier = PyPSAImport.noCarrier }
         for k in stores.indices where stores[k].carrier.isEmpty { stores[k].carrier = PyPSAImport.noCarrier }
         let usedCarriers = generators.map(\.carrier) + links.map(\.carrier) + storage.map(\.carrier) + stores.map(\.carrier)
-        // PyPSA's primary-energy limit also counts the carrier emissions of energy drawn from storage (initial − final
-        // level); the model counts generators only, so such storage is refused under a CO2 limit.
-        if co2Cap != nil {
-            let emitting = Set(carriers.filter { $0.co2PerPrimaryMWh != 0 }.map(\.name))
-            let storageItems = storage.map { ("storage unit", $0.name, $0.carrier, $0.origin) }
-            for (noun, itemName, carrier, origin) in storageItems + stores.map({ ("store", $0.name, $0.carrier, $0.origin) })
-            where emitting.contains(carrier) {
-                diagnostics.error(
-                    at: origin,
-                    "\(noun) '\(itemName)' has carrier '\(carrier)' with co2_emissions under a CO2 global constraint: the "
-                        + "emissions of stored energy drawn down over the period are not modelled",
-                    fix: PyPSARefusal.solveWithPyPSA)
-            }
-        }
         if usedCarriers.contains(PyPSAImport.noCarrier) { carriers.append(GridCarrier(name: PyPSAImport.noCarrier)) }
 
         return GridNetwork(
@@ -429,23 +425,37 @@ struct PyPSAFolderReader {
         flag(table, row, "active", default: true)
     }
 
-    /// Ramp limits of a generator or link (NaN or an empty cell: no limit), nil without any.
-    mutating func rampLimits(_ table: CSVTable, _ row: Int) -> GridRampLimits? {
-        func value(_ column: String) -> Double? {
-            let v = number(table, row, column, default: .nan, nanAllowed: true)
-            return v.isNaN ? nil : v
+    /// Ramp limits of a generator or link, static or a series (NaN or an empty cell: no limit in that snapshot), nil
+    /// without any.
+    mutating func rampLimits(_ series: ComponentSeries, _ row: Int) -> GridRampLimits? {
+        func limit(_ column: String) -> GridProfile? {
+            let profile = series.profile(column, row, default: .nan, nanAllowed: true, reader: &self)
+            return profile.allSatisfy(\.isNaN) ? nil : profile
         }
-        let limits = GridRampLimits(up: value("ramp_limit_up"), down: value("ramp_limit_down"), initialPower: value("p_init"))
+        let initial = number(series.table, row, "p_init", default: .nan, nanAllowed: true)
+        let limits = GridRampLimits(up: limit("ramp_limit_up"), down: limit("ramp_limit_down"), initialPower: initial.isNaN ? nil : initial)
         return limits.up == nil && limits.down == nil ? nil : limits
     }
 
     /// The capacity expansion of a component (`PREFIX_extendable`, `PREFIX_min`, `PREFIX_max`, `capital_cost`), nil when
     /// its capacity is fixed.
-    mutating func expansion(_ table: CSVTable, _ row: Int, _ prefix: String) -> GridExpansion? {
-        guard flag(table, row, prefix + "_extendable", default: false) else { return nil }
+    mutating func expansion(_ table: CSVTable, _ row: Int, _ prefix: String, of noun: String) -> GridExpansion? {
+        let fixed = number(table, row, prefix + "_set", default: .nan, nanAllowed: true)
+        guard flag(table, row, prefix + "_extendable", default: false) else {
+            if !fixed.isNaN {
+                // PyPSA's *_nom_set constrains the capacity variable, which only an extendable component has.
+                diagnostics.error(
+                    at: table.location(ofRow: row),
+                    "\(noun) '\(componentName(table, row))' has \(prefix)_set = \(fixed) but \(prefix)_extendable is False: a fixed "
+                        + "capacity already is \(prefix)",
+                    fix: "write the capacity as \(prefix), or set \(prefix)_extendable to True")
+            }
+            return nil
+        }
         return GridExpansion(
             capitalCost: number(table, row, "capital_cost", default: 0), minimum: number(table, row, prefix + "_min", default: 0),
-            maximum: number(table, row, prefix + "_max", default: .infinity, infinityAllowed: true))
+            maximum: number(table, row, prefix + "_max", default: .infinity, infinityAllowed: true),
+            fixed: fixed.isNaN ? nil : fixed)
     }
 
     /// A time-series file: one column per component, one row per snapshot (keyed by the snapshot index); with
@@ -496,5 +506,56 @@ struct PyPSAFolderReader {
         var result: [String: [Double]] = [:]
         for c in 1..<max(1, table.header.count) { result[table.header[c]] = columns[c - 1] }
         return result
+    }
+}
+
+/// The time-series files of one component file (`generators-marginal_cost.csv`, …) read once, and the value of an
+/// attribute for one row: its series where the file names the component, else the static column (as PyPSA: a series
+/// overrides the static value for the components it names).
+struct ComponentSeries {
+    let table: CSVTable
+    let listName: String
+    private var series: [String: [String: [Double]]] = [:]
+    private var snapshotCount = 0
+
+    init(table: CSVTable, listName: String) {
+        self.table = table
+        self.listName = listName
+    }
+
+    /// Reads `listName-ATTRIBUTE.csv` for each attribute; in the files of `nanFor` an empty cell is NaN (no value).
+    mutating func read(
+        _ attributes: [String], nanFor: [String] = [], reader: inout PyPSAFolderReader, snapshotIndex: [Substring: Int],
+        count: Int
+    ) {
+        snapshotCount = count
+        let names = reader.componentNames(table)
+        for attribute in attributes + nanFor {
+            series[attribute] = reader.timeSeries(
+                "\(listName)-\(attribute).csv", of: names, snapshotIndex: snapshotIndex, count: count,
+                emptyIsNaN: nanFor.contains(attribute))
+        }
+    }
+
+    /// The attribute of `row` per snapshot: its series, or the static column (`fallback` when empty or missing).
+    func profile(
+        _ attribute: String, _ row: Int, default fallback: Double, nanAllowed: Bool = false, reader: inout PyPSAFolderReader
+    ) -> GridProfile {
+        if let values = series[attribute]?[reader.componentName(table, row)] { return .series(values) }
+        return .constant(reader.number(table, row, attribute, default: fallback, nanAllowed: nanAllowed))
+    }
+
+    /// A set point (PyPSA's p_set, e_set, state_of_charge_set, …) by snapshot index, where it is not NaN.
+    func setPoints(_ attribute: String, _ row: Int, reader: inout PyPSAFolderReader) -> [Int: Double] {
+        let profile = profile(attribute, row, default: .nan, nanAllowed: true, reader: &reader)
+        var points: [Int: Double] = [:]
+        switch profile {
+        case .series(let values):
+            for (t, value) in values.enumerated() where !value.isNaN { points[t] = value }
+        case .constant(let value) where !value.isNaN:
+            for t in 0..<snapshotCount { points[t] = value }
+        case .constant: break
+        }
+        return points
     }
 }

@@ -179,8 +179,8 @@ public struct GridDefinition: Sendable {
             generators.append(
                 GridGenerator(
                     name: generator.name, bus: generator.bus, carrier: generator.carrier, nominalPower: generator.nominalPower,
-                    minPerUnit: .constant(generator.minPerUnit), maxPerUnit: availability, marginalCost: generator.marginalCost,
-                    efficiency: generator.efficiency, origin: generator.location))
+                    minPerUnit: .constant(generator.minPerUnit), maxPerUnit: availability, marginalCost: .constant(generator.marginalCost),
+                    efficiency: .constant(generator.efficiency), origin: generator.location))
         }
         // Capital costs are annual; the dispatch covers the profile table's hours.
         let yearShare = profiles.weights.reduce(0, +) / 8760

@@ -51,9 +51,28 @@ extension GridNetwork {
                 engine.error(at: origin, "\(what) has negative \(field) \(value)", fix: "use a value ≥ 0")
             }
         }
-        func efficiency(_ value: Double, _ field: String, of what: String, at origin: SourceLocation?) {
-            if !(value.isFinite && value > 0 && value <= 1) {
-                engine.error(at: origin, "\(what) has \(field) \(value)", fix: "use a value in (0, 1]")
+        /// Reports the first value of `profile` that is not `valid` (with its snapshot when it is a series).
+        func values(
+            _ profile: GridProfile, _ field: String, of what: String, at origin: SourceLocation?, fix: String,
+            valid: (Double) -> Bool
+        ) {
+            if case .series(let series) = profile, series.count != count {
+                engine.error(
+                    at: origin, "\(what) has \(series.count) values of \(field) but there are \(count) snapshots",
+                    fix: "give exactly one value per snapshot")
+            }
+            guard let (value, snapshot) = profile.firstViolation(of: valid) else { return }
+            engine.error(at: origin, "\(what) has \(field) \(value)\(snapshot.map { " in snapshot \($0)" } ?? "")", fix: fix)
+        }
+        func finite(_ profile: GridProfile, _ field: String, of what: String, at origin: SourceLocation?) {
+            values(profile, field, of: what, at: origin, fix: "give a finite number") { $0.isFinite }
+        }
+        func efficiency(_ profile: GridProfile, _ field: String, of what: String, at origin: SourceLocation?) {
+            values(profile, field, of: what, at: origin, fix: "use a value in (0, 1]") { $0.isFinite && $0 > 0 && $0 <= 1 }
+        }
+        func standingLoss(_ profile: GridProfile, of what: String, at origin: SourceLocation?) {
+            values(profile, "standing_loss", of: what, at: origin, fix: "use a share per hour in 0…1") {
+                $0.isFinite && (0...1).contains($0)
             }
         }
         func profile(_ profile: GridProfile, _ field: String, of what: String, at origin: SourceLocation?, range: ClosedRange<Double>?) {
@@ -79,8 +98,16 @@ extension GridNetwork {
             }
         }
 
+        func setPoints(_ points: [Int: Double], _ field: String, of what: String, at origin: SourceLocation?) {
+            for (t, value) in points.sorted(by: { $0.key < $1.key }) where !(0..<count).contains(t) || !value.isFinite {
+                engine.error(
+                    at: origin, "\(what) has \(field) \(value) in snapshot \(t)", fix: "give a finite value in an existing snapshot")
+            }
+        }
+
         func expansion(_ expansion: GridExpansion?, _ field: String, of what: String, at origin: SourceLocation?) {
             guard let expansion else { return }
+            if let fixed = expansion.fixed { number(fixed, "\(field)_set", of: what, at: origin) }
             number(expansion.capitalCost, "capital_cost", of: what, at: origin, allowNegative: true)
             number(expansion.minimum, "\(field)_min", of: what, at: origin)
             if expansion.maximum.isNaN || expansion.maximum < 0 {
@@ -94,9 +121,15 @@ extension GridNetwork {
 
         func ramp(_ ramp: GridRampLimits?, of what: String, at origin: SourceLocation?) {
             guard let ramp else { return }
-            for (field, value) in [("ramp_limit_up", ramp.up), ("ramp_limit_down", ramp.down), ("p_init", ramp.initialPower)] {
-                if let value { number(value, field, of: what, at: origin, allowNegative: field == "p_init") }
+            for (field, limit) in [("ramp_limit_up", ramp.up), ("ramp_limit_down", ramp.down)] {
+                // NaN: no limit in that snapshot.
+                if let limit {
+                    values(limit, field, of: what, at: origin, fix: "use a value ≥ 0, or leave it empty for no limit") {
+                        $0.isNaN || ($0.isFinite && $0 >= 0)
+                    }
+                }
             }
+            if let initial = ramp.initialPower { number(initial, "p_init", of: what, at: origin, allowNegative: true) }
         }
 
         for carrierItem in carriers {
@@ -107,11 +140,12 @@ extension GridNetwork {
             bus(generator.bus, of: what, at: generator.origin)
             carrier(generator.carrier, of: what, at: generator.origin)
             number(generator.nominalPower, "p_nom", of: what, at: generator.origin)
-            number(generator.marginalCost, "marginal_cost", of: what, at: generator.origin, allowNegative: true)
+            finite(generator.marginalCost, "marginal_cost", of: what, at: generator.origin)
             efficiency(generator.efficiency, "efficiency", of: what, at: generator.origin)
             profile(generator.minPerUnit, "p_min_pu", of: what, at: generator.origin, range: 0...1)
             profile(generator.maxPerUnit, "p_max_pu", of: what, at: generator.origin, range: 0...1)
             expansion(generator.expansion, "p_nom", of: what, at: generator.origin)
+            setPoints(generator.fixedOutput, "p_set", of: what, at: generator.origin)
             ramp(generator.ramp, of: what, at: generator.origin)
             if generator.minEnergy.isNaN || generator.maxEnergy.isNaN || generator.minEnergy > generator.maxEnergy
                 || generator.minEnergy == .infinity || generator.maxEnergy == -.infinity
@@ -139,24 +173,28 @@ extension GridNetwork {
                 engine.error(at: link.origin, "\(what) starts and ends at bus '\(link.bus0)'", fix: "connect two different buses")
             }
             number(link.nominalPower, "p_nom", of: what, at: link.origin)
-            number(link.marginalCost, "marginal_cost", of: what, at: link.origin, allowNegative: true)
+            finite(link.marginalCost, "marginal_cost", of: what, at: link.origin)
             if allowsLinkGain {
-                if !(link.efficiency.isFinite && link.efficiency > 0) {
-                    engine.error(at: link.origin, "\(what) has efficiency \(link.efficiency)", fix: "use a positive efficiency")
+                values(link.efficiency, "efficiency", of: what, at: link.origin, fix: "use a positive efficiency") {
+                    $0.isFinite && $0 > 0
                 }
             } else {
                 efficiency(link.efficiency, "efficiency", of: what, at: link.origin)
             }
-            number(link.minPerUnit, "p_min_pu", of: what, at: link.origin, allowNegative: true)
-            number(link.maxPerUnit, "p_max_pu", of: what, at: link.origin, allowNegative: true)
-            if link.minPerUnit.isFinite && link.maxPerUnit.isFinite && link.minPerUnit > link.maxPerUnit {
-                engine.error(at: link.origin, "\(what) has p_min_pu above p_max_pu", fix: "make p_min_pu ≤ p_max_pu")
+            finite(link.minPerUnit, "p_min_pu", of: what, at: link.origin)
+            finite(link.maxPerUnit, "p_max_pu", of: what, at: link.origin)
+            if let t = (0..<count).first(where: { link.minPerUnit[$0] > link.maxPerUnit[$0] }) {
+                engine.error(
+                    at: link.origin,
+                    "\(what) has p_min_pu above p_max_pu\(link.minPerUnit.isSeries || link.maxPerUnit.isSeries ? " in snapshot \(t)" : "")",
+                    fix: "make p_min_pu ≤ p_max_pu")
             }
             for port in link.extraPorts {
                 bus(port.bus, of: what, at: link.origin)
-                number(port.efficiency, "efficiency of its port at '\(port.bus)'", of: what, at: link.origin, allowNegative: true)
+                finite(port.efficiency, "efficiency of its port at '\(port.bus)'", of: what, at: link.origin)
             }
             expansion(link.expansion, "p_nom", of: what, at: link.origin)
+            setPoints(link.fixedFlow, "p_set", of: what, at: link.origin)
             ramp(link.ramp, of: what, at: link.origin)
         }
         for line in lines {
@@ -178,13 +216,15 @@ extension GridNetwork {
             carrier(unit.carrier, of: what, at: unit.origin)
             number(unit.nominalPower, "p_nom", of: what, at: unit.origin)
             number(unit.maxHours, "max_hours", of: what, at: unit.origin)
-            number(unit.marginalCost, "marginal_cost", of: what, at: unit.origin, allowNegative: true)
+            finite(unit.marginalCost, "marginal_cost", of: what, at: unit.origin)
+            finite(unit.spillCost, "spill_cost", of: what, at: unit.origin)
+            finite(unit.storageCost, "marginal_cost_storage", of: what, at: unit.origin)
+            finite(unit.maxPerUnit, "p_max_pu", of: what, at: unit.origin)
+            finite(unit.minPerUnit, "p_min_pu", of: what, at: unit.origin)
             number(unit.initialStateOfCharge, "state_of_charge_initial", of: what, at: unit.origin)
             efficiency(unit.efficiencyStore, "efficiency_store", of: what, at: unit.origin)
             efficiency(unit.efficiencyDispatch, "efficiency_dispatch", of: what, at: unit.origin)
-            if !(unit.standingLoss.isFinite && (0...1).contains(unit.standingLoss)) {
-                engine.error(at: unit.origin, "\(what) has standing_loss \(unit.standingLoss)", fix: "use a share per hour in 0…1")
-            }
+            standingLoss(unit.standingLoss, of: what, at: unit.origin)
             profile(unit.inflow, "inflow", of: what, at: unit.origin, range: 0...Double.greatestFiniteMagnitude)
             for (t, value) in unit.fixedStateOfCharge.sorted(by: { $0.key < $1.key }) {
                 if !(0..<max(count, 1)).contains(t) || !value.isFinite || value < 0 {
@@ -194,6 +234,9 @@ extension GridNetwork {
                 }
             }
             expansion(unit.expansion, "p_nom", of: what, at: unit.origin)
+            setPoints(unit.fixedDispatch, "p_dispatch_set", of: what, at: unit.origin)
+            setPoints(unit.fixedCharge, "p_store_set", of: what, at: unit.origin)
+            setPoints(unit.fixedNetOutput, "p_set", of: what, at: unit.origin)
         }
         for store in stores {
             let what = "store '\(store.name)'"
@@ -203,11 +246,12 @@ extension GridNetwork {
             profile(store.minPerUnit, "e_min_pu", of: what, at: store.origin, range: -1...1)
             profile(store.maxPerUnit, "e_max_pu", of: what, at: store.origin, range: -1...1)
             number(store.initialEnergy, "e_initial", of: what, at: store.origin, allowNegative: true)
-            number(store.marginalCost, "marginal_cost", of: what, at: store.origin, allowNegative: true)
-            if !(store.standingLoss.isFinite && (0...1).contains(store.standingLoss)) {
-                engine.error(at: store.origin, "\(what) has standing_loss \(store.standingLoss)", fix: "use a share per hour in 0…1")
-            }
+            finite(store.marginalCost, "marginal_cost", of: what, at: store.origin)
+            finite(store.storageCost, "marginal_cost_storage", of: what, at: store.origin)
+            standingLoss(store.standingLoss, of: what, at: store.origin)
             expansion(store.expansion, "e_nom", of: what, at: store.origin)
+            setPoints(store.fixedPower, "p_set", of: what, at: store.origin)
+            setPoints(store.fixedEnergy, "e_set", of: what, at: store.origin)
         }
         if let co2Cap {
             number(co2Cap, "CO2 cap", of: "grid '\(name)'", at: co2CapOrigin)

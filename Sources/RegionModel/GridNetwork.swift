@@ -18,6 +18,36 @@ public enum GridProfile: Sendable, Hashable {
         if case .series = self { return true }
         return false
     }
+
+    /// The profile with `transform` applied to every value.
+    public func map(_ transform: (Double) -> Double) -> GridProfile {
+        switch self {
+        case .constant(let value): .constant(transform(value))
+        case .series(let values): .series(values.map(transform))
+        }
+    }
+
+    /// Whether every value (the constant, or each value of the series) satisfies `predicate`.
+    public func allSatisfy(_ predicate: (Double) -> Bool) -> Bool {
+        switch self {
+        case .constant(let value): predicate(value)
+        case .series(let values): values.allSatisfy(predicate)
+        }
+    }
+
+    /// The first value that fails `predicate`, with its snapshot (nil for a constant), or nil when all pass.
+    public func firstViolation(of predicate: (Double) -> Bool) -> (value: Double, snapshot: Int?)? {
+        switch self {
+        case .constant(let value): predicate(value) ? nil : (value, nil)
+        case .series(let values): values.firstIndex { !predicate($0) }.map { (values[$0], $0) }
+        }
+    }
+}
+
+/// A number written where a profile is expected is the same value in every snapshot.
+extension GridProfile: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    public init(floatLiteral value: Double) { self = .constant(value) }
+    public init(integerLiteral value: Int) { self = .constant(Double(value)) }
 }
 
 /// One period of the dispatch (an hour, or an hour of a typical day) with its weightings in hours:
@@ -87,23 +117,27 @@ public struct GridExpansion: Sendable, Hashable {
     public var minimum: Double
     /// Upper bound of the optimal capacity (PyPSA's `p_nom_max`; infinite when unlimited).
     public var maximum: Double
+    /// The capacity the optimum must have (PyPSA's `p_nom_set`, `s_nom_set`, `e_nom_set`), on top of the bounds.
+    public var fixed: Double?
 
-    public init(capitalCost: Double, minimum: Double = 0, maximum: Double = .infinity) {
+    public init(capitalCost: Double, minimum: Double = 0, maximum: Double = .infinity, fixed: Double? = nil) {
         self.capitalCost = capitalCost
         self.minimum = minimum
         self.maximum = maximum
+        self.fixed = fixed
     }
 }
 
 /// Ramp limits of a generator or link (PyPSA's ramp_limit_up / ramp_limit_down, per unit of capacity per
-/// snapshot): p_t − p_{t−1} ≤ up·p_nom and p_{t−1} − p_t ≤ down·p_nom; nil where there is no limit.
+/// snapshot): p_t − p_{t−1} ≤ up(t)·p_nom and p_{t−1} − p_t ≤ down(t)·p_nom; nil where there is no limit, and NaN in
+/// a snapshot where that snapshot has none.
 public struct GridRampLimits: Sendable, Hashable {
-    public var up: Double?
-    public var down: Double?
+    public var up: GridProfile?
+    public var down: GridProfile?
     /// Output before the first snapshot (PyPSA's p_init); without it the first snapshot is free.
     public var initialPower: Double?
 
-    public init(up: Double? = nil, down: Double? = nil, initialPower: Double? = nil) {
+    public init(up: GridProfile? = nil, down: GridProfile? = nil, initialPower: Double? = nil) {
         self.up = up
         self.down = down
         self.initialPower = initialPower
@@ -121,10 +155,12 @@ public struct GridGenerator: Sendable, Hashable {
     public var minPerUnit: GridProfile
     /// Availability per unit of capacity (per snapshot): weather for wind and solar, water for hydro.
     public var maxPerUnit: GridProfile
-    /// Running cost, yuan/MWh.
-    public var marginalCost: Double
-    /// Electric output per unit of primary energy (for CO2).
-    public var efficiency: Double
+    /// Running cost, yuan/MWh (per snapshot).
+    public var marginalCost: GridProfile
+    /// Electric output per unit of primary energy (for CO2), per snapshot.
+    public var efficiency: GridProfile
+    /// Output fixed in some snapshots, MW, by snapshot index (PyPSA's p_set).
+    public var fixedOutput: [Int: Double] = [:]
     /// Set when the capacity is chosen by the optimiser (then `nominalPower` is the existing capacity).
     public var expansion: GridExpansion?
     /// Bounds on the energy produced over the period, MWh (generator weighting; PyPSA's e_sum_min, e_sum_max).
@@ -135,7 +171,7 @@ public struct GridGenerator: Sendable, Hashable {
 
     public init(
         name: String, bus: String, carrier: String, nominalPower: Double, minPerUnit: GridProfile = .constant(0),
-        maxPerUnit: GridProfile = .constant(1), marginalCost: Double, efficiency: Double = 1,
+        maxPerUnit: GridProfile = .constant(1), marginalCost: GridProfile, efficiency: GridProfile = 1,
         expansion: GridExpansion? = nil, minEnergy: Double = -.infinity, maxEnergy: Double = .infinity,
         ramp: GridRampLimits? = nil, origin: SourceLocation? = nil
     ) {
@@ -180,14 +216,16 @@ public struct GridLink: Sendable, Hashable {
     public var carrier: String
     /// Capacity at the sending end, MW.
     public var nominalPower: Double
-    /// Delivered per sent MWh (1 − losses).
-    public var efficiency: Double
-    /// Wheeling charge or hurdle cost per sent MWh, yuan/MWh.
-    public var marginalCost: Double
-    /// Lowest p0 per unit of capacity (negative: flow from bus1 to bus0 allowed).
-    public var minPerUnit: Double
-    /// Highest p0 per unit of capacity.
-    public var maxPerUnit: Double
+    /// Delivered per sent MWh (1 − losses), per snapshot.
+    public var efficiency: GridProfile
+    /// Wheeling charge or hurdle cost per sent MWh, yuan/MWh, per snapshot.
+    public var marginalCost: GridProfile
+    /// Lowest p0 per unit of capacity (negative: flow from bus1 to bus0 allowed), per snapshot.
+    public var minPerUnit: GridProfile
+    /// Highest p0 per unit of capacity, per snapshot.
+    public var maxPerUnit: GridProfile
+    /// Flow p0 fixed in some snapshots, MW, by snapshot index (PyPSA's p_set).
+    public var fixedFlow: [Int: Double] = [:]
     /// Further outputs (PyPSA's bus2, efficiency2, …): efficiency·p0 arrives at each bus.
     public var extraPorts: [GridLinkPort]
     /// Set when the capacity is chosen by the optimiser.
@@ -197,7 +235,7 @@ public struct GridLink: Sendable, Hashable {
 
     public init(
         name: String, bus0: String, bus1: String, carrier: String = "AC", nominalPower: Double,
-        efficiency: Double = 1, marginalCost: Double = 0, minPerUnit: Double = 0, maxPerUnit: Double = 1,
+        efficiency: GridProfile = 1, marginalCost: GridProfile = 0, minPerUnit: GridProfile = 0, maxPerUnit: GridProfile = 1,
         extraPorts: [GridLinkPort] = [], expansion: GridExpansion? = nil, ramp: GridRampLimits? = nil,
         origin: SourceLocation? = nil
     ) {
@@ -220,9 +258,10 @@ public struct GridLink: Sendable, Hashable {
 /// A further output of a multi-port link: efficiency·p0 arrives at `bus` (PyPSA's `bus2`/`efficiency2`, …).
 public struct GridLinkPort: Sendable, Hashable {
     public var bus: String
-    public var efficiency: Double
+    /// Delivered at `bus` per MWh sent, per snapshot.
+    public var efficiency: GridProfile
 
-    public init(bus: String, efficiency: Double) {
+    public init(bus: String, efficiency: GridProfile) {
         self.bus = bus
         self.efficiency = efficiency
     }
@@ -274,16 +313,31 @@ public struct GridStorageUnit: Sendable, Hashable {
     public var carrier: String
     public var nominalPower: Double
     public var maxHours: Double
-    public var efficiencyStore: Double
-    public var efficiencyDispatch: Double
-    /// Cost per dispatched MWh, yuan/MWh.
-    public var marginalCost: Double
+    /// Stored per MWh charged, per snapshot.
+    public var efficiencyStore: GridProfile
+    /// Delivered per MWh taken from the store, per snapshot.
+    public var efficiencyDispatch: GridProfile
+    /// Cost per dispatched MWh, yuan/MWh, per snapshot.
+    public var marginalCost: GridProfile
+    /// Dispatch limit per unit of p_nom (PyPSA's p_max_pu: dispatch ≤ p_max_pu·p_nom), per snapshot.
+    public var maxPerUnit: GridProfile = 1
+    /// Charging limit per unit of p_nom, negative (PyPSA's p_min_pu: charge ≤ −p_min_pu·p_nom), per snapshot.
+    public var minPerUnit: GridProfile = -1
+    /// Cost per MWh of inflow spilled (PyPSA's spill_cost), per snapshot.
+    public var spillCost: GridProfile = 0
+    /// Cost per MWh stored for one hour (PyPSA's marginal_cost_storage, on the state of charge), per snapshot.
+    public var storageCost: GridProfile = 0
+    /// Dispatch, charging and net output (dispatch − charge) fixed in some snapshots, MW, by snapshot index (PyPSA's
+    /// p_dispatch_set, p_store_set and p_set).
+    public var fixedDispatch: [Int: Double] = [:]
+    public var fixedCharge: [Int: Double] = [:]
+    public var fixedNetOutput: [Int: Double] = [:]
     /// Whether the state of charge at the end must equal the one before the first snapshot.
     public var cyclicStateOfCharge: Bool
     /// State of charge before the first snapshot when not cyclic, MWh.
     public var initialStateOfCharge: Double
-    /// Share of the stored energy lost per hour (PyPSA's standing_loss).
-    public var standingLoss: Double
+    /// Share of the stored energy lost per hour (PyPSA's standing_loss), per snapshot.
+    public var standingLoss: GridProfile
     /// Natural inflow per snapshot, MW (hydro); what cannot be stored is spilled.
     public var inflow: GridProfile
     /// States of charge fixed at the end of some snapshots, MWh, by snapshot index (PyPSA's state_of_charge_set).
@@ -294,8 +348,8 @@ public struct GridStorageUnit: Sendable, Hashable {
 
     public init(
         name: String, bus: String, carrier: String, nominalPower: Double, maxHours: Double,
-        efficiencyStore: Double = 1, efficiencyDispatch: Double = 1, marginalCost: Double = 0,
-        cyclicStateOfCharge: Bool = true, initialStateOfCharge: Double = 0, standingLoss: Double = 0,
+        efficiencyStore: GridProfile = 1, efficiencyDispatch: GridProfile = 1, marginalCost: GridProfile = 0,
+        cyclicStateOfCharge: Bool = true, initialStateOfCharge: Double = 0, standingLoss: GridProfile = 0,
         inflow: GridProfile = .constant(0), fixedStateOfCharge: [Int: Double] = [:], expansion: GridExpansion? = nil,
         origin: SourceLocation? = nil
     ) {
@@ -331,18 +385,23 @@ public struct GridStore: Sendable, Hashable {
     public var initialEnergy: Double
     /// Whether the energy at the end must equal the one before the first snapshot.
     public var cyclic: Bool
-    /// Share of the stored energy lost per hour.
-    public var standingLoss: Double
-    /// Cost per MWh delivered to the bus (negative p earns it back), in the network's currency.
-    public var marginalCost: Double
+    /// Share of the stored energy lost per hour, per snapshot.
+    public var standingLoss: GridProfile
+    /// Cost per MWh delivered to the bus (negative p earns it back), in the network's currency, per snapshot.
+    public var marginalCost: GridProfile
+    /// Cost per MWh stored for one hour (PyPSA's marginal_cost_storage, on e), per snapshot.
+    public var storageCost: GridProfile = 0
+    /// Power p and energy e fixed in some snapshots, by snapshot index (PyPSA's p_set, MW, and e_set, MWh).
+    public var fixedPower: [Int: Double] = [:]
+    public var fixedEnergy: [Int: Double] = [:]
     /// Set when the energy capacity is chosen by the optimiser.
     public var expansion: GridExpansion?
     public var origin: SourceLocation?
 
     public init(
         name: String, bus: String, carrier: String, nominalEnergy: Double, minPerUnit: GridProfile = .constant(0),
-        maxPerUnit: GridProfile = .constant(1), initialEnergy: Double = 0, cyclic: Bool = false, standingLoss: Double = 0,
-        marginalCost: Double = 0, expansion: GridExpansion? = nil, origin: SourceLocation? = nil
+        maxPerUnit: GridProfile = .constant(1), initialEnergy: Double = 0, cyclic: Bool = false, standingLoss: GridProfile = 0,
+        marginalCost: GridProfile = 0, expansion: GridExpansion? = nil, origin: SourceLocation? = nil
     ) {
         self.name = name
         self.bus = bus

@@ -298,6 +298,7 @@ public enum DispatchReport {
                     ("production", .object(result.buses.map { ($0.name, .rounded($0.productionCO2, 3)) })),
                     ("consumption", .object(result.buses.map { ($0.name, .rounded($0.consumptionCO2, 3)) })),
                     ("total", .rounded(result.totalCO2, 3)),
+                    ("stored_fuel", .rounded(result.storedFuelCO2, 3)),
                 ])
             ),
             ("carbon_price_yuan_per_t", result.carbonPrice.map { .rounded($0, 4) } ?? .null),

@@ -25,8 +25,8 @@ import YrdplanTestSupport
                 generators.append(
                     GridGenerator(
                         name: "B\(b) g\(k)", bus: "B\(b)", carrier: carrier, nominalPower: Double.random(in: 20...150, using: &random),
-                        maxPerUnit: availability, marginalCost: Double.random(in: 5...400, using: &random),
-                        efficiency: Double.random(in: 0.3...1, using: &random)))
+                        maxPerUnit: availability, marginalCost: .constant(Double.random(in: 5...400, using: &random)),
+                        efficiency: .constant(Double.random(in: 0.3...1, using: &random))))
             }
         }
         var loads: [GridLoad] = []
@@ -41,7 +41,8 @@ import YrdplanTestSupport
                 links.append(
                     GridLink(
                         name: "B\(a)->B\(b)", bus0: "B\(a)", bus1: "B\(b)", nominalPower: Double.random(in: 5...80, using: &random),
-                        efficiency: Double.random(in: 0.9...1, using: &random), marginalCost: Double.random(in: 0...5, using: &random)))
+                        efficiency: .constant(Double.random(in: 0.9...1, using: &random)),
+                        marginalCost: .constant(Double.random(in: 0...5, using: &random))))
             }
         }
         let storage = [
@@ -62,9 +63,9 @@ import YrdplanTestSupport
 
         // The objective is the cost of what was dispatched.
         var cost = 0.0
-        for (generator, outcome) in zip(network.generators, result.generators) { cost += generator.marginalCost * outcome.energyMWh }
-        for (link, flow) in zip(network.links, result.links) { cost += link.marginalCost * flow.energySentMWh }
-        for (unit, outcome) in zip(network.storageUnits, result.storage) { cost += unit.marginalCost * outcome.dispatchMWh }
+        for (generator, outcome) in zip(network.generators, result.generators) { cost += generator.marginalCost[0] * outcome.energyMWh }
+        for (link, flow) in zip(network.links, result.links) { cost += link.marginalCost[0] * flow.energySentMWh }
+        for (unit, outcome) in zip(network.storageUnits, result.storage) { cost += unit.marginalCost[0] * outcome.dispatchMWh }
         cost += network.valueOfLostLoad * result.totalShedMWh
         #expect(abs(cost - result.objective) <= 1e-6 * scale)
 

@@ -14,7 +14,7 @@ import Testing
             generators: [
                 GridGenerator(name: "g1", bus: "A", carrier: "coal", nominalPower: -5, marginalCost: 1, origin: Self.at(3)),
                 GridGenerator(
-                    name: "g2", bus: "A", carrier: "coal", nominalPower: 5, maxPerUnit: .series([1, 1]), marginalCost: .nan,
+                    name: "g2", bus: "A", carrier: "coal", nominalPower: 5, maxPerUnit: .series([1, 1]), marginalCost: .constant(.nan),
                     origin: Self.at(4)),
             ],
             loads: [GridLoad(name: "l", bus: "Nowhere", demand: .series([1, 2, .infinity]), origin: Self.at(5))],
@@ -31,6 +31,25 @@ import Testing
         #expect(problems.count == 7)
         let lines: [Int] = problems.map { $0.location?.line ?? 0 }
         #expect(lines == lines.sorted())
+    }
+
+    /// A series is checked value by value (the first bad snapshot is named), and set points must fall in a snapshot.
+    @Test func seriesValuesAndSetPointsAreChecked() {
+        var unit = GridStorageUnit(
+            name: "s", bus: "A", carrier: "", nominalPower: 10, maxHours: 2, efficiencyStore: .series([0.9, 0, 0.9]),
+            standingLoss: .series([0, 0.1, 2]), origin: Self.at(2))
+        unit.fixedDispatch = [5: 1]
+        var link = GridLink(name: "k", bus0: "A", bus1: "B", nominalPower: 10, minPerUnit: .series([0, 0.5, 0]), origin: Self.at(3))
+        link.maxPerUnit = .series([1, 0.4, 1])
+        let network = GridNetwork(
+            name: "series", snapshots: GridNetwork.hourlySnapshots(3), buses: [GridBus(name: "A"), GridBus(name: "B")],
+            links: [link], storageUnits: [unit])
+        let described = network.validate().map(\.description)
+        #expect(described.contains { $0.hasPrefix("grid.yaml:2: storage unit 's' has efficiency_store 0.0 in snapshot 1") })
+        #expect(described.contains { $0.hasPrefix("grid.yaml:2: storage unit 's' has standing_loss 2.0 in snapshot 2") })
+        #expect(described.contains { $0.hasPrefix("grid.yaml:2: storage unit 's' has p_dispatch_set 1.0 in snapshot 5") })
+        #expect(described.contains { $0.hasPrefix("grid.yaml:3: link 'k' has p_min_pu above p_max_pu in snapshot 1") })
+        #expect(described.count == 4, "\(described)")
     }
 
     @Test func dispatchRefusesAnInvalidNetwork() {

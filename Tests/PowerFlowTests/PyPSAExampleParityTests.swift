@@ -17,12 +17,15 @@ import YrdplanTestSupport
         /// component → name → optimal capacity.
         var capacities: [String: [String: Double]]
         var meanPrices: [String: Double]
+        /// PyPSA's dual of the CO2 limit (`mu`, ≤ 0), where the reference records it.
+        var co2LimitDual: Double?
     }
 
     static func folder(_ name: String) -> URL {
-        name == "scigrid-like"
-            ? ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-scigrid-like")
-            : ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/\(name)")
+        switch name {
+        case "scigrid-like", "series": ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-\(name)")
+        default: ProjectPaths.root.appendingPathComponent("Tests/Fixtures/cases/pypsa-examples/\(name)")
+        }
     }
 
     static func reference(_ folder: URL) throws -> Reference {
@@ -37,11 +40,13 @@ import YrdplanTestSupport
             objective: try #require(json["objective"] as? Double),
             objectiveConstant: try #require(json["objective_constant"] as? Double),
             totalCost: try #require(json["objective_plus_constant"] as? Double), capacities: capacities,
-            meanPrices: try #require(json["marginal_price_mean"] as? [String: Double]))
+            meanPrices: try #require(json["marginal_price_mean"] as? [String: Double]),
+            co2LimitDual: json["co2_limit_mu"] as? Double)
     }
 
-    /// PyPSA's two examples as published, and a SciGrid-DE-like network (typed lines, transformers) PyPSA solved.
-    static let cases = ["ac-dc-meshed", "storage-hvdc", "scigrid-like"]
+    /// PyPSA's two examples as published, a SciGrid-DE-like network (typed lines, transformers) PyPSA solved, and a
+    /// network with a time series on every attribute PyPSA allows one on, set points and fixed capacities.
+    static let cases = ["ac-dc-meshed", "storage-hvdc", "scigrid-like", "series"]
 
     /// Lines that name a standard type and transformers get PyPSA's per-unit reactance (x_pu_eff).
     @Test func typedLinesAndTransformersGetPyPSAsReactance() throws {
@@ -69,6 +74,10 @@ import YrdplanTestSupport
         #expect(abs(result.existingCapacityCost - reference.objectiveConstant) <= 1e-9 * abs(reference.objectiveConstant))
         let reported = abs(result.pypsaObjective - reference.objective) / abs(reference.objective)
         #expect(reported < 1e-6, "objective \(result.pypsaObjective) vs PyPSA \(reference.objective)")
+        if let mu = reference.co2LimitDual {
+            let price = try #require(result.carbonPrice)
+            #expect(abs(price + mu) <= 1e-4 * max(1, abs(mu)), "carbon price \(price) vs PyPSA's −mu \(-mu)")
+        }
     }
 
     @Test(arguments: cases) func optimalCapacitiesMatchPyPSA(caseName: String) throws {

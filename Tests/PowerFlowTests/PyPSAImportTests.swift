@@ -79,6 +79,30 @@ import YrdplanTestSupport
         }
     }
 
+    /// A series file overrides the static column for the components it names; the others keep their static value.
+    /// Set points are read where a value is given (an empty cell is no set point), and *_nom_set fixes the capacity.
+    @Test func seriesOverrideStaticValuesAndSetPointsAreRead() throws {
+        var files = Self.valid
+        files["generators.csv"] =
+            "name,bus,p_nom,carrier,marginal_cost,efficiency,p_set,p_nom_extendable,p_nom_set\n"
+            + "A coal,A,100,coal,300,0.34,,True,120\nB solar,B,50,solar,0,1,20,False,\n"
+        files["generators-marginal_cost.csv"] = ",A coal\n0,300\n1,310\n"
+        files["links-efficiency.csv"] = ",A-B\n0,0.9\n1,0.95\n"
+        files["links-p_set.csv"] = ",A-B\n0,\n1,15\n"
+        files["storage_units.csv"] = "name,bus,p_nom,max_hours,p_min_pu,p_max_pu\nB battery,B,10,2,-0.5,0.8\n"
+        files["storage_units-standing_loss.csv"] = ",B battery\n0,0.01\n1,0.02\n"
+        let directory = try Self.folder(files)
+        let network = try PyPSAImport.load(folder: directory.url)
+        #expect(network.generators[0].marginalCost == .series([300, 310]))
+        #expect(network.generators[1].marginalCost == .constant(0))
+        #expect(network.generators[0].fixedOutput.isEmpty && network.generators[1].fixedOutput == [0: 20, 1: 20])
+        #expect(network.generators[0].expansion?.fixed == 120)
+        #expect(network.links[0].efficiency == .series([0.9, 0.95]) && network.links[0].fixedFlow == [1: 15])
+        let unit = try #require(network.storageUnits.first)
+        #expect(unit.standingLoss == .series([0.01, 0.02]))
+        #expect(unit.maxPerUnit == .constant(0.8) && unit.minPerUnit == .constant(-0.5))
+    }
+
     /// Bidirectional, extendable and multi-port links, lines with their per-unit reactance, and storage with inflow,
     /// standing loss and fixed states of charge are read with PyPSA's defaults for what the folder leaves out.
     @Test func readsLinesExpansionAndStorageDetails() throws {

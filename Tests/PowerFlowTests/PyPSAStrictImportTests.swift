@@ -31,9 +31,9 @@ import YrdplanTestSupport
         .init(
             files: [
                 "generators.csv":
-                    "name,bus,p_nom,carrier,p_nom_extendable,p_nom_set\nA coal,A,100,coal,True,150\nB solar,B,50,solar,False,\n"
+                    "name,bus,p_nom,carrier,p_nom_extendable,p_nom_set\nA coal,A,100,coal,False,150\nB solar,B,50,solar,False,\n"
             ],
-            expected: "generators.csv:2: generator 'A coal' has p_nom_set = 150 (PyPSA's default: n/a): a capacity fixed"),
+            expected: "generators.csv:2: generator 'A coal' has p_nom_set = 150.0 but p_nom_extendable is False"),
         .init(
             files: [
                 "generators.csv":
@@ -41,28 +41,26 @@ import YrdplanTestSupport
             ],
             expected: "generators.csv:2: generator 'A coal' has overnight_cost = 1000 (PyPSA's default: NaN): capacity costs"),
         .init(
-            files: ["storage_units.csv": storage, "storage_units-standing_loss.csv": ",B battery\n0,0.01\n1,0.02\n"],
-            expected: "storage_units-standing_loss.csv:2: storage unit 'B battery' has standing_loss = 0.01 in snapshot '0'"),
+            files: ["storage_units.csv": storage, "storage_units-marginal_cost_quadratic.csv": ",B battery\n0,0.01\n1,0.02\n"],
+            expected:
+                "storage_units-marginal_cost_quadratic.csv:2: storage unit 'B battery' has marginal_cost_quadratic = 0.01 in snapshot '0'"),
         .init(
             files: ["shunt_impedances.csv": "name,bus,g,b\nS1,A,0.1,0.2\n"],
             expected: "shunt_impedances.csv:2: shunt_impedances.csv (1 rows, first 'S1'): shunt impedances"),
         .init(
-            files: ["stores.csv": "name,bus,e_nom,marginal_cost_storage\nS1,B,100,0.5\n"],
-            expected: "stores.csv:2: store 'S1' has marginal_cost_storage = 0.5 (PyPSA's default: 0): a cost of stored energy"),
+            files: ["stores.csv": "name,bus,e_nom,marginal_cost_quadratic\nS1,B,100,0.5\n"],
+            expected: "stores.csv:2: store 'S1' has marginal_cost_quadratic = 0.5 (PyPSA's default: 0): quadratic costs"),
         .init(
-            files: [
-                "stores.csv": "name,bus,e_nom,carrier\nS1,B,100,coal\n",
-                "global_constraints.csv": "name,sense,constant\nco2_limit,<=,1000\n",
-            ],
-            expected: "stores.csv:2: store 'S1' has carrier 'coal' with co2_emissions under a CO2 global constraint"),
+            files: ["stores.csv": "name,bus,e_nom,sign\nS1,B,100,-1\n"],
+            expected: "stores.csv:2: store 'S1' has sign = -1 (PyPSA's default: 1): a sign other"),
         .init(files: ["investment_periods.csv": ",objective,years\n2030,1,10\n"], expected: "investment_periods.csv:2:"),
         .init(files: ["extra.csv": "a,b\n1,2\n"], expected: "extra.csv: extra.csv is not a file of PyPSA's CSV format"),
         .init(
             files: ["links.csv": "name,bus0,bus1,p_nom,committable\nA-B,A,B,100,True\n"],
             expected: "links.csv:2: link 'A-B' has committable = True (PyPSA's default: False): unit commitment"),
         .init(
-            files: ["links.csv": "name,bus0,bus1,p_nom\nA-B,A,B,100\n", "links-ramp_limit_up.csv": ",A-B\n0,0.5\n1,0.5\n"],
-            expected: "links-ramp_limit_up.csv:2: link 'A-B' has ramp_limit_up = 0.5 in snapshot '0' (PyPSA's default: NaN)"),
+            files: ["links.csv": "name,bus0,bus1,p_nom\nA-B,A,B,100\n", "links-marginal_cost_quadratic.csv": ",A-B\n0,0.5\n1,0.5\n"],
+            expected: "links-marginal_cost_quadratic.csv:2: link 'A-B' has marginal_cost_quadratic = 0.5 in snapshot '0'"),
         .init(
             files: ["links.csv": "name,bus0,bus1,p_nom,p_nom_extendable,fom_cost\nA-B,A,B,100,True,3\n"],
             expected: "links.csv:2: link 'A-B' has fom_cost = 3 (PyPSA's default: 0): capacity costs"),
@@ -76,25 +74,31 @@ import YrdplanTestSupport
             files: ["generators.csv": "name,bus,p_nom,carrier,marginal_cost,foo\nA coal,A,100,coal,300,1\nB solar,B,50,solar,0,1\n"],
             expected: "generators.csv:1: column 'foo' of generators.csv: it is not an attribute"),
         .init(
-            files: ["generators-marginal_cost.csv": ",A coal\n0,300\n1,310\n"],
-            expected: "generators-marginal_cost.csv:2: generator 'A coal' has marginal_cost = 300 in snapshot '0'"),
+            files: ["generators-marginal_cost_quadratic.csv": ",A coal\n0,0\n1,0.2\n"],
+            expected: "generators-marginal_cost_quadratic.csv:3: generator 'A coal' has marginal_cost_quadratic = 0.2 in snapshot '1'"),
         .init(
-            files: ["generators-p_set.csv": ",A coal\n0,10\n1,10\n"],
-            expected: "generators-p_set.csv:2: generator 'A coal' has p_set = 10"),
-        .init(files: ["links-p_max_pu.csv": ",A-B\n0,1\n1,0.5\n"], expected: "links-p_max_pu.csv:3: link 'A-B' has p_max_pu = 0.5"),
-        .init(files: ["links-efficiency.csv": ",A-B\n0,0.9\n1,0.9\n"], expected: "links-efficiency.csv:2: link 'A-B' has efficiency = 0.9"),
+            files: [
+                "generators.csv": "name,bus,p_nom,carrier,marginal_cost,sign\nA coal,A,100,coal,300,-1\nB solar,B,50,solar,0,1\n"
+            ],
+            expected: "generators.csv:2: generator 'A coal' has sign = -1"),
         .init(
-            files: ["storage_units.csv": "name,bus,p_nom,max_hours,spill_cost\nB battery,B,10,2,5\n"],
-            expected: "storage_units.csv:2: storage unit 'B battery' has spill_cost = 5"),
+            files: ["links.csv": "name,bus0,bus1,p_nom,delay\nA-B,A,B,100,2\n"],
+            expected: "links.csv:2: link 'A-B' has delay = 2 (PyPSA's default: 0): delayed delivery"),
+        .init(
+            files: ["links.csv": "name,bus0,bus1,p_nom,p_nom_extendable,p_nom_mod\nA-B,A,B,100,True,50\n"],
+            expected: "links.csv:2: link 'A-B' has p_nom_mod = 50 (PyPSA's default: 0): modular capacity"),
+        .init(
+            files: ["storage_units.csv": "name,bus,p_nom,max_hours,p_nom_extendable,p_nom_mod\nB battery,B,10,2,True,5\n"],
+            expected: "storage_units.csv:2: storage unit 'B battery' has p_nom_mod = 5"),
         .init(
             files: ["transformers.csv": "name,bus0,bus1,x,s_nom,phase_shift\nT1,A,B,0.1,100,30\n"],
             expected: "transformers.csv:2: transformer 'T1' has phase_shift = 30 (PyPSA's default: 0): phase-shifting"),
         .init(
-            files: ["storage_units.csv": "name,bus,p_nom,max_hours,p_min_pu,p_max_pu\nB battery,B,10,2,-1,0.5\n"],
-            expected: "storage_units.csv:2: storage unit 'B battery' has p_max_pu = 0.5"),
+            files: ["storage_units.csv": "name,bus,p_nom,max_hours,sign\nB battery,B,10,2,-1\n"],
+            expected: "storage_units.csv:2: storage unit 'B battery' has sign = -1"),
         .init(
-            files: ["storage_units.csv": "name,bus,p_nom,max_hours,p_min_pu\nB battery,B,10,2,0\n"],
-            expected: "storage_units.csv:2: storage unit 'B battery' has p_min_pu = 0"),
+            files: ["loads.csv": "name,bus,sign\nB load,B,1\n"],
+            expected: "loads.csv:2: load 'B load' has sign = 1 (PyPSA's default: -1)"),
         .init(
             files: ["generators-p_max_pu.csv": ",B solar,Z wind\n0,0.5,1\n1,1.0,1\n"],
             expected: "generators-p_max_pu.csv:1: column 'Z wind' names nothing in generators.csv"),
