@@ -86,7 +86,7 @@ public enum PowerDispatch {
 
     /// Clp's solve of the dispatch LP, started from time blocks when there are at least two and the simplex is dual
     /// (a barrier ignores a starting basis); from Clp's own start when the blocks do not apply or fail.
-    static func solveProgram(
+    public static func solveProgram(
         of problem: DispatchProblem, options: ClpOptions, timeBlocks: Int?, progress: (String) -> Void
     ) -> LPSolution {
         let blocks = timeBlocks ?? automaticTimeBlocks(snapshots: problem.snapshotCount)

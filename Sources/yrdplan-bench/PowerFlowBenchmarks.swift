@@ -12,7 +12,8 @@ import RegionModel
 
 /// Dispatch benchmarks on the PyPSA reference cases (Tests/Fixtures/cases; city41-8760 from ../shared/cases):
 /// load / build / solve / read back, peak memory.
-/// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR] [--algorithm A] [--write-mps DIR]`; run one case per
+/// `yrdplan-bench power [CASE…] [--repeat N] [--shared DIR] [--algorithm A] [--blocks N] [--write-mps DIR]`
+/// (`--blocks`: time blocks as `yrdplan dispatch --time-blocks`, default the same automatic choice, 0 for none); run one case per
 /// process to get its own peak memory (ru_maxrss only grows). Cases `regions-8760` and `regions-8760-transport` are
 /// the delta's own grid over a year (`RegionsHourlyCase`).
 enum PowerFlowBenchmarks {
@@ -26,7 +27,7 @@ enum PowerFlowBenchmarks {
         var boundsAsRows = false
         var shared: URL?
         var mpsFolder: URL?
-        var blocks = 0
+        var blocks: Int?
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -49,7 +50,7 @@ enum PowerFlowBenchmarks {
                 options.perturbation = Int(arguments[index + 1])
                 index += 1
             } else if argument == "--blocks", index + 1 < arguments.count {
-                blocks = Int(arguments[index + 1]) ?? 0
+                blocks = Int(arguments[index + 1])
                 index += 1
             } else if argument == "--write-mps", index + 1 < arguments.count {
                 mpsFolder = URL(fileURLWithPath: arguments[index + 1])
@@ -112,7 +113,7 @@ enum PowerFlowBenchmarks {
 
     /// One load, build, solve and read-back; with `writingMPS` the LP is also written there (not timed).
     static func measure(
-        _ load: () throws -> GridNetwork, options: ClpOptions, boundsAsRows: Bool = false, blocks: Int = 0,
+        _ load: () throws -> GridNetwork, options: ClpOptions, boundsAsRows: Bool = false, blocks requested: Int? = nil,
         writingMPS mps: URL? = nil
     ) throws -> Sample {
         let clock = ContinuousClock()
@@ -122,13 +123,10 @@ enum PowerFlowBenchmarks {
         let problem = try DispatchProblem(network: network)
         let program = boundsAsRows ? pypsaStyle(problem.program) : problem.program
         let built = clock.now
-        let solution: LPSolution
-        if blocks > 1, !boundsAsRows, let start = problem.timeBlockStart(blocks: blocks, options: options) {
-            print(String(format: "  %d blocks: %.2f s, %d iterations", blocks, start.seconds, start.iterations))
-            solution = ClpSolver().solve(program, startingFrom: start.basis, options: options)
-        } else {
-            solution = ClpSolver().solve(program, options: options)
-        }
+        let solution =
+            boundsAsRows
+            ? ClpSolver().solve(program, options: options)
+            : PowerDispatch.solveProgram(of: problem, options: options, timeBlocks: requested) { print("  " + $0) }
         let solved = clock.now
         _ = problem.readBack(solution)
         let done = clock.now

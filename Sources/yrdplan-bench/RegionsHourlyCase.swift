@@ -38,19 +38,55 @@ enum RegionsHourlyCase {
         hourly.snapshots = order.enumerated().map { hour, index in
             GridSnapshot(label: "\(network.snapshots[index].label)-d\(hour / 24)")
         }
+        func stretch(_ ramp: GridRampLimits?) -> GridRampLimits? {
+            ramp.map { GridRampLimits(up: $0.up.map(stretch), down: $0.down.map(stretch), initialPower: $0.initialPower) }
+        }
         for i in hourly.generators.indices {
             hourly.generators[i].minPerUnit = stretch(hourly.generators[i].minPerUnit)
             hourly.generators[i].maxPerUnit = stretch(hourly.generators[i].maxPerUnit)
+            hourly.generators[i].marginalCost = stretch(hourly.generators[i].marginalCost)
+            hourly.generators[i].efficiency = stretch(hourly.generators[i].efficiency)
+            hourly.generators[i].ramp = stretch(hourly.generators[i].ramp)
+            precondition(hourly.generators[i].fixedOutput.isEmpty, "set points are not stretched")
         }
         for i in hourly.loads.indices { hourly.loads[i].demand = stretch(hourly.loads[i].demand) }
+        for i in hourly.links.indices {
+            hourly.links[i].minPerUnit = stretch(hourly.links[i].minPerUnit)
+            hourly.links[i].maxPerUnit = stretch(hourly.links[i].maxPerUnit)
+            hourly.links[i].marginalCost = stretch(hourly.links[i].marginalCost)
+            hourly.links[i].efficiency = stretch(hourly.links[i].efficiency)
+            for k in hourly.links[i].extraPorts.indices {
+                hourly.links[i].extraPorts[k].efficiency = stretch(hourly.links[i].extraPorts[k].efficiency)
+            }
+            hourly.links[i].ramp = stretch(hourly.links[i].ramp)
+            precondition(hourly.links[i].fixedFlow.isEmpty, "set points are not stretched")
+        }
         for i in hourly.lines.indices { hourly.lines[i].maxPerUnit = stretch(hourly.lines[i].maxPerUnit) }
         for i in hourly.storageUnits.indices {
-            hourly.storageUnits[i].inflow = stretch(hourly.storageUnits[i].inflow)
-            precondition(hourly.storageUnits[i].fixedStateOfCharge.isEmpty, "fixed states of charge are not stretched")
+            var unit = hourly.storageUnits[i]
+            unit.inflow = stretch(unit.inflow)
+            unit.efficiencyStore = stretch(unit.efficiencyStore)
+            unit.efficiencyDispatch = stretch(unit.efficiencyDispatch)
+            unit.marginalCost = stretch(unit.marginalCost)
+            unit.maxPerUnit = stretch(unit.maxPerUnit)
+            unit.minPerUnit = stretch(unit.minPerUnit)
+            unit.spillCost = stretch(unit.spillCost)
+            unit.storageCost = stretch(unit.storageCost)
+            unit.standingLoss = stretch(unit.standingLoss)
+            precondition(
+                unit.fixedStateOfCharge.isEmpty && unit.fixedDispatch.isEmpty && unit.fixedCharge.isEmpty
+                    && unit.fixedNetOutput.isEmpty, "set points are not stretched")
+            hourly.storageUnits[i] = unit
         }
         for i in hourly.stores.indices {
-            hourly.stores[i].minPerUnit = stretch(hourly.stores[i].minPerUnit)
-            hourly.stores[i].maxPerUnit = stretch(hourly.stores[i].maxPerUnit)
+            var store = hourly.stores[i]
+            store.minPerUnit = stretch(store.minPerUnit)
+            store.maxPerUnit = stretch(store.maxPerUnit)
+            store.standingLoss = stretch(store.standingLoss)
+            store.marginalCost = stretch(store.marginalCost)
+            store.storageCost = stretch(store.storageCost)
+            precondition(store.fixedPower.isEmpty && store.fixedEnergy.isEmpty, "set points are not stretched")
+            hourly.stores[i] = store
         }
         return hourly
     }
