@@ -44,7 +44,11 @@ extension DispatchProblem {
     /// into a starting basis of the whole LP. Nil when the LP does not split by time (capacity variables of
     /// extendable components span the period), when there are fewer than two snapshots per block, or when a block
     /// has no optimum (the whole LP is then solved from scratch, as without blocks).
-    public func timeBlockStart(blocks requested: Int, options: ClpOptions = ClpOptions()) -> TimeBlockStart? {
+    /// With `basis` (a start for the whole LP, e.g. a related dispatch's block start mapped onto this one by
+    /// `startingBasis(from:basis:)`) each block starts from its part of it instead of Clp's own start.
+    public func timeBlockStart(
+        blocks requested: Int, options: ClpOptions = ClpOptions(), startingFrom basis: LPBasis? = nil
+    ) -> TimeBlockStart? {
         let blocks = min(requested, snapshotCount / 2)
         guard blocks >= 2 else { return nil }
         let clock = ContinuousClock()
@@ -90,7 +94,10 @@ extension DispatchProblem {
                 }
                 lp.addVariable(lower: program.columnLower[column], upper: program.columnUpper[column], cost: program.cost[column])
             }
-            return ClpSolver().solve(lp, options: options)
+            guard let basis else { return ClpSolver().solve(lp, options: options) }
+            let start = LPBasis(
+                columns: blockColumns[b].map { basis.columns[$0] }, rows: blockRows[b].map { basis.rows[$0] })
+            return ClpSolver().solve(lp, startingFrom: start, options: options)
         }
         guard solved.allSatisfy({ $0.status == .optimal && !$0.basis.columns.isEmpty }) else { return nil }
         var columns = [UInt8](repeating: LPBasis.atLowerBound, count: program.variableCount)

@@ -24,6 +24,9 @@ public struct DispatchTimings: Sendable, Hashable {
 public struct SolvedDispatch: Sendable {
     public let problem: DispatchProblem
     public let solution: LPSolution
+    /// The basis its time blocks gave (before the whole LP was solved), when it started from time blocks: a related
+    /// dispatch's blocks start from it (`PowerDispatch.solve(_:warmStart:)`).
+    public var blockStart: LPBasis? = nil
     /// The optimal cost (yuan over the network's period).
     public var objective: Double { solution.objective }
 }
@@ -60,21 +63,36 @@ public enum PowerDispatch {
     /// Solves the dispatch LP of `network` and keeps it with its solution (objective, final basis), so a
     /// related network can start from it: with `warmStart`, the LP starts from the basis of that solved
     /// dispatch mapped onto this network (`DispatchProblem.startingBasis`). Failures as `run`.
-    /// Without `warmStart` a long dispatch starts from time blocks as in `run`.
+    /// Without `warmStart` a long dispatch starts from time blocks as in `run`; with one that has a block start, each
+    /// block starts from the same block of that dispatch.
     public static func solve(
         _ network: GridNetwork, options: ClpOptions = ClpOptions(), allowShedding: Bool = true,
         warmStart parent: SolvedDispatch? = nil, timeBlocks: Int? = nil
     ) throws(DispatchFailure) -> SolvedDispatch {
         let problem = try DispatchProblem(network: network, allowShedding: allowShedding)
+        let blocks = options.algorithm == .dual ? timeBlocks ?? automaticTimeBlocks(snapshots: problem.snapshotCount) : 0
+        var blockStart: TimeBlockStart?
+        if let parentBlocks = parent?.blockStart, let parent, blocks >= 2 {
+            // Each block starts from the same block of the related dispatch (its block bases, not its final basis:
+            // those fit the blocks' rows one for one).
+            let mapped = problem.startingBasis(from: parent.problem, basis: parentBlocks)
+            blockStart = problem.timeBlockStart(blocks: blocks, options: options, startingFrom: mapped)
+        } else if parent == nil, blocks >= 2 {
+            blockStart = problem.timeBlockStart(blocks: blocks, options: options)
+        }
         let solution: LPSolution
-        if let parent, !parent.solution.basis.columns.isEmpty {
+        if let blockStart {
+            solution = ClpSolver().solve(problem.program, startingFrom: blockStart.basis, options: options)
+        } else if let parent, !parent.solution.basis.columns.isEmpty {
             let start = problem.startingBasis(from: parent.problem, basis: parent.solution.basis)
             solution = ClpSolver().solve(problem.program, startingFrom: start, options: options)
         } else {
-            solution = solveProgram(of: problem, options: options, timeBlocks: timeBlocks, progress: { _ in })
+            solution = ClpSolver().solve(problem.program, options: options)
         }
         try requireOptimal(solution, network: network, options: options, allowShedding: allowShedding)
-        return SolvedDispatch(problem: problem, solution: solution)
+        var solved = SolvedDispatch(problem: problem, solution: solution)
+        solved.blockStart = blockStart?.basis
+        return solved
     }
 
     /// The number of time blocks used when the caller does not say: one per 365 snapshots (24 for a year of hours)

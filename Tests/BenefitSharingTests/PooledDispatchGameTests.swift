@@ -137,4 +137,19 @@ import YrdplanTestSupport
         #expect(abs(warm.objective - cold.objective) <= 1e-9 * cold.objective)
         #expect(warm.solution.iterations < cold.solution.iterations / 2, "\(warm.solution.iterations) vs \(cold.solution.iterations)")
     }
+
+    /// With time blocks (forced here on 96 snapshots; automatic from 1,000), a coalition's blocks start from the same
+    /// blocks of the grand coalition: every pair and triple still costs what its own dispatch from scratch costs.
+    @Test func blockWarmStartsCostWhatColdDispatchesCost() throws {
+        let network = try PyPSAImport.load(folder: ProjectPaths.referenceCase("yrd-typical-days"))
+        let grand = try PowerDispatch.solve(network, timeBlocks: 4)
+        #expect(grand.blockStart != nil)
+        for members in [["SH", "JS", "ZJ"], ["JS", "ZJ", "AH"], ["SH", "AH"]] {
+            let coalition = PooledDispatchGame.coalitionNetwork(network, members: Set(members))
+            let warm = try PowerDispatch.solve(coalition, warmStart: grand, timeBlocks: 4)
+            #expect(warm.blockStart != nil)
+            let cold = try PowerDispatch.solve(coalition, timeBlocks: 0)
+            #expect(abs(warm.objective - cold.objective) <= 1e-9 * cold.objective, "\(members): \(warm.objective) vs \(cold.objective)")
+        }
+    }
 }
