@@ -139,7 +139,7 @@ private typealias R = PyPSARefusal
 
 extension PyPSAImport {
     /// Every component file the importer reads, with PyPSA's attributes (names and defaults from PyPSA
-    /// v1.3.0, `pypsa/data/component_attrs/*.csv`, plus the columns its CSV exporter adds to network.csv).
+    /// v1.4.0, `pypsa/data/component_attrs/*.csv`, plus the columns its CSV exporter adds to network.csv).
     public static let componentSchemas: [PyPSAComponentSchema] = [
         .init(listName: "network", noun: "network", attributes: PyPSAAttributeTable.networks + PyPSAAttributeTable.networkExport),
         .init(listName: "snapshots", noun: "snapshot", attributes: PyPSAAttributeTable.snapshots),

@@ -4,7 +4,7 @@ extension PyPSAImport {
     /// docs/pypsa-attributes.md: every file and every attribute of the components read, with its status.
     public static func markdownAttributeTable() -> String {
         var out = "# PyPSA attributes in `yrdplan dispatch --pypsa`\n\n"
-        out += "Generated from `PyPSAImport.componentSchemas` (names and defaults from PyPSA v1.3.0's, lines v1.4.0's,\n"
+        out += "Generated from `PyPSAImport.componentSchemas` (names and defaults from PyPSA v1.4.0's\n"
         out += "`pypsa/data/component_attrs`); `PyPSAAttributeTableTests` keeps this page current. A refused\n"
         out += "attribute is accepted when every value is PyPSA's default (an empty cell is the default).\n\n"
         out += "## Files\n\n| file | status |\n|---|---|\n"
