@@ -31,7 +31,8 @@ public struct LinkFlow: Sendable, Hashable {
     public var name: String
     public var bus0: String
     public var bus1: String
-    /// Usable capacity in the direction bus0 → bus1 (p_nom·p_max_pu, or the optimal one when extendable), MW.
+    /// Usable capacity in the direction bus0 → bus1 (p_nom·p_max_pu, or the optimal one when extendable), MW; with a
+    /// p_max_pu series, its mean over the period (weighted by the snapshots' hours).
     public var nominalPower: Double
     /// Hourly flow at the sending end, MW, one per snapshot.
     public var hourlyFlow: [Double]
@@ -298,6 +299,7 @@ extension DispatchProblem {
             var rent = 0.0
             var hours = 0.0
             var delivered = 0.0
+            var usableEnergy = 0.0
             for t in 0..<nT {
                 let p = value(t)
                 let w = snapshots[t].objectiveWeight
@@ -308,13 +310,14 @@ extension DispatchProblem {
                 hours += w
                 let upper = capacity * maxPerUnit[t]
                 let lower = capacity * minPerUnit[t]
+                usableEnergy += w * upper
                 if (upper > 0 && p >= upper * (1 - 1e-6) - tolerance) || (lower < 0 && p <= lower * (1 - 1e-6) + tolerance) {
                     congestedHours += w
                     congestedSnapshots += 1
                 }
                 rent += w * p * (spread(t) - marginalCost[t])
             }
-            let usable = capacity * maxPerUnit[0]
+            let usable = maxPerUnit.isSeries && hours > 0 ? usableEnergy / hours : capacity * maxPerUnit[0]
             return LinkFlow(
                 name: name, bus0: net.buses[bus0].name, bus1: net.buses[bus1].name, nominalPower: usable,
                 hourlyFlow: hourly, energySentMWh: sent, energyDeliveredMWh: delivered,

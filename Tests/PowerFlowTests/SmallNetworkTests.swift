@@ -32,6 +32,21 @@ import Testing
         #expect(abs(result.links[0].congestionRentYuan) < 1e-6)
     }
 
+    /// A 100 MW link whose p_max_pu is 1 then 0.5, 80 MW demand at B in both hours: A sends 80 then 50 (the limit),
+    /// so the link's usable capacity is the mean (100 + 50) / 2 = 75 MW, not the first hour's 100; utilisation
+    /// (80 + 50) / (100 + 50) = 0.8667; at its limit in the second hour only.
+    @Test func aLinkWithAVaryingLimitReportsItsMeanUsableCapacity() throws {
+        var network = Self.twoBus(linkCapacity: 100)
+        network.snapshots = GridNetwork.hourlySnapshots(2)
+        network.links[0].maxPerUnit = .series([1, 0.5])
+        let (result, _) = try PowerDispatch.run(network)
+        let link = result.links[0]
+        #expect(abs(link.nominalPower - 75) < 1e-9)
+        #expect(abs(link.energySentMWh - 130) < 1e-6)
+        #expect(abs(link.utilisation - 130.0 / 150) < 1e-9)
+        #expect(link.congestedSnapshots == 1)
+    }
+
     /// A 50 MW link: A sends 50 (price 10), B's gas makes 30 (price 50); rent 50 × (50 − 10) = 2000.
     @Test func congestedLinkSplitsPrices() throws {
         let (result, _) = try PowerDispatch.run(Self.twoBus(linkCapacity: 50))
