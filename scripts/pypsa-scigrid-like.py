@@ -2,7 +2,8 @@
 # Usage: python3 scripts/pypsa-scigrid-like.py OUTPUT_FOLDER (needs pypsa and highspy from PyPI; not a project dependency).
 # Builds a small SciGrid-DE-like network (typed 380/220-kV lines, a transformer, extendable lines and
 # generators), exports it, solves it with PyPSA and writes results-pypsa.json.
-import json, sys, pypsa, numpy as np, pandas as pd, hashlib, os
+import sys, pypsa, numpy as np, pandas as pd
+from pypsa_reference import solve_and_record
 out = sys.argv[1]
 n = pypsa.Network(name="scigrid-like")
 n.set_snapshots(pd.RangeIndex(4))
@@ -28,22 +29,7 @@ n.add("Generator", "X gas", bus="X", carrier="gas", p_nom=0, p_nom_extendable=Tr
 for b, base in [("S", 600), ("E", 500), ("W", 300), ("X", 250)]:
     n.add("Load", b + " load", bus=b, p_set=pd.Series(base * rng.uniform(0.8, 1.2, 4)))
 n.export_to_csv_folder(out)
-status, condition = n.optimize(solver_name="highs", include_objective_constant=True, threads=1)
-caps = {}
-for c, attr in [("generators", "p_nom_opt"), ("lines", "s_nom_opt"), ("transformers", "s_nom_opt")]:
-    df = getattr(n, c)
-    ext = df[df[attr.replace("_opt", "_extendable")]]
-    if len(ext): caps[c] = {attr: {k: float(v) for k, v in ext[attr].items()}}
-res = {
-    "case": "scigrid-like",
-    "made_by": "scripts/pypsa-scigrid-like.py (this fixture's generator), PyPSA " + pypsa.__version__,
-    "status": status, "termination_condition": condition,
-    "objective": float(n.objective), "objective_constant": float(n.objective_constant),
-    "objective_plus_constant": float(n.objective + n.objective_constant),
-    "optimal_capacities": caps,
-    "marginal_price_mean": {k: float(v) for k, v in n.buses_t.marginal_price.mean().items()},
+solve_and_record(n, out, "scigrid-like", "scripts/pypsa-scigrid-like.py", extra=lambda n: {
     "line_x_pu_eff": {k: float(v) for k, v in n.lines.x_pu_eff.items()},
     "transformer_x_pu_eff": {k: float(v) for k, v in n.transformers.x_pu_eff.items()},
-}
-json.dump(res, open(os.path.join(out, "results-pypsa.json"), "w"), indent=1)
-print(json.dumps(res, indent=1))
+})

@@ -5,7 +5,8 @@
 # losses, ramp limits, set points) plus the linear static attributes yrdplan models (spill_cost,
 # marginal_cost_storage, *_nom_set, emitting storage under a CO2 limit), exports it, solves it with PyPSA and
 # writes results-pypsa.json.
-import json, sys, os, pypsa, numpy as np, pandas as pd
+import sys, numpy as np, pandas as pd, pypsa
+from pypsa_reference import solve_and_record
 
 out = sys.argv[1]
 T = 48
@@ -114,23 +115,4 @@ n.add("GlobalConstraint", "CO2Limit", type="primary_energy", carrier_attribute="
       constant=30000.0)
 
 n.export_to_csv_folder(out)
-status, condition = n.optimize(solver_name="highs", include_objective_constant=True, threads=1)
-caps = {}
-for c, attr in [("generators", "p_nom_opt"), ("links", "p_nom_opt"), ("lines", "s_nom_opt"),
-                ("storage_units", "p_nom_opt"), ("stores", "e_nom_opt")]:
-    df = getattr(n, c)
-    ext = df[df[attr.replace("_opt", "_extendable")]]
-    if len(ext):
-        caps[c] = {attr: {k: float(v) for k, v in ext[attr].items()}}
-res = {
-    "case": "series-case",
-    "made_by": "scripts/pypsa-series-case.py (this fixture's generator), PyPSA " + pypsa.__version__,
-    "status": status, "termination_condition": condition,
-    "objective": float(n.objective), "objective_constant": float(n.objective_constant),
-    "objective_plus_constant": float(n.objective + n.objective_constant),
-    "optimal_capacities": caps,
-    "marginal_price_mean": {k: float(v) for k, v in n.buses_t.marginal_price.mean().items()},
-    "co2_limit_mu": float(n.global_constraints.mu["CO2Limit"]),
-}
-json.dump(res, open(os.path.join(out, "results-pypsa.json"), "w"), indent=1)
-print(json.dumps(res, indent=1))
+solve_and_record(n, out, "series-case", "scripts/pypsa-series-case.py", extra=lambda n: {"co2_limit_mu": float(n.global_constraints.mu["CO2Limit"])})
