@@ -57,37 +57,30 @@ extension DispatchProblem {
         guard !columnSnapshot.contains(-1) else { return nil }
         let matrix = program.compressedColumns()
         let rowSnapshot = rowSnapshots(matrix: matrix, columnSnapshot: columnSnapshot)
-        let bounds = (0...blocks).map { Int32($0 * snapshotCount / blocks) }
-        func block(of t: Int32) -> Int {
-            var b = Int(Int64(t) * Int64(blocks) / Int64(snapshotCount))
-            while bounds[b + 1] <= t { b += 1 }
-            while bounds[b] > t { b -= 1 }
-            return b
+        var blockOf = [Int](repeating: 0, count: snapshotCount)
+        for b in 0..<blocks {
+            for t in (b * snapshotCount / blocks)..<((b + 1) * snapshotCount / blocks) { blockOf[t] = b }
         }
         // A row stays in its block when all its entries are in the block's columns.
-        let columnBlock = columnSnapshot.map { block(of: $0) }
-        var rowBlock = rowSnapshot.map { $0 < 0 ? -1 : block(of: $0) }
+        let columnBlock = columnSnapshot.map { blockOf[Int($0)] }
+        var rowBlock = rowSnapshot.map { $0 < 0 ? -1 : blockOf[Int($0)] }
         for column in 0..<program.variableCount {
             for k in Int(matrix.starts[column])..<Int(matrix.starts[column + 1]) {
                 let row = Int(matrix.rowIndices[k])
                 if rowBlock[row] != columnBlock[column] { rowBlock[row] = -1 }
             }
         }
-        var columnsOf = [[Int]](repeating: [], count: blocks)
-        for column in 0..<program.variableCount { columnsOf[columnBlock[column]].append(column) }
-        var rowsOf = [[Int]](repeating: [], count: blocks)
-        for row in 0..<program.constraintCount where rowBlock[row] >= 0 { rowsOf[rowBlock[row]].append(row) }
-
+        let columnsOf = Self.members(columnBlock, blocks: blocks)
+        let rowsOf = Self.members(rowBlock, blocks: blocks)
         let program = self.program
-        let (blockColumns, blockRows) = (columnsOf, rowsOf)
         let solved = ParallelMap.map(Array(0..<blocks)) { b -> LPSolution in
             var position = [Int32](repeating: -1, count: program.constraintCount)
             var lp = LinearProgram(sense: program.sense)
-            for (i, row) in blockRows[b].enumerated() {
+            for (i, row) in rowsOf[b].enumerated() {
                 position[row] = Int32(i)
                 lp.addConstraint(lower: program.rowLower[row], upper: program.rowUpper[row])
             }
-            for column in blockColumns[b] {
+            for column in columnsOf[b] {
                 for k in Int(matrix.starts[column])..<Int(matrix.starts[column + 1]) {
                     let row = position[Int(matrix.rowIndices[k])]
                     if row >= 0 { lp.appendColumnEntry(row: Int(row), coefficient: matrix.values[k]) }
@@ -95,9 +88,9 @@ extension DispatchProblem {
                 lp.addVariable(lower: program.columnLower[column], upper: program.columnUpper[column], cost: program.cost[column])
             }
             guard let basis else { return ClpSolver().solve(lp, options: options) }
-            let start = LPBasis(
-                columns: blockColumns[b].map { basis.columns[$0] }, rows: blockRows[b].map { basis.rows[$0] })
-            return ClpSolver().solve(lp, startingFrom: start, options: options)
+            let blockBasis = LPBasis(
+                columns: columnsOf[b].map { basis.columns[$0] }, rows: rowsOf[b].map { basis.rows[$0] })
+            return ClpSolver().solve(lp, startingFrom: blockBasis, options: options)
         }
         guard solved.allSatisfy({ $0.status == .optimal && !$0.basis.columns.isEmpty }) else { return nil }
         var columns = [UInt8](repeating: LPBasis.atLowerBound, count: program.variableCount)
@@ -106,10 +99,16 @@ extension DispatchProblem {
             for (i, column) in columnsOf[b].enumerated() { columns[column] = solved[b].basis.columns[i] }
             for (i, row) in rowsOf[b].enumerated() { rows[row] = solved[b].basis.rows[i] }
         }
-        let elapsed = clock.now - start
         return TimeBlockStart(
             basis: LPBasis(columns: columns, rows: rows), iterations: solved.reduce(0) { $0 + $1.iterations },
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            seconds: PowerDispatch.seconds(clock.now - start))
+    }
+
+    /// The indices of each block's members, in index order, from the block of every index (−1: in no block).
+    private static func members(_ blockOfIndex: [Int], blocks: Int) -> [[Int]] {
+        var members = [[Int]](repeating: [], count: blocks)
+        for (index, block) in blockOfIndex.enumerated() where block >= 0 { members[block].append(index) }
+        return members
     }
 
     /// The snapshot each row belongs to: the one most of its entries are in (ties: the later one, so a ramp row

@@ -70,34 +70,17 @@ public enum PowerDispatch {
         warmStart parent: SolvedDispatch? = nil, timeBlocks: Int? = nil
     ) throws(DispatchFailure) -> SolvedDispatch {
         let problem = try DispatchProblem(network: network, allowShedding: allowShedding)
-        let blocks = options.algorithm == .dual ? timeBlocks ?? automaticTimeBlocks(snapshots: problem.snapshotCount) : 0
-        var blockStart: TimeBlockStart?
-        if let parentBlocks = parent?.blockStart, let parent, blocks >= 2 {
-            // Each block starts from the same block of the related dispatch (its block bases, not its final basis:
-            // those fit the blocks' rows one for one).
-            let mapped = problem.startingBasis(from: parent.problem, basis: parentBlocks)
-            blockStart = problem.timeBlockStart(blocks: blocks, options: options, startingFrom: mapped)
-        } else if parent == nil, blocks >= 2 {
-            blockStart = problem.timeBlockStart(blocks: blocks, options: options)
-        }
-        let solution: LPSolution
-        if let blockStart {
-            solution = ClpSolver().solve(problem.program, startingFrom: blockStart.basis, options: options)
-        } else if let parent, !parent.solution.basis.columns.isEmpty {
-            let start = problem.startingBasis(from: parent.problem, basis: parent.solution.basis)
-            solution = ClpSolver().solve(problem.program, startingFrom: start, options: options)
-        } else {
-            solution = ClpSolver().solve(problem.program, options: options)
-        }
+        let (solution, blockStart) = solveStarted(problem, options: options, timeBlocks: timeBlocks, parent: parent)
         try requireOptimal(solution, network: network, options: options, allowShedding: allowShedding)
         var solved = SolvedDispatch(problem: problem, solution: solution)
-        solved.blockStart = blockStart?.basis
+        solved.blockStart = blockStart
         return solved
     }
 
     /// The number of time blocks used when the caller does not say: one per 365 snapshots (24 for a year of hours)
     /// from 1,000 snapshots on, none for shorter dispatches, where Clp alone is quick. Measured on yrd-8760 (release,
-    /// 2 cores): 24 blocks 5.2 s, 48 blocks 5.9 s, 96 blocks 6.4 s, 365 blocks 9.3 s, none 19 CPU-s (docs/power-flow.md).
+    /// 2 cores, quiet): 12 blocks 6.2 s, 24 blocks 5.4 s, 36 blocks 5.4 s, 48 blocks 6.4 s, none 19–22 s
+    /// (docs/power-flow.md, "Time blocks").
     public static func automaticTimeBlocks(snapshots: Int) -> Int {
         snapshots < 1000 ? 0 : max(2, snapshots / 365)
     }
@@ -107,14 +90,39 @@ public enum PowerDispatch {
     public static func solveProgram(
         of problem: DispatchProblem, options: ClpOptions, timeBlocks: Int?, progress: (String) -> Void
     ) -> LPSolution {
-        let blocks = timeBlocks ?? automaticTimeBlocks(snapshots: problem.snapshotCount)
-        if blocks >= 2, options.algorithm == .dual, let start = problem.timeBlockStart(blocks: blocks, options: options) {
-            progress(
-                "\(blocks) time blocks solved in \(formatted(start.seconds)) s (\(start.iterations) iterations); "
-                    + "the whole LP starts from their bases…")
-            return ClpSolver().solve(problem.program, startingFrom: start.basis, options: options)
+        solveStarted(problem, options: options, timeBlocks: timeBlocks, parent: nil, progress: progress).solution
+    }
+
+    /// The one place that chooses where Clp starts: time blocks (from a related dispatch's block start when `parent`
+    /// has one), else `parent`'s final basis mapped onto this problem, else Clp's own start. Returns the solution and
+    /// the block start it used, if any.
+    static func solveStarted(
+        _ problem: DispatchProblem, options: ClpOptions, timeBlocks: Int?, parent: SolvedDispatch?,
+        progress: (String) -> Void = { _ in }
+    ) -> (solution: LPSolution, blockStart: LPBasis?) {
+        let blocks = options.algorithm == .dual ? timeBlocks ?? automaticTimeBlocks(snapshots: problem.snapshotCount) : 0
+        var blockStart: TimeBlockStart?
+        if blocks >= 2 {
+            if let parent, let parentBlocks = parent.blockStart {
+                // Each block starts from the same block of the related dispatch (its block bases, not its final
+                // basis: those fit the blocks' rows one for one).
+                let mapped = problem.startingBasis(from: parent.problem, basis: parentBlocks)
+                blockStart = problem.timeBlockStart(blocks: blocks, options: options, startingFrom: mapped)
+            } else if parent == nil {
+                blockStart = problem.timeBlockStart(blocks: blocks, options: options)
+            }
         }
-        return ClpSolver().solve(problem.program, options: options)
+        if let blockStart {
+            progress(
+                "\(blocks) time blocks solved in \(formatted(blockStart.seconds)) s (\(blockStart.iterations) iterations); "
+                    + "the whole LP starts from their bases…")
+            return (ClpSolver().solve(problem.program, startingFrom: blockStart.basis, options: options), blockStart.basis)
+        }
+        if let parent, !parent.solution.basis.columns.isEmpty {
+            let start = problem.startingBasis(from: parent.problem, basis: parent.solution.basis)
+            return (ClpSolver().solve(problem.program, startingFrom: start, options: options), nil)
+        }
+        return (ClpSolver().solve(problem.program, options: options), nil)
     }
 
     /// Throws the failure a non-optimal solve stands for.
